@@ -1,0 +1,1 @@
+namespace LoyaltyHealth.Model { internal static class Placeholder { } }
