@@ -1,0 +1,37 @@
+using LoyaltyHealth.Model.Input;
+using LoyaltyHealth.Model.Policy;
+
+namespace LoyaltyHealth.Model.Classification
+{
+    /// <summary>
+    /// Decides whether an interaction delivered value, served the customer, was a perk, or neither.
+    /// What a user logged wins, then the explicit kind, then the words of the subject. Perk words win
+    /// over value words: "business review over lunch" is still a lunch.
+    /// </summary>
+    public sealed class InteractionClassifier
+    {
+        private readonly WordMatcher _perkWords;
+        private readonly WordMatcher _valueWords;
+
+        public InteractionClassifier(ClassificationPolicy policy)
+        {
+            _perkWords = new WordMatcher(policy.PerkWords.All());
+            _valueWords = new WordMatcher(policy.ValueWords.All());
+        }
+
+        public InteractionClass Classify(Interaction interaction)
+        {
+            if (interaction.LoggedClass is { } logged) return logged;
+            switch (interaction.Kind)
+            {
+                case InteractionKind.ValueReport: return InteractionClass.Value;
+                case InteractionKind.Perk: return InteractionClass.Perk;
+            }
+            if (_perkWords.Matches(interaction.Subject)) return InteractionClass.Perk;
+            if (_valueWords.Matches(interaction.Subject)) return InteractionClass.Value;
+            return interaction.Kind is InteractionKind.Meeting or InteractionKind.PhoneCall or InteractionKind.Email
+                ? InteractionClass.Service
+                : InteractionClass.Neutral;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace LoyaltyHealth.Model { internal static class Placeholder { } }

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using LoyaltyHealth.Model.Input;
+using LoyaltyHealth.Model.Output;
+using Newtonsoft.Json;
+
+namespace LoyaltyHealth.Model.Reasons
+{
+    /// <summary>
+    /// Renders reason and action codes as sentences in the reader's language. Texts live in one
+    /// embedded JSON file per language (Reasons/Texts/xx.json); a culture without its own file
+    /// falls back to its parent language and then to English, text by text.
+    /// </summary>
+    public sealed class ReasonRenderer
+    {
+        public const string FallbackLanguage = "en";
+        private const string ResourcePrefix = "LoyaltyHealth.Model.Texts.";
+        private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>?> Cache = new(StringComparer.OrdinalIgnoreCase);
+
+        private readonly CultureInfo _culture;
+        private readonly IReadOnlyDictionary<string, string>[] _texts;
+
+        public ReasonRenderer(CultureInfo culture)
+        {
+            _culture = culture ?? throw new ArgumentNullException(nameof(culture));
+            _texts = new[] { culture.Name, culture.TwoLetterISOLanguageName, FallbackLanguage }
+                .Where(n => !string.IsNullOrEmpty(n))
+                .Distinct(StringComparer.OrdinalIgnoreCase)
+                .Select(Load)
+                .Where(t => t is not null)
+                .Select(t => t!)
+                .ToArray();
+        }
+
+        /// <summary>The languages that ship with texts, e.g. "de", "en".</summary>
+        public static IReadOnlyList<string> Languages { get; } = typeof(ReasonRenderer).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => n.Substring(ResourcePrefix.Length, n.Length - ResourcePrefix.Length - ".json".Length))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToList();
+
+        public CultureInfo Culture => _culture;
+
+        public string Render(Reason reason) => Fill(Text(reason.Code), reason.Parameters);
+
+        public string Render(NextBestAction action) => Fill(Text("Action." + action.Code), action.Parameters);
+
+        public string Label(HealthBand band) => Text("Band." + band);
+        public string Label(Trend trend) => Text("Trend." + trend);
+        public string Label(Pillar pillar) => Text("Pillar." + pillar);
+        public string Label(Transition transition) => Text("Transition." + transition);
+        public string Label(ServiceCadence cadence) => Text("Cadence." + cadence);
+        public string Label(ServiceChannel channel) => Text("Channel." + channel);
+
+        /// <summary>Whether this language's own file (not a fallback) has a text for the key.</summary>
+        public static bool HasOwnText(string language, string key) => Load(language)?.ContainsKey(key) == true;
+
+        private string Text(string key)
+        {
+            foreach (var texts in _texts)
+            {
+                if (texts.TryGetValue(key, out var text)) return text;
+            }
+            throw new KeyNotFoundException($"No text for '{key}' in {string.Join(", ", Languages)}.");
+        }
+
+        private string Fill(string template, IReadOnlyList<Parameter> parameters)
+        {
+            var result = new StringBuilder(template.Length + 32);
+            var i = 0;
+            while (i < template.Length)
+            {
+                var open = template.IndexOf('{', i);
+                if (open < 0) { result.Append(template, i, template.Length - i); break; }
+                var close = template.IndexOf('}', open + 1);
+                if (close < 0) { result.Append(template, i, template.Length - i); break; }
+                result.Append(template, i, open - i);
+                var name = template.Substring(open + 1, close - open - 1);
+                var parameter = parameters.FirstOrDefault(p => p.Name == name);
+                result.Append(parameter is null ? "{" + name + "}" : Format(parameter));
+                i = close + 1;
+            }
+            return result.ToString();
+        }
+
+        private string Format(Parameter p) => p.Kind switch
+        {
+            ParameterKind.Percent => p.Value.ToString("P0", _culture),
+            ParameterKind.Money => p.Value.ToString("N0", _culture),
+            ParameterKind.Cadence => Label((ServiceCadence)(int)p.Value),
+            ParameterKind.Channel => Label((ServiceChannel)(int)p.Value),
+            ParameterKind.Pillar => Label((Pillar)(int)p.Value),
+            _ => p.Value.ToString("N0", _culture),
+        };
+
+        private static IReadOnlyDictionary<string, string>? Load(string language) => Cache.GetOrAdd(language, name =>
+        {
+            var stream = typeof(ReasonRenderer).Assembly.GetManifestResourceStream(ResourcePrefix + name.ToLowerInvariant() + ".json");
+            if (stream is null) return null;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return JsonConvert.DeserializeObject<Dictionary<string, string>>(reader.ReadToEnd())
+                ?? throw new InvalidDataException($"The texts for language '{name}' are empty.");
+        });
+    }
+}

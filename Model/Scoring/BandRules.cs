@@ -1,0 +1,61 @@
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Model.Reasons;
+
+namespace LoyaltyHealth.Model.Scoring
+{
+    /// <summary>
+    /// The band, and the account-level reasons that decided it. New and evidence-free accounts are
+    /// never "at risk"; one very weak pillar or perk dependence keeps an account out of Healthy.
+    /// </summary>
+    internal static class BandRules
+    {
+        public static (HealthBand Band, IReadOnlyList<Reason> Reasons) Decide(
+            ScoringContext c, decimal? overall, IReadOnlyList<PillarResult> pillars, PerkDependence perks)
+        {
+            var policy = c.Policy;
+            var reasons = new List<Reason>();
+
+            if (!c.IsEstablished)
+            {
+                reasons.Add(new Reason(ReasonCodes.NewAccount, 0m, new[]
+                {
+                    Parameter.Days(ParameterNames.Days, c.AgeDays),
+                    Parameter.Days(ParameterNames.RequiredDays, policy.Evidence.NewAccountDays),
+                }));
+                return (HealthBand.NotEnoughData, reasons);
+            }
+
+            var known = pillars.Count(p => p.Score.HasValue);
+            if (known < policy.Evidence.MinimumKnownPillars || overall is null)
+            {
+                reasons.Add(new Reason(ReasonCodes.TooLittleEvidence, 0m, new[]
+                {
+                    Parameter.Count(ParameterNames.KnownPillars, known),
+                    Parameter.Count(ParameterNames.Required, policy.Evidence.MinimumKnownPillars),
+                }));
+                return (HealthBand.NotEnoughData, reasons);
+            }
+
+            var rounded = PillarScoring.Round(overall.Value);
+            var band = rounded >= policy.Bands.HealthyFrom ? HealthBand.Healthy
+                : rounded >= policy.Bands.WatchFrom ? HealthBand.Watch
+                : HealthBand.AtRisk;
+
+            var weakest = pillars.Where(p => p.Score < policy.Bands.WeakPillarBelow).OrderBy(p => p.Score).ThenBy(p => p.Pillar).FirstOrDefault();
+            if (band == HealthBand.Healthy && weakest is not null)
+            {
+                band = HealthBand.Watch;
+                reasons.Add(new Reason(ReasonCodes.WeakPillarCapsBand, 0m, new[]
+                {
+                    Parameter.PillarName(ParameterNames.Pillar, weakest.Pillar),
+                    Parameter.Score(ParameterNames.Score, weakest.Score!.Value),
+                    Parameter.Score(ParameterNames.Floor, policy.Bands.WeakPillarBelow),
+                }));
+            }
+            if (band == HealthBand.Healthy && perks.IsPerkDependent) band = HealthBand.Watch;
+            return (band, reasons);
+        }
+    }
+}
