@@ -84,6 +84,8 @@ namespace LoyaltyHealth.Model.Policy
         public int BroadDepartments { get; set; } = 3;
         /// <summary>Share of engagements with one contact from which the account is single-threaded.</summary>
         public decimal SingleThreadedShare { get; set; } = 0.75m;
+        /// <summary>A relationship carried by one person is a risk whatever the other scores say.</summary>
+        public bool SingleThreadedKeepsOutOfHealthy { get; set; } = true;
         /// <summary>Share of interactions the customer starts that counts as fully two-way.</summary>
         public decimal CustomerInitiatedTarget { get; set; } = 0.3m;
         /// <summary>Engagements needed before concentration and two-way measures mean anything.</summary>

@@ -9,6 +9,7 @@ namespace LoyaltyHealth.Model.Reasons
         public const string PerkDependent = "PerkDependent";
         public const string PerksAlongsideStrongValue = "PerksAlongsideStrongValue";
         public const string WeakPillarCapsBand = "WeakPillarCapsBand";
+        public const string SingleThreadedCapsBand = "SingleThreadedCapsBand";
 
         // Understanding.
         public const string GoalsNotDocumented = "GoalsNotDocumented";

@@ -14,7 +14,8 @@ namespace LoyaltyHealth.Model.Reasons
     /// <summary>
     /// Renders reason and action codes as sentences in the reader's language. Texts live in one
     /// embedded JSON file per language (Reasons/Texts/xx.json); a culture without its own file
-    /// falls back to its parent language and then to English, text by text.
+    /// falls back to its parent language and then to English, text by text. A placeholder is
+    /// <c>{name}</c> for a value, or <c>{name|singular|plural}</c> to agree with a count.
     /// </summary>
     public sealed class ReasonRenderer
     {
@@ -80,9 +81,11 @@ namespace LoyaltyHealth.Model.Reasons
                 var close = template.IndexOf('}', open + 1);
                 if (close < 0) { result.Append(template, i, template.Length - i); break; }
                 result.Append(template, i, open - i);
-                var name = template.Substring(open + 1, close - open - 1);
-                var parameter = parameters.FirstOrDefault(p => p.Name == name);
-                result.Append(parameter is null ? "{" + name + "}" : Format(parameter));
+                var placeholder = template.Substring(open + 1, close - open - 1).Split('|');
+                var parameter = parameters.FirstOrDefault(p => p.Name == placeholder[0]);
+                result.Append(parameter is null ? template.Substring(open, close - open + 1)
+                    : placeholder.Length == 3 ? (parameter.Value == 1m ? placeholder[1] : placeholder[2])
+                    : Format(parameter));
                 i = close + 1;
             }
             return result.ToString();

@@ -55,6 +55,13 @@ namespace LoyaltyHealth.Model.Scoring
                 }));
             }
             if (band == HealthBand.Healthy && perks.IsPerkDependent) band = HealthBand.Watch;
+
+            var thread = pillars.SelectMany(p => p.Measures).FirstOrDefault(m => m.Code == MeasureCodes.ThreadConcentration);
+            if (band == HealthBand.Healthy && policy.Familiarity.SingleThreadedKeepsOutOfHealthy && thread?.ReasonCode == ReasonCodes.SingleThreaded)
+            {
+                band = HealthBand.Watch;
+                reasons.Add(new Reason(ReasonCodes.SingleThreadedCapsBand, 0m, thread.Evidence));
+            }
             return (band, reasons);
         }
     }

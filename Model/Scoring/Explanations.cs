@@ -12,7 +12,6 @@ namespace LoyaltyHealth.Model.Scoring
     /// </summary>
     internal static class Explanations
     {
-        private const decimal Neutral = 50m;
 
         public static IReadOnlyList<Reason> Reasons(ScoringContext c, IReadOnlyList<Reason> accountLevel, PerkDependence perks, IEnumerable<SubMeasureResult> measures)
         {
@@ -33,7 +32,7 @@ namespace LoyaltyHealth.Model.Scoring
         }
 
         private static decimal Impact(SubMeasureResult m) =>
-            Math.Round(m.EffectiveWeight * (m.Score!.Value - Neutral), 2, MidpointRounding.AwayFromZero);
+            Math.Round(m.EffectiveWeight * (m.Score!.Value - Measure.Neutral), 2, MidpointRounding.AwayFromZero) + 0.00m;
 
         private static Parameter[] PerkParameters(PerkDependence perks) => new[]
         {
@@ -59,9 +58,9 @@ namespace LoyaltyHealth.Model.Scoring
                 .OrderByDescending(m => m.EffectiveWeight * (100m - m.Score!.Value))
                 .ThenBy(m => m.Code, StringComparer.Ordinal)
                 .Select(m => ActionFor(c, m));
-            var onboarding = c.IsEstablished ? Enumerable.Empty<NextBestAction>() : Onboarding(c);
+            var candidates = c.IsEstablished ? weakest : Onboarding(c).Concat(weakest);
 
-            foreach (var action in weakest.Concat(onboarding))
+            foreach (var action in candidates)
             {
                 if (actions.Count >= c.Policy.Explanations.MaximumActions) break;
                 if (action is not null && actions.All(a => a.Code != action.Code)) actions.Add(action);

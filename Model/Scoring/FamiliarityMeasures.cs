@@ -33,10 +33,11 @@ namespace LoyaltyHealth.Model.Scoring
             var weight = policy.Weights.ContactBreadth;
             if (!c.IsEstablished && engagements.Count == 0) return Measure.Unknown(P, MeasureCodes.ContactBreadth, weight);
 
+            var score = Measure.Towards(engaged.Count, policy.BroadContacts);
             var reason = engaged.Count == 0 ? ReasonCodes.NoContactsEngaged
-                : engaged.Count < policy.BroadContacts ? ReasonCodes.FewContactsEngaged
+                : Measure.IsWeak(score) ? ReasonCodes.FewContactsEngaged
                 : ReasonCodes.BroadContactsEngaged;
-            return Measure.Known(P, MeasureCodes.ContactBreadth, weight, Measure.Towards(engaged.Count, policy.BroadContacts), reason,
+            return Measure.Known(P, MeasureCodes.ContactBreadth, weight, score, reason,
                 Parameter.Count(ParameterNames.Count, engaged.Count), Parameter.Count(ParameterNames.Target, policy.BroadContacts));
         }
 
@@ -53,8 +54,9 @@ namespace LoyaltyHealth.Model.Scoring
             // Nobody recorded a department: the spread is unknown, not zero.
             if (departments == 0) return Measure.Unknown(P, MeasureCodes.DepartmentSpread, weight);
 
-            var reason = departments < policy.BroadDepartments ? ReasonCodes.NarrowDepartmentSpread : ReasonCodes.WideDepartmentSpread;
-            return Measure.Known(P, MeasureCodes.DepartmentSpread, weight, Measure.Towards(departments, policy.BroadDepartments), reason,
+            var score = Measure.Towards(departments, policy.BroadDepartments);
+            var reason = Measure.IsWeak(score) ? ReasonCodes.NarrowDepartmentSpread : ReasonCodes.WideDepartmentSpread;
+            return Measure.Known(P, MeasureCodes.DepartmentSpread, weight, score, reason,
                 Parameter.Count(ParameterNames.Count, departments), Parameter.Count(ParameterNames.Target, policy.BroadDepartments));
         }
 
@@ -84,7 +86,7 @@ namespace LoyaltyHealth.Model.Scoring
             var share = (decimal)busiest / withContacts.Count;
             // Up to half of the engagements with one person is healthy; all of them is a single thread.
             var score = share <= 0.5m ? 100m : (1m - share) / 0.5m * 100m;
-            var reason = share >= policy.SingleThreadedShare || contacts == 1 ? ReasonCodes.SingleThreaded : ReasonCodes.MultiThreaded;
+            var reason = share >= policy.SingleThreadedShare || contacts == 1 || Measure.IsWeak(score) ? ReasonCodes.SingleThreaded : ReasonCodes.MultiThreaded;
             return Measure.Known(P, MeasureCodes.ThreadConcentration, weight, score, reason,
                 Parameter.Percent(ParameterNames.Share, share), Parameter.Count(ParameterNames.Contacts, contacts));
         }
@@ -98,7 +100,7 @@ namespace LoyaltyHealth.Model.Scoring
 
             var share = (decimal)directed.Count(t => t.Interaction.Direction == InteractionDirection.FromCustomer) / directed.Count;
             var score = Measure.Towards(share, policy.CustomerInitiatedTarget);
-            var reason = share < policy.CustomerInitiatedTarget ? ReasonCodes.MostlyOneWay : ReasonCodes.TwoWayEngagement;
+            var reason = Measure.IsWeak(score) ? ReasonCodes.MostlyOneWay : ReasonCodes.TwoWayEngagement;
             return Measure.Known(P, MeasureCodes.TwoWayEngagement, weight, score, reason,
                 Parameter.Percent(ParameterNames.Share, share), Parameter.Percent(ParameterNames.Target, policy.CustomerInitiatedTarget));
         }

@@ -56,7 +56,8 @@ namespace LoyaltyHealth.Model.Scoring
 
             var perks = PerkAnalysis.Assess(c);
             var (band, bandReasons) = BandRules.Decide(c, overallExact, pillars, perks);
-            int? overall = overallExact is { } o ? PillarScoring.Round(o) : null;
+            // An account without a band shows no overall score either, so no view sorts it among the weak.
+            int? overall = overallExact is { } o && band != HealthBand.NotEnoughData ? PillarScoring.Round(o) : null;
             var measures = pillars.SelectMany(p => p.Measures).ToList();
 
             return new Assessment

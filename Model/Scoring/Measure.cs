@@ -24,6 +24,14 @@ namespace LoyaltyHealth.Model.Scoring
             Score = null,
         };
 
+        /// <summary>
+        /// Below the neutral score a measure costs overall health, so its finding is worded as a
+        /// weakness; at or above it, as a strength. Wording and sign of the impact always agree.
+        /// </summary>
+        public static bool IsWeak(decimal score) => score < Neutral;
+
+        public const decimal Neutral = 50m;
+
         /// <summary>How far <paramref name="achieved"/> gets towards <paramref name="target"/>, as 0–100.</summary>
         public static decimal Towards(decimal achieved, decimal target) =>
             target <= 0 ? 100m : Math.Min(1m, achieved / target) * 100m;

@@ -51,7 +51,7 @@ namespace LoyaltyHealth.Model.Scoring
                 .ToList();
             var kept = credits.Count(credit => credit > 0);
             var score = credits.Sum() / periods.Count * 100m;
-            var reason = score >= 75m ? ReasonCodes.CadenceKept : ReasonCodes.CadenceMissed;
+            var reason = Measure.IsWeak(score) ? ReasonCodes.CadenceMissed : ReasonCodes.CadenceKept;
             return Measure.Known(P, MeasureCodes.CadenceAdherence, weight, score, reason,
                 Parameter.Count(ParameterNames.Covered, kept), Parameter.Count(ParameterNames.Periods, periods.Count),
                 Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence), Parameter.Channel(ParameterNames.Channel, agreement.Channel));
@@ -80,10 +80,11 @@ namespace LoyaltyHealth.Model.Scoring
             if (!c.IsEstablished && proposals == 0) return Measure.Unknown(P, MeasureCodes.ImprovementProposals, weight);
 
             var expected = Math.Max(1, (int)Math.Round(policy.ProposalsPerYear * c.ObservedDays / 365m, MidpointRounding.AwayFromZero));
+            var score = Measure.Towards(proposals, expected);
             var reason = proposals == 0 ? ReasonCodes.NoImprovementProposals
-                : proposals < expected ? ReasonCodes.FewImprovementProposals
+                : Measure.IsWeak(score) ? ReasonCodes.FewImprovementProposals
                 : ReasonCodes.ImprovementProposalsMade;
-            return Measure.Known(P, MeasureCodes.ImprovementProposals, weight, Measure.Towards(proposals, expected), reason,
+            return Measure.Known(P, MeasureCodes.ImprovementProposals, weight, score, reason,
                 Parameter.Count(ParameterNames.Count, proposals), Parameter.Count(ParameterNames.Target, expected),
                 Parameter.Days(ParameterNames.Days, c.Policy.WindowDays));
         }

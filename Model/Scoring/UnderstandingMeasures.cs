@@ -36,7 +36,7 @@ namespace LoyaltyHealth.Model.Scoring
             decimal score = days <= policy.GoalsFreshDays ? 100m
                 : days >= policy.GoalsStaleDays ? 0m
                 : 100m * (policy.GoalsStaleDays - days) / (policy.GoalsStaleDays - policy.GoalsFreshDays);
-            var reason = days <= policy.GoalsFreshDays ? ReasonCodes.GoalsCurrent : ReasonCodes.GoalsReviewOverdue;
+            var reason = Measure.IsWeak(score) ? ReasonCodes.GoalsReviewOverdue : ReasonCodes.GoalsCurrent;
             return Measure.Known(P, MeasureCodes.GoalsCurrency, weight, score, reason,
                 Parameter.Days(ParameterNames.Days, days), Parameter.Days(ParameterNames.RequiredDays, policy.GoalsFreshDays));
         }
@@ -66,7 +66,7 @@ namespace LoyaltyHealth.Model.Scoring
             var covered = periods.Count(p => ReportsIn(c, p).Any());
             var score = Measure.Towards(covered, periods.Count);
             var reason = covered == 0 ? ReasonCodes.NoValueReports
-                : covered < periods.Count ? ReasonCodes.ValueReportedIrregularly
+                : Measure.IsWeak(score) ? ReasonCodes.ValueReportedIrregularly
                 : ReasonCodes.ValueReportedRegularly;
             return Measure.Known(P, MeasureCodes.ValueReporting, weight, score, reason,
                 Parameter.Count(ParameterNames.Covered, covered), Parameter.Count(ParameterNames.Periods, periods.Count),
@@ -82,7 +82,7 @@ namespace LoyaltyHealth.Model.Scoring
             var delivered = periods.SelectMany(p => ReportsIn(c, p)).Sum(t => Math.Max(0m, t.Interaction.ValueAmount ?? 0m));
             var score = Measure.Towards(monetised, periods.Count);
             var reason = monetised == 0 ? ReasonCodes.ValueNotMonetised
-                : monetised < periods.Count ? ReasonCodes.ValuePartlyMonetised
+                : Measure.IsWeak(score) ? ReasonCodes.ValuePartlyMonetised
                 : ReasonCodes.ValueMonetised;
             return Measure.Known(P, MeasureCodes.ValueMonetised, weight, score, reason,
                 Parameter.Count(ParameterNames.Covered, monetised), Parameter.Count(ParameterNames.Periods, periods.Count),
