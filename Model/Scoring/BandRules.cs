@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.Model.Output;
@@ -27,13 +28,15 @@ namespace LoyaltyHealth.Model.Scoring
                 return (HealthBand.NotEnoughData, reasons);
             }
 
-            var known = pillars.Count(p => p.Score.HasValue);
-            if (known < policy.Evidence.MinimumKnownPillars || overall is null)
+            // A pillar the policy gives no weight neither counts as evidence nor caps the band.
+            var weighted = pillars.Where(p => PillarScoring.Weight(policy.Weights, p.Pillar) > 0).ToList();
+            var known = weighted.Count(p => p.Score.HasValue);
+            if (known < Math.Min(policy.Evidence.MinimumKnownPillars, weighted.Count) || overall is null)
             {
                 reasons.Add(new Reason(ReasonCodes.TooLittleEvidence, 0m, new[]
                 {
                     Parameter.Count(ParameterNames.KnownPillars, known),
-                    Parameter.Count(ParameterNames.Required, policy.Evidence.MinimumKnownPillars),
+                    Parameter.Count(ParameterNames.Required, Math.Min(policy.Evidence.MinimumKnownPillars, weighted.Count)),
                 }));
                 return (HealthBand.NotEnoughData, reasons);
             }
@@ -43,7 +46,7 @@ namespace LoyaltyHealth.Model.Scoring
                 : rounded >= policy.Bands.WatchFrom ? HealthBand.Watch
                 : HealthBand.AtRisk;
 
-            var weakest = pillars.Where(p => p.Score < policy.Bands.WeakPillarBelow).OrderBy(p => p.Score).ThenBy(p => p.Pillar).FirstOrDefault();
+            var weakest = weighted.Where(p => p.Score < policy.Bands.WeakPillarBelow).OrderBy(p => p.Score).ThenBy(p => p.Pillar).FirstOrDefault();
             if (band == HealthBand.Healthy && weakest is not null)
             {
                 band = HealthBand.Watch;

@@ -31,7 +31,7 @@ namespace LoyaltyHealth.Model.Scoring
         {
             var policy = c.Policy.Familiarity;
             var weight = policy.Weights.ContactBreadth;
-            if (!c.IsEstablished && engagements.Count == 0) return Measure.Unknown(P, MeasureCodes.ContactBreadth, weight);
+            if (!c.AbsenceIsAFinding && engagements.Count == 0) return Measure.Unknown(P, MeasureCodes.ContactBreadth, weight);
 
             var score = Measure.Towards(engaged.Count, policy.BroadContacts);
             var reason = engaged.Count == 0 ? ReasonCodes.NoContactsEngaged

@@ -56,6 +56,11 @@ namespace LoyaltyHealth.Model.Scoring
                 .GroupBy(c => c.Id)
                 .ToDictionary(g => g.Key, g => g.First());
             Warnings = warnings;
+            HasEvidence = touches.Count > 0
+                || !string.IsNullOrWhiteSpace(account.Goals)
+                || account.ServiceAgreement is not null
+                || account.IsReference == true;
+            AbsenceIsAFinding = IsEstablished && HasEvidence;
         }
 
         public AccountSnapshot Account { get; }
@@ -64,6 +69,14 @@ namespace LoyaltyHealth.Model.Scoring
         public int AgeDays { get; }
         /// <summary>Old enough that missing seller inputs are a finding, not a gap in the data.</summary>
         public bool IsEstablished { get; }
+        /// <summary>Anything at all is known about the relationship: an interaction ever, or a seller input.</summary>
+        public bool HasEvidence { get; }
+        /// <summary>
+        /// Something missing (no goals, no agreed service level, nobody engaged) counts as a finding
+        /// only for an established account with some evidence; otherwise it is a gap in the data,
+        /// and an evidence-free account is "not enough data", never "at risk".
+        /// </summary>
+        public bool AbsenceIsAFinding { get; }
         public DateTime WindowStart { get; }
         /// <summary>Days of the window the account existed for: a young account is not expected to have a year of history.</summary>
         public int ObservedDays => Math.Min(Policy.WindowDays, AgeDays);

@@ -30,7 +30,7 @@ namespace LoyaltyHealth.Model.Scoring
                 return Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 100m, ReasonCodes.ServiceLevelAgreed,
                     Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence), Parameter.Channel(ParameterNames.Channel, agreement.Channel));
             }
-            return c.IsEstablished
+            return c.AbsenceIsAFinding
                 ? Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 0m, ReasonCodes.NoServiceLevelAgreed)
                 : Measure.Unknown(P, MeasureCodes.ServiceLevelAgreed, weight);
         }
@@ -77,7 +77,7 @@ namespace LoyaltyHealth.Model.Scoring
             var policy = c.Policy.Service;
             var weight = policy.Weights.ImprovementProposals;
             var proposals = c.InWindow.Count(t => t.Class == InteractionClass.Value && !t.IsValueReport);
-            if (!c.IsEstablished && proposals == 0) return Measure.Unknown(P, MeasureCodes.ImprovementProposals, weight);
+            if (!c.AbsenceIsAFinding && proposals == 0) return Measure.Unknown(P, MeasureCodes.ImprovementProposals, weight);
 
             var expected = Math.Max(1, (int)Math.Round(policy.ProposalsPerYear * c.ObservedDays / 365m, MidpointRounding.AwayFromZero));
             var score = Measure.Towards(proposals, expected);

@@ -25,7 +25,7 @@ namespace LoyaltyHealth.Model.Scoring
             var weight = policy.Weights.GoalsCurrency;
             if (string.IsNullOrWhiteSpace(c.Account.Goals))
             {
-                return c.IsEstablished
+                return c.AbsenceIsAFinding
                     ? Measure.Known(P, MeasureCodes.GoalsCurrency, weight, 0, ReasonCodes.GoalsNotDocumented, Parameter.Days(ParameterNames.Days, c.AgeDays))
                     : Measure.Unknown(P, MeasureCodes.GoalsCurrency, weight);
             }
@@ -61,7 +61,7 @@ namespace LoyaltyHealth.Model.Scoring
         private static SubMeasureResult ValueReporting(ScoringContext c, IReadOnlyList<(DateTime From, DateTime To)> periods)
         {
             var weight = c.Policy.Understanding.Weights.ValueReporting;
-            if (periods.Count == 0) return Measure.Unknown(P, MeasureCodes.ValueReporting, weight);
+            if (periods.Count == 0 || !c.HasEvidence) return Measure.Unknown(P, MeasureCodes.ValueReporting, weight);
 
             var covered = periods.Count(p => ReportsIn(c, p).Any());
             var score = Measure.Towards(covered, periods.Count);
@@ -76,7 +76,7 @@ namespace LoyaltyHealth.Model.Scoring
         private static SubMeasureResult ValueMonetised(ScoringContext c, IReadOnlyList<(DateTime From, DateTime To)> periods)
         {
             var weight = c.Policy.Understanding.Weights.ValueMonetised;
-            if (periods.Count == 0) return Measure.Unknown(P, MeasureCodes.ValueMonetised, weight);
+            if (periods.Count == 0 || !c.HasEvidence) return Measure.Unknown(P, MeasureCodes.ValueMonetised, weight);
 
             var monetised = periods.Count(p => ReportsIn(c, p).Any(t => t.Interaction.ValueAmount > 0));
             var delivered = periods.SelectMany(p => ReportsIn(c, p)).Sum(t => Math.Max(0m, t.Interaction.ValueAmount ?? 0m));
