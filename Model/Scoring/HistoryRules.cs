@@ -7,13 +7,13 @@ using LoyaltyHealth.Model.Policy;
 namespace LoyaltyHealth.Model.Scoring
 {
     /// <summary>Trend and transitions against earlier assessments.</summary>
-    internal static class HistoryRules
+    public static class HistoryRules
     {
         /// <summary>
         /// Compares with the newest earlier assessment that is old enough; comparing with yesterday's
         /// snapshot would make every small change look like a trend.
         /// </summary>
-        public static Trend? Trend(IReadOnlyList<PastAssessment> history, System.DateTime asOf, int? overall, TrendPolicy policy)
+        internal static Trend? Trend(IReadOnlyList<PastAssessment> history, System.DateTime asOf, int? overall, TrendPolicy policy)
         {
             if (overall is null) return null;
             var baseline = history
@@ -28,11 +28,17 @@ namespace LoyaltyHealth.Model.Scoring
         }
 
         /// <summary>An account never assessed before counts as neither at risk nor perk-dependent.</summary>
-        public static IReadOnlyList<Transition> Transitions(IReadOnlyList<PastAssessment> history, System.DateTime asOf, HealthBand band, bool perkDependent)
+        internal static IReadOnlyList<Transition> Transitions(IReadOnlyList<PastAssessment> history, System.DateTime asOf, HealthBand band, bool perkDependent)
         {
             var previous = history.Where(h => h.AssessedOn <= asOf).OrderByDescending(h => h.AssessedOn).FirstOrDefault();
-            var wasAtRisk = previous?.Band == HealthBand.AtRisk;
-            var wasPerkDependent = previous?.PerkDependent == true;
+            return Between(previous?.Band, previous?.PerkDependent == true, band, perkDependent);
+        }
+
+        /// <summary>The transitions from one stored state to the next; null band means never assessed.</summary>
+        public static IReadOnlyList<Transition> Between(HealthBand? previousBand, bool previousPerkDependent, HealthBand band, bool perkDependent)
+        {
+            var wasAtRisk = previousBand == HealthBand.AtRisk;
+            var wasPerkDependent = previousPerkDependent;
             var isAtRisk = band == HealthBand.AtRisk;
 
             var transitions = new List<Transition>();

@@ -59,7 +59,8 @@ namespace LoyaltyHealth.Model.Scoring
             HasEvidence = touches.Count > 0
                 || !string.IsNullOrWhiteSpace(account.Goals)
                 || account.ServiceAgreement is not null
-                || account.IsReference == true;
+                || account.IsReference == true
+                || account.PastAssessments.Any(p => p.Overall.HasValue);
             AbsenceIsAFinding = IsEstablished && HasEvidence;
         }
 
