@@ -1,0 +1,30 @@
+namespace LoyaltyHealth.InMemory
+{
+    /// <summary>
+    /// The Dataverse error codes (OrganizationServiceFault.ErrorCode) this service raises, with the names
+    /// the platform documents for them.
+    /// </summary>
+    public static class ErrorCodes
+    {
+        /// <summary>0x80040217: the record does not exist.</summary>
+        public const int ObjectDoesNotExist = -2147220969;
+
+        /// <summary>0x80040237: a record with this id already exists.</summary>
+        public const int DuplicateRecord = -2147220937;
+
+        /// <summary>0x80040203: an argument (a query, a column value, a request parameter) is invalid.</summary>
+        public const int InvalidArgument = -2147220989;
+
+        /// <summary>0x80040216: generic error, used for a request name nothing handles.</summary>
+        public const int Unspecified = -2147220970;
+
+        /// <summary>0x80060882: IfRowVersionMatches was asked and the row version differs.</summary>
+        public const int ConcurrencyVersionMismatch = -2147088254;
+
+        /// <summary>0x8006088D: IfRowVersionMatches was asked without a row version.</summary>
+        public const int ConcurrencyVersionNotProvided = -2147088243;
+
+        /// <summary>0x8004E023: an aggregate query matched more than 50,000 rows.</summary>
+        public const int AggregateQueryRecordLimit = -2147164125;
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace LoyaltyHealth.InMemory.Query
+{
+    // Tests one condition against a stored value with SQL semantics: every operator but null/not-null is
+    // false on a null value (so ne and not-in never return rows where the column is empty). Literal
+    // conversions are cached per column type, so a scan of millions of rows parses each literal once.
+    internal sealed class ConditionMatcher
+    {
+        private readonly ConditionNode _condition;
+        private readonly Dictionary<Type, object?[]> _converted = new Dictionary<Type, object?[]>();
+        private Regex? _like;
+
+        public ConditionMatcher(ConditionNode condition)
+        {
+            _condition = condition;
+        }
+
+        public ConditionNode Condition => _condition;
+
+        public bool Matches(object? stored)
+        {
+            switch (_condition.Op)
+            {
+                case ConditionOp.Null:
+                    return stored == null;
+                case ConditionOp.NotNull:
+                    return stored != null;
+            }
+
+            if (stored == null)
+            {
+                return false;
+            }
+
+            if (stored is Microsoft.Xrm.Sdk.EntityCollection || stored is Microsoft.Xrm.Sdk.OptionSetValueCollection)
+            {
+                throw DataverseFault.InvalidArgument($"{_condition.Description}: party-list and multi-select columns cannot be filtered this way.");
+            }
+
+            var value = ValueComparison.Normalize(stored);
+            var literals = Literals(value);
+            switch (_condition.Op)
+            {
+                case ConditionOp.Equal:
+                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) == 0;
+                case ConditionOp.NotEqual:
+                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) != 0;
+                case ConditionOp.GreaterThan:
+                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) > 0;
+                case ConditionOp.GreaterEqual:
+                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) >= 0;
+                case ConditionOp.LessThan:
+                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) < 0;
+                case ConditionOp.LessEqual:
+                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) <= 0;
+                case ConditionOp.In:
+                    return Any(value, literals);
+                case ConditionOp.NotIn:
+                    return !Any(value, literals);
+                case ConditionOp.Between:
+                    return InRange(value, literals);
+                case ConditionOp.NotBetween:
+                    return !InRange(value, literals);
+                case ConditionOp.Like:
+                    return Like(value);
+                case ConditionOp.NotLike:
+                    return !Like(value);
+                case ConditionOp.BeginsWith:
+                    return Text(value).StartsWith(Text(literals[0]), StringComparison.OrdinalIgnoreCase);
+                case ConditionOp.NotBeginWith:
+                    return !Text(value).StartsWith(Text(literals[0]), StringComparison.OrdinalIgnoreCase);
+                case ConditionOp.EndsWith:
+                    return Text(value).EndsWith(Text(literals[0]), StringComparison.OrdinalIgnoreCase);
+                case ConditionOp.NotEndWith:
+                    return !Text(value).EndsWith(Text(literals[0]), StringComparison.OrdinalIgnoreCase);
+                case ConditionOp.On:
+                    return Date(value) == Date(literals[0]);
+                case ConditionOp.OnOrAfter:
+                    return Date(value) >= Date(literals[0]);
+                case ConditionOp.OnOrBefore:
+                    return Date(value) <= Date(literals[0]);
+                default:
+                    throw DataverseFault.InvalidArgument($"{_condition.Description}: the operator is not supported.");
+            }
+        }
+
+        private object?[] Literals(object normalizedTarget)
+        {
+            var type = normalizedTarget.GetType();
+            if (!_converted.TryGetValue(type, out var literals))
+            {
+                literals = new object?[_condition.Values.Count];
+                for (int i = 0; i < literals.Length; i++)
+                {
+                    var literal = _condition.Values[i];
+                    literals[i] = literal == null ? null : ValueComparison.ConvertLiteral(literal, normalizedTarget, _condition.Description);
+                }
+
+                _converted.Add(type, literals);
+            }
+
+            return literals;
+        }
+
+        private static bool Any(object value, object?[] literals)
+        {
+            foreach (var literal in literals)
+            {
+                if (literal != null && ValueComparison.Compare(value, literal) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InRange(object value, object?[] literals) =>
+            literals[0] != null && literals[1] != null
+            && ValueComparison.Compare(value, literals[0]!) >= 0
+            && ValueComparison.Compare(value, literals[1]!) <= 0;
+
+        private string Text(object? value)
+        {
+            if (value is string text)
+            {
+                return text;
+            }
+
+            throw DataverseFault.InvalidArgument($"{_condition.Description}: this operator needs a text column.");
+        }
+
+        private DateTime Date(object? value)
+        {
+            if (value is DateTime time)
+            {
+                return time.Date;
+            }
+
+            throw DataverseFault.InvalidArgument($"{_condition.Description}: this operator needs a date and time column.");
+        }
+
+        private bool Like(object value)
+        {
+            var text = Text(value);
+            if (_like == null)
+            {
+                _like = new Regex(LikeToRegex(Text(Literals(value)[0])), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            }
+
+            return _like.IsMatch(text);
+        }
+
+        // SQL LIKE: % any run, _ one character, [...] a character class; everything else literal.
+        private static string LikeToRegex(string pattern)
+        {
+            var regex = new StringBuilder("^");
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char c = pattern[i];
+                switch (c)
+                {
+                    case '%':
+                        regex.Append(".*");
+                        break;
+                    case '_':
+                        regex.Append('.');
+                        break;
+                    case '[':
+                        int close = pattern.IndexOf(']', i + 1);
+                        if (close < 0)
+                        {
+                            regex.Append(Regex.Escape("["));
+                            break;
+                        }
+
+                        string set = pattern.Substring(i + 1, close - i - 1);
+                        regex.Append('[').Append(set.Replace("\\", "\\\\")).Append(']');
+                        i = close;
+                        break;
+                    default:
+                        regex.Append(Regex.Escape(c.ToString()));
+                        break;
+                }
+            }
+
+            return regex.Append('$').ToString();
+        }
+    }
+}

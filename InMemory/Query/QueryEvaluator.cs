@@ -1,0 +1,521 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using LoyaltyHealth.InMemory.Activities;
+using LoyaltyHealth.InMemory.Storage;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.InMemory.Query
+{
+    // Runs a QueryDefinition: candidate root rows (from a column index when the filter pins a lookup or id),
+    // hash joins for link-entities, the filter, the order, then aggregation or projection and paging.
+    // Every step is linear in the rows it touches, apart from the sort.
+    internal sealed class QueryEvaluator
+    {
+        public const int DefaultPageSize = 5000;
+        public const int TotalRecordCountLimit = 5000;
+
+        private readonly DataStore _store;
+
+        public QueryEvaluator(DataStore store)
+        {
+            _store = store;
+        }
+
+        public EntityCollection Evaluate(QueryDefinition query)
+        {
+            var nodes = Prepare(query);
+            var matchers = new Dictionary<ConditionNode, ConditionMatcher>();
+            var rootFilter = query.Root.Filter;
+            bool rootFilterNeedsLinks = rootFilter != null && Conditions(rootFilter).Any(c => c.Slot != 0);
+
+            var tuples = new List<RowRef[]>();
+            foreach (var root in RootCandidates(query.Root))
+            {
+                var tuple = new RowRef[nodes.Count];
+                tuple[0] = root;
+                if (rootFilter != null && !rootFilterNeedsLinks && !Matches(rootFilter, tuple, matchers))
+                {
+                    continue;
+                }
+
+                var joined = Join(nodes, tuple, matchers);
+                foreach (var candidate in joined)
+                {
+                    if (rootFilter == null || !rootFilterNeedsLinks || Matches(rootFilter, candidate, matchers))
+                    {
+                        tuples.Add(candidate);
+                    }
+                }
+            }
+
+            return query.Aggregate ? Aggregated(query, nodes, tuples) : Projected(query, nodes, tuples);
+        }
+
+        private EntityCollection Aggregated(QueryDefinition query, IReadOnlyList<EntityNode> nodes, List<RowRef[]> tuples)
+        {
+            var entities = new Aggregation(_store).Compute(query, nodes, tuples);
+            var (start, count) = PageWindow(query, rootIds: null);
+            return Finish(query, entities.Skip(start).Take(count).ToList(), entities.Count, start, count, withCookie: false);
+        }
+
+        private EntityCollection Projected(QueryDefinition query, IReadOnlyList<EntityNode> nodes, List<RowRef[]> tuples)
+        {
+            tuples.Sort(new TupleComparer(_store, nodes));
+            if (query.Distinct)
+            {
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var distinct = new List<Entity>();
+                foreach (var tuple in tuples)
+                {
+                    var entity = Project(query, nodes, tuple);
+                    if (seen.Add(DistinctKey(entity)))
+                    {
+                        distinct.Add(entity);
+                    }
+                }
+
+                var (distinctStart, distinctCount) = PageWindow(query, distinct.Select(e => e.Id).ToList());
+                return Finish(query, distinct.Skip(distinctStart).Take(distinctCount).ToList(), distinct.Count, distinctStart, distinctCount, withCookie: true);
+            }
+
+            // Only the rows of the requested page are projected (and so copied).
+            var ids = tuples.Select(t => t[0].Row!.Id).ToList();
+            var (start, count) = PageWindow(query, ids);
+            var page = tuples.Skip(start).Take(count).Select(t => Project(query, nodes, t)).ToList();
+            return Finish(query, page, tuples.Count, start, count, withCookie: true);
+        }
+
+        private (int Start, int Count) PageWindow(QueryDefinition query, List<Guid>? rootIds)
+        {
+            if (query.Top != null)
+            {
+                return (0, query.Top.Value);
+            }
+
+            int size = query.PageSize ?? DefaultPageSize;
+            int page = query.Page ?? 1;
+            int start = (int)Math.Min((long)(page - 1) * size, int.MaxValue);
+            if (page > 1 && rootIds != null && !string.IsNullOrEmpty(query.PagingCookie))
+            {
+                var last = PagingCookie.LastId(query.PagingCookie!);
+                int position = rootIds.IndexOf(last!.Value);
+                if (position >= 0)
+                {
+                    start = position + 1;
+                }
+            }
+
+            return (start, size);
+        }
+
+        private EntityCollection Finish(QueryDefinition query, List<Entity> page, int total, int start, int size, bool withCookie)
+        {
+            var result = new EntityCollection(page)
+            {
+                EntityName = query.Root.Table,
+                MoreRecords = query.Top == null && (long)start + size < total,
+                TotalRecordCount = query.ReturnTotalRecordCount ? Math.Min(total, TotalRecordCountLimit) : -1,
+                TotalRecordCountLimitExceeded = query.ReturnTotalRecordCount && total > TotalRecordCountLimit,
+            };
+            if (withCookie && query.Top == null && page.Count > 0)
+            {
+                result.PagingCookie = PagingCookie.Write(query.Page ?? 1, _store.PrimaryIdColumnOf(query.Root.Table), page[0].Id, page[page.Count - 1].Id);
+            }
+
+            return result;
+        }
+
+        private Entity Project(QueryDefinition query, IReadOnlyList<EntityNode> nodes, RowRef[] tuple)
+        {
+            var rootNode = query.Root;
+            var root = tuple[0];
+            bool rootIsPointer = rootNode.Table == ActivityNames.Pointer;
+            var entity = new Entity(rootNode.Table);
+            if (rootNode.AllAttributes)
+            {
+                foreach (var value in _store.ReadAll(root.Table!, root.Row!, rootIsPointer))
+                {
+                    entity.Attributes[value.Key] = ValueCopier.CopyOut(value.Value);
+                }
+            }
+
+            foreach (var attribute in rootNode.Attributes)
+            {
+                var value = _store.Read(root.Table!, root.Row!, attribute.Name);
+                if (value != null)
+                {
+                    entity.Attributes[attribute.Alias ?? attribute.Name] = attribute.Alias == null
+                        ? ValueCopier.CopyOut(value)
+                        : new AliasedValue(rootNode.Table, attribute.Name, ValueCopier.CopyOut(value));
+                }
+            }
+
+            string primaryId = _store.PrimaryIdColumnOf(rootNode.Table);
+            if (!query.Distinct)
+            {
+                entity.Id = root.Row!.Id;
+                entity.Attributes[primaryId] = root.Row.Id;
+                entity.RowVersion = root.Table!.RowVersionOf(root.Row);
+            }
+            else if (entity.Attributes.TryGetValue(primaryId, out var id) && id is Guid rowId)
+            {
+                entity.Id = rowId;
+            }
+
+            foreach (var link in nodes.Skip(1))
+            {
+                var row = tuple[link.Slot];
+                if (row.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (link.AllAttributes)
+                {
+                    foreach (var value in _store.ReadAll(row.Table!, row.Row!, link.Table == ActivityNames.Pointer))
+                    {
+                        entity.Attributes[link.EffectiveAlias + "." + value.Key] = new AliasedValue(link.Table, value.Key, ValueCopier.CopyOut(value.Value));
+                    }
+                }
+
+                foreach (var attribute in link.Attributes)
+                {
+                    var value = _store.Read(row.Table!, row.Row!, attribute.Name);
+                    if (value != null)
+                    {
+                        entity.Attributes[attribute.Alias ?? link.EffectiveAlias + "." + attribute.Name] =
+                            new AliasedValue(link.Table, attribute.Name, ValueCopier.CopyOut(value));
+                    }
+                }
+            }
+
+            return entity;
+        }
+
+        private static string DistinctKey(Entity entity)
+        {
+            var key = new StringBuilder();
+            foreach (var attribute in entity.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                var value = attribute.Value is AliasedValue aliased ? aliased.Value : attribute.Value;
+                var normal = IndexKey.Of(value);
+                key.Append(attribute.Key).Append('=').Append(normal?.GetType().Name).Append(':')
+                    .Append(Convert.ToString(normal, System.Globalization.CultureInfo.InvariantCulture)).Append('\u0001');
+            }
+
+            return key.ToString();
+        }
+
+        // Numbers the link-entities, gives each its alias, and ties every condition and order to the slot of
+        // the row it reads. Faults here name the alias or column that does not resolve.
+        private IReadOnlyList<EntityNode> Prepare(QueryDefinition query)
+        {
+            if (query.Top != null && (query.PageSize != null || query.Page != null))
+            {
+                throw DataverseFault.InvalidArgument("Invalid FetchXML: top cannot be combined with count or page.");
+            }
+
+            var nodes = new List<EntityNode>();
+            var parents = new Dictionary<EntityNode, EntityNode>();
+            void Number(EntityNode node)
+            {
+                node.Slot = nodes.Count;
+                node.EffectiveAlias = node.Slot == 0 ? node.Table : node.Alias ?? node.Table + node.Slot;
+                nodes.Add(node);
+                foreach (var link in node.Links)
+                {
+                    parents[link] = node;
+                    Number(link);
+                }
+            }
+
+            Number(query.Root);
+            var byAlias = new Dictionary<string, EntityNode>(StringComparer.Ordinal);
+            foreach (var link in nodes.Skip(1))
+            {
+                if (!byAlias.TryAdd(link.EffectiveAlias, link))
+                {
+                    throw DataverseFault.InvalidArgument($"Invalid FetchXML: the alias '{link.EffectiveAlias}' is used by more than one link-entity.");
+                }
+            }
+
+            foreach (var link in nodes.Skip(1).GroupBy(n => n.Table).Where(g => g.Count() == 1).Select(g => g.Single()))
+            {
+                byAlias.TryAdd(link.Table, link);
+            }
+
+            foreach (var node in nodes)
+            {
+                if (node.Filter != null)
+                {
+                    foreach (var condition in Conditions(node.Filter))
+                    {
+                        condition.Slot = ResolveSlot(node, condition.EntityName, byAlias, $"the {condition.Description}");
+                        CheckColumn(nodes[condition.Slot], condition.Attribute);
+                    }
+                }
+
+                foreach (var order in node.Orders)
+                {
+                    order.Slot = ResolveSlot(node, order.EntityName, byAlias, $"the order on '{order.Attribute ?? order.Alias}'");
+                    if (order.Attribute != null)
+                    {
+                        CheckColumn(nodes[order.Slot], order.Attribute);
+                    }
+                    else if (!query.Aggregate)
+                    {
+                        throw DataverseFault.InvalidArgument($"Invalid FetchXML: <order alias=\"{order.Alias}\"> is only allowed in aggregate queries; order by attribute instead.");
+                    }
+                }
+
+                foreach (var attribute in node.Attributes)
+                {
+                    CheckColumn(node, attribute.Name);
+                }
+
+                if (node.Slot > 0)
+                {
+                    CheckColumn(node, node.From!);
+                    CheckColumn(parents[node], node.To!);
+                }
+            }
+
+            return nodes;
+        }
+
+        private static int ResolveSlot(EntityNode owner, string? entityName, Dictionary<string, EntityNode> byAlias, string what)
+        {
+            if (string.IsNullOrEmpty(entityName))
+            {
+                return owner.Slot;
+            }
+
+            if (owner.Slot != 0)
+            {
+                if (entityName == owner.EffectiveAlias || entityName == owner.Table)
+                {
+                    return owner.Slot;
+                }
+
+                throw DataverseFault.InvalidArgument($"Invalid query: {what} inside link-entity '{owner.EffectiveAlias}' names entity '{entityName}'; only the root filter may reach other link-entities.");
+            }
+
+            if (byAlias.TryGetValue(entityName!, out var target))
+            {
+                return target.Slot;
+            }
+
+            if (entityName == owner.Table)
+            {
+                return 0;
+            }
+
+            throw DataverseFault.InvalidArgument($"Invalid query: {what} names entity '{entityName}', which is not the alias of any link-entity.");
+        }
+
+        // activitypointer has only the columns every activity shares; the real platform rejects the others.
+        private static void CheckColumn(EntityNode node, string column)
+        {
+            if (node.Table == ActivityNames.Pointer && !ActivityNames.PointerColumns.Contains(column))
+            {
+                throw DataverseFault.InvalidArgument(
+                    $"'activitypointer' entity doesn't contain attribute with Name = '{column}': only the columns shared by all activity tables are on activitypointer; query the activity table itself for others.");
+            }
+        }
+
+        private IEnumerable<RowRef> RootCandidates(EntityNode root)
+        {
+            var pinned = root.Filter == null ? null : PinnedGuids(root.Filter);
+            foreach (var table in _store.SourceTables(root.Table))
+            {
+                if (pinned != null && table.CanLookUpGuid(pinned.Value.Column))
+                {
+                    foreach (var id in pinned.Value.Ids)
+                    {
+                        foreach (var row in table.Lookup(pinned.Value.Column, id))
+                        {
+                            yield return new RowRef(table, row);
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var row in table.Rows)
+                    {
+                        yield return new RowRef(table, row);
+                    }
+                }
+            }
+        }
+
+        // A top-level "and" condition of eq/in on the root with Guid values narrows the candidates to an
+        // index lookup; the full filter still runs on each candidate.
+        private static (string Column, List<Guid> Ids)? PinnedGuids(FilterNode filter)
+        {
+            if (filter.IsOr)
+            {
+                return null;
+            }
+
+            foreach (var condition in filter.Conditions)
+            {
+                if (condition.Slot != 0 || (condition.Op != ConditionOp.Equal && condition.Op != ConditionOp.In))
+                {
+                    continue;
+                }
+
+                var ids = new List<Guid>();
+                foreach (var value in condition.Values)
+                {
+                    switch (value)
+                    {
+                        case Guid id:
+                            ids.Add(id);
+                            break;
+                        case EntityReference reference:
+                            ids.Add(reference.Id);
+                            break;
+                        case string text when Guid.TryParse(text, out var parsed):
+                            ids.Add(parsed);
+                            break;
+                        default:
+                            ids = null;
+                            break;
+                    }
+
+                    if (ids == null)
+                    {
+                        break;
+                    }
+                }
+
+                if (ids != null)
+                {
+                    return (condition.Attribute, ids.Distinct().ToList());
+                }
+            }
+
+            return null;
+        }
+
+        private List<RowRef[]> Join(IReadOnlyList<EntityNode> nodes, RowRef[] rootTuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
+        {
+            var tuples = new List<RowRef[]> { rootTuple };
+            if (nodes.Count == 1)
+            {
+                return tuples;
+            }
+
+            var parentSlot = new Dictionary<EntityNode, int>();
+            foreach (var node in nodes)
+            {
+                foreach (var link in node.Links)
+                {
+                    parentSlot[link] = node.Slot;
+                }
+            }
+
+            foreach (var link in nodes.Skip(1))
+            {
+                var next = new List<RowRef[]>();
+                foreach (var tuple in tuples)
+                {
+                    var matches = LinkMatches(link, tuple[parentSlot[link]], tuple, matchers);
+                    if (matches.Count == 0)
+                    {
+                        if (link.Outer)
+                        {
+                            next.Add(tuple);
+                        }
+
+                        continue;
+                    }
+
+                    foreach (var match in matches)
+                    {
+                        var joined = (RowRef[])tuple.Clone();
+                        joined[link.Slot] = match;
+                        next.Add(joined);
+                    }
+                }
+
+                tuples = next;
+                if (tuples.Count == 0)
+                {
+                    break;
+                }
+            }
+
+            return tuples;
+        }
+
+        // A filter inside a link-entity belongs to the join: for an outer join, rows it rejects leave the
+        // parent with an empty link rather than removing the parent.
+        private List<RowRef> LinkMatches(EntityNode link, RowRef parent, RowRef[] tuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
+        {
+            var matches = new List<RowRef>();
+            if (parent.IsEmpty)
+            {
+                return matches;
+            }
+
+            var key = IndexKey.Of(_store.Read(parent.Table!, parent.Row!, link.To!));
+            if (key == null)
+            {
+                return matches;
+            }
+
+            var probe = (RowRef[])tuple.Clone();
+            foreach (var table in _store.SourceTables(link.Table))
+            {
+                foreach (var row in table.Lookup(link.From!, key))
+                {
+                    var candidate = new RowRef(table, row);
+                    probe[link.Slot] = candidate;
+                    if (link.Filter == null || Matches(link.Filter, probe, matchers))
+                    {
+                        matches.Add(candidate);
+                    }
+                }
+            }
+
+            return matches;
+        }
+
+        private bool Matches(FilterNode filter, RowRef[] tuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
+        {
+            foreach (var condition in filter.Conditions)
+            {
+                if (!matchers.TryGetValue(condition, out var matcher))
+                {
+                    matcher = new ConditionMatcher(condition);
+                    matchers.Add(condition, matcher);
+                }
+
+                var row = tuple[condition.Slot];
+                bool result = matcher.Matches(row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, condition.Attribute));
+                if (result == filter.IsOr)
+                {
+                    return result;
+                }
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                bool result = Matches(child, tuple, matchers);
+                if (result == filter.IsOr)
+                {
+                    return result;
+                }
+            }
+
+            // An empty filter of either type filters nothing: Dataverse ignores it.
+            return !filter.IsOr || (filter.Conditions.Count == 0 && filter.Filters.Count == 0);
+        }
+
+        private static IEnumerable<ConditionNode> Conditions(FilterNode filter) =>
+            filter.Conditions.Concat(filter.Filters.SelectMany(Conditions));
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.InMemory.Storage;
+
+namespace LoyaltyHealth.InMemory.Query
+{
+    // The query's orders (root first, then each link's in document order), then the row ids, so the order is
+    // total and pages never overlap or skip.
+    internal sealed class TupleComparer : IComparer<RowRef[]>
+    {
+        private readonly DataStore _store;
+        private readonly List<OrderNode> _orders;
+        private readonly int _slots;
+
+        public TupleComparer(DataStore store, IReadOnlyList<EntityNode> nodes)
+        {
+            _store = store;
+            _orders = nodes.SelectMany(n => n.Orders).Where(o => o.Attribute != null).ToList();
+            _slots = nodes.Count;
+        }
+
+        public int Compare(RowRef[]? x, RowRef[]? y)
+        {
+            foreach (var order in _orders)
+            {
+                int difference = ValueComparison.CompareStored(Read(x![order.Slot], order.Attribute!), Read(y![order.Slot], order.Attribute!));
+                if (difference != 0)
+                {
+                    return order.Descending ? -difference : difference;
+                }
+            }
+
+            for (int slot = 0; slot < _slots; slot++)
+            {
+                var left = x![slot];
+                var right = y![slot];
+                if (left.IsEmpty || right.IsEmpty)
+                {
+                    if (left.IsEmpty != right.IsEmpty)
+                    {
+                        return left.IsEmpty ? -1 : 1;
+                    }
+
+                    continue;
+                }
+
+                int difference = SqlGuidComparer.Instance.Compare(left.Row!.Id, right.Row!.Id);
+                if (difference != 0)
+                {
+                    return difference;
+                }
+            }
+
+            return 0;
+        }
+
+        private object? Read(RowRef row, string column) => row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, column);
+    }
+}

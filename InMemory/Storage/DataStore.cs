@@ -1,0 +1,413 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.InMemory.Activities;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.InMemory.Storage
+{
+    // All tables, the activity registry and the global row-version counter. Writes here are the
+    // semantics of Create/Update/Delete; the service adds locking, counting and fault translation.
+    internal sealed class DataStore
+    {
+        public const string CreatedOn = "createdon";
+        public const string ModifiedOn = "modifiedon";
+        public const string OverriddenCreatedOn = "overriddencreatedon";
+        public const string StateCode = "statecode";
+
+        private readonly Dictionary<string, Table> _tables = new Dictionary<string, Table>(StringComparer.Ordinal);
+        private readonly HashSet<string> _activityTables = new HashSet<string>(ActivityNames.DefaultActivityTables, StringComparer.Ordinal);
+        private readonly Dictionary<Guid, Table> _activityTableById = new Dictionary<Guid, Table>();
+        private readonly Func<DateTime> _utcNow;
+        private readonly Func<Guid> _newId;
+        private long _version;
+
+        public DataStore(Func<DateTime> utcNow, Func<Guid> newId)
+        {
+            _utcNow = utcNow;
+            _newId = newId;
+        }
+
+        public IReadOnlyCollection<string> ActivityTables => _activityTables;
+
+        public DateTime UtcNow
+        {
+            get
+            {
+                var now = _utcNow();
+                return now.Kind == DateTimeKind.Local ? now.ToUniversalTime() : DateTime.SpecifyKind(now, DateTimeKind.Utc);
+            }
+        }
+
+        public void RegisterActivityTable(string name)
+        {
+            if (_tables.TryGetValue(name, out var existing) && !existing.IsActivity)
+            {
+                throw new InvalidOperationException(
+                    $"Table '{name}' already holds rows keyed by '{existing.PrimaryIdColumn}'; register activity tables before creating rows in them.");
+            }
+
+            _activityTables.Add(name);
+        }
+
+        public bool IsActivityTable(string name) => _activityTables.Contains(name);
+
+        public Table? FindTable(string name) => _tables.TryGetValue(name, out var table) ? table : null;
+
+        // The tables behind a query on a logical name: every activity table for activitypointer.
+        public IEnumerable<Table> SourceTables(string name)
+        {
+            if (name == ActivityNames.Pointer)
+            {
+                return _activityTables.Select(FindTable).Where(t => t != null).Select(t => t!).ToList();
+            }
+
+            var table = FindTable(name);
+            return table == null ? Array.Empty<Table>() : new[] { table };
+        }
+
+        public string PrimaryIdColumnOf(string name) =>
+            name == ActivityNames.Pointer || IsActivityTable(name) ? ActivityNames.ActivityId : name + "id";
+
+        public (Table Table, Row Row) Require(string name, Guid id)
+        {
+            if (name == ActivityNames.Pointer)
+            {
+                if (_activityTableById.TryGetValue(id, out var activityTable))
+                {
+                    return (activityTable, activityTable.Find(id)!);
+                }
+
+                throw DataverseFault.DoesNotExist(name, id);
+            }
+
+            var table = FindTable(name);
+            var row = table?.Find(id);
+            if (table == null || row == null)
+            {
+                throw DataverseFault.DoesNotExist(name, id);
+            }
+
+            return (table, row);
+        }
+
+        public Guid Create(Entity entity, bool keepAuditDates)
+        {
+            string name = RequireWritableName(entity.LogicalName, "Create");
+            var table = GetOrCreateTable(name);
+            var id = entity.Id != Guid.Empty ? entity.Id
+                : entity.Attributes.TryGetValue(table.PrimaryIdColumn, out var given) && given is Guid givenId && givenId != Guid.Empty ? givenId
+                : _newId();
+            if (table.Find(id) != null || (table.IsActivity && _activityTableById.ContainsKey(id)))
+            {
+                throw new DataverseFault(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: a '{name}' row with id {id} already exists.");
+            }
+
+            var (values, parties) = Prepare(table, entity, isCreate: true);
+            var now = UtcNow;
+            var createdOn = values.TryGetValue(OverriddenCreatedOn, out var overridden) && overridden is DateTime overriddenTime ? overriddenTime
+                : keepAuditDates && values.TryGetValue(CreatedOn, out var seeded) && seeded is DateTime seededTime ? seededTime
+                : now;
+            var modifiedOn = keepAuditDates && values.TryGetValue(ModifiedOn, out var seededModified) && seededModified is DateTime seededModifiedTime
+                ? seededModifiedTime
+                : createdOn > now ? createdOn : now;
+            values[CreatedOn] = createdOn;
+            values[ModifiedOn] = modifiedOn;
+            if (!values.ContainsKey(StateCode) || values[StateCode] == null)
+            {
+                values[StateCode] = new OptionSetValue(0);
+            }
+
+            if (table.IsActivity)
+            {
+                values[ActivityNames.ActivityTypeCode] = name;
+            }
+
+            var row = new Row(id) { Version = ++_version };
+            foreach (var value in values)
+            {
+                table.Set(row, value.Key, value.Value);
+            }
+
+            table.Insert(row);
+            if (table.IsActivity)
+            {
+                _activityTableById.Add(id, table);
+                foreach (var party in parties)
+                {
+                    ReplaceParties(table, row, party.Key, party.Value);
+                }
+
+                SyncSystemParties(table, row);
+            }
+
+            return id;
+        }
+
+        public void Update(Entity entity, ConcurrencyBehavior behavior)
+        {
+            string name = RequireWritableName(entity.LogicalName, "Update");
+            var table = FindTable(name);
+            var id = entity.Id;
+            if (id == Guid.Empty && table != null && entity.Attributes.TryGetValue(table.PrimaryIdColumn, out var given) && given is Guid givenId)
+            {
+                id = givenId;
+            }
+
+            var (_, row) = Require(name, id);
+            CheckRowVersion(table!, row, entity.RowVersion, behavior);
+            var (values, parties) = Prepare(table!, entity, isCreate: false);
+            foreach (var value in values)
+            {
+                table!.Set(row, value.Key, value.Value);
+            }
+
+            table!.Set(row, ModifiedOn, UtcNow);
+            row.Version = ++_version;
+            if (table.IsActivity)
+            {
+                foreach (var party in parties)
+                {
+                    ReplaceParties(table, row, party.Key, party.Value);
+                }
+
+                SyncSystemParties(table, row);
+            }
+        }
+
+        public void Delete(string name, Guid id, string? rowVersion, ConcurrencyBehavior behavior)
+        {
+            RequireWritableName(name, "Delete");
+            var (table, row) = Require(name, id);
+            CheckRowVersion(table, row, rowVersion, behavior);
+            if (table.IsActivity)
+            {
+                RemoveParties(row.Id, mask: null);
+                _activityTableById.Remove(row.Id);
+            }
+
+            table.Remove(row);
+        }
+
+        // A column as Dataverse returns it: party-list columns of activities are rebuilt from activityparty.
+        public object? Read(Table table, Row row, string column)
+        {
+            if (table.IsActivity && ParticipationType.ByPartyListColumn.TryGetValue(column, out int mask))
+            {
+                return PartyList(row.Id, mask);
+            }
+
+            return table.Get(row, column);
+        }
+
+        public IEnumerable<KeyValuePair<string, object>> ReadAll(Table table, Row row, bool asPointer)
+        {
+            foreach (var value in table.NonNullValues(row))
+            {
+                if (!asPointer || ActivityNames.PointerColumns.Contains(value.Key))
+                {
+                    yield return value;
+                }
+            }
+
+            if (table.IsActivity && !asPointer)
+            {
+                foreach (var column in ParticipationType.ByPartyListColumn)
+                {
+                    var parties = PartyList(row.Id, column.Value);
+                    if (parties != null)
+                    {
+                        yield return new KeyValuePair<string, object>(column.Key, parties);
+                    }
+                }
+            }
+        }
+
+        private static string RequireWritableName(string? name, string message)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                throw DataverseFault.InvalidArgument($"{message}: the entity has no LogicalName.");
+            }
+
+            if (name == ActivityNames.Pointer || name == ActivityNames.Party)
+            {
+                throw DataverseFault.InvalidArgument(
+                    $"{message} is not supported on '{name}': write the activity table itself (email, task, a custom activity ...) and its party-list columns.");
+            }
+
+            return name!;
+        }
+
+        private Table GetOrCreateTable(string name)
+        {
+            if (!_tables.TryGetValue(name, out var table))
+            {
+                table = new Table(name, PrimaryIdColumnOf(name), IsActivityTable(name));
+                _tables.Add(name, table);
+            }
+
+            return table;
+        }
+
+        // Copies and checks every value before anything is written, so a bad column leaves the row untouched.
+        private static (Dictionary<string, object?> Values, Dictionary<string, EntityCollection?> Parties) Prepare(Table table, Entity entity, bool isCreate)
+        {
+            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var parties = new Dictionary<string, EntityCollection?>(StringComparer.Ordinal);
+            foreach (var attribute in entity.Attributes)
+            {
+                string column = attribute.Key;
+                if (column == table.PrimaryIdColumn || column == Table.VersionNumberColumn || column == ActivityNames.ActivityTypeCode)
+                {
+                    continue;
+                }
+
+                if (!isCreate && (column == CreatedOn || column == ModifiedOn || column == OverriddenCreatedOn))
+                {
+                    continue;
+                }
+
+                if (table.IsActivity && ParticipationType.ByPartyListColumn.ContainsKey(column))
+                {
+                    if (attribute.Value != null && !(attribute.Value is EntityCollection))
+                    {
+                        throw DataverseFault.InvalidArgument(
+                            $"Party-list column '{column}' of '{table.Name}' needs an EntityCollection of activityparty entities, not a {attribute.Value.GetType().Name}.");
+                    }
+
+                    parties[column] = (EntityCollection?)attribute.Value;
+                    continue;
+                }
+
+                values[column] = ValueCopier.CopyIn(column, attribute.Value);
+            }
+
+            return (values, parties);
+        }
+
+        private static void CheckRowVersion(Table table, Row row, string? rowVersion, ConcurrencyBehavior behavior)
+        {
+            if (behavior != ConcurrencyBehavior.IfRowVersionMatches)
+            {
+                return;
+            }
+
+            if (string.IsNullOrEmpty(rowVersion))
+            {
+                throw new DataverseFault(ErrorCodes.ConcurrencyVersionNotProvided,
+                    "The RowVersion property must be provided when the value of ConcurrencyBehavior is IfRowVersionMatches.");
+            }
+
+            if (!string.Equals(rowVersion, table.RowVersionOf(row), StringComparison.Ordinal))
+            {
+                throw new DataverseFault(ErrorCodes.ConcurrencyVersionMismatch,
+                    $"The version of the existing record doesn't match the RowVersion property provided ('{table.Name}' {row.Id}: stored {table.RowVersionOf(row)}, provided {rowVersion}).");
+            }
+        }
+
+        private EntityCollection? PartyList(Guid activityId, int mask)
+        {
+            var partyTable = FindTable(ActivityNames.Party);
+            if (partyTable == null)
+            {
+                return null;
+            }
+
+            var entities = new List<Entity>();
+            foreach (var partyRow in partyTable.Lookup(ActivityNames.ActivityId, activityId))
+            {
+                if (partyTable.Get(partyRow, ActivityNames.ParticipationTypeMask) is OptionSetValue rowMask && rowMask.Value == mask)
+                {
+                    var party = new Entity(ActivityNames.Party, partyRow.Id);
+                    foreach (var value in partyTable.NonNullValues(partyRow))
+                    {
+                        if (value.Key != Table.VersionNumberColumn)
+                        {
+                            party.Attributes[value.Key] = ValueCopier.CopyOut(value.Value);
+                        }
+                    }
+
+                    entities.Add(party);
+                }
+            }
+
+            return entities.Count == 0 ? null : new EntityCollection(entities) { EntityName = ActivityNames.Party };
+        }
+
+        private void ReplaceParties(Table activityTable, Row activity, string column, EntityCollection? parties)
+        {
+            int mask = ParticipationType.ByPartyListColumn[column];
+            RemoveParties(activity.Id, mask);
+            if (parties == null)
+            {
+                return;
+            }
+
+            foreach (var party in parties.Entities)
+            {
+                var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+                foreach (var attribute in party.Attributes)
+                {
+                    if (attribute.Key != ActivityNames.ActivityId && attribute.Key != ActivityNames.ParticipationTypeMask && attribute.Key != ActivityNames.PartyPrimaryId)
+                    {
+                        values[attribute.Key] = ValueCopier.CopyIn(attribute.Key, attribute.Value);
+                    }
+                }
+
+                AddParty(activityTable, activity, mask, values);
+            }
+        }
+
+        // Dataverse also keeps the regarding record and the owner as parties (masks 8 and 9), which is
+        // what makes "every activity this account takes part in" one activityparty query.
+        private void SyncSystemParties(Table activityTable, Row activity)
+        {
+            SyncSystemParty(activityTable, activity, ParticipationType.Regarding, ActivityNames.RegardingObjectId);
+            SyncSystemParty(activityTable, activity, ParticipationType.Owner, ActivityNames.OwnerId);
+        }
+
+        private void SyncSystemParty(Table activityTable, Row activity, int mask, string column)
+        {
+            RemoveParties(activity.Id, mask);
+            if (activityTable.Get(activity, column) is EntityReference reference)
+            {
+                AddParty(activityTable, activity, mask, new Dictionary<string, object?>
+                {
+                    [ActivityNames.PartyId] = ValueCopier.CopyIn(ActivityNames.PartyId, reference),
+                });
+            }
+        }
+
+        private void AddParty(Table activityTable, Row activity, int mask, Dictionary<string, object?> values)
+        {
+            var partyTable = GetOrCreateTable(ActivityNames.Party);
+            var partyRow = new Row(_newId()) { Version = ++_version };
+            foreach (var value in values)
+            {
+                partyTable.Set(partyRow, value.Key, value.Value);
+            }
+
+            partyTable.Set(partyRow, ActivityNames.ActivityId, new EntityReference(activityTable.Name, activity.Id));
+            partyTable.Set(partyRow, ActivityNames.ParticipationTypeMask, new OptionSetValue(mask));
+            partyTable.Insert(partyRow);
+        }
+
+        private void RemoveParties(Guid activityId, int? mask)
+        {
+            var partyTable = FindTable(ActivityNames.Party);
+            if (partyTable == null)
+            {
+                return;
+            }
+
+            foreach (var partyRow in partyTable.Lookup(ActivityNames.ActivityId, activityId).ToList())
+            {
+                if (mask == null || (partyTable.Get(partyRow, ActivityNames.ParticipationTypeMask) is OptionSetValue rowMask && rowMask.Value == mask))
+                {
+                    partyTable.Remove(partyRow);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace LoyaltyHealth.InMemory.Storage
+{
+    // One Dataverse table. The primary id and versionnumber are not stored as columns: they are the row's
+    // Id and Version, and read as columns through Get.
+    internal sealed class Table
+    {
+        public const string VersionNumberColumn = "versionnumber";
+
+        private readonly Dictionary<string, int> _ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly List<string> _columns = new List<string>();
+        private readonly Dictionary<Guid, Row> _rows = new Dictionary<Guid, Row>();
+        private readonly Dictionary<int, ColumnIndex> _indexes = new Dictionary<int, ColumnIndex>();
+
+        public Table(string name, string primaryIdColumn, bool isActivity)
+        {
+            Name = name;
+            PrimaryIdColumn = primaryIdColumn;
+            IsActivity = isActivity;
+        }
+
+        public string Name { get; }
+
+        public string PrimaryIdColumn { get; }
+
+        public bool IsActivity { get; }
+
+        public IReadOnlyCollection<Row> Rows => _rows.Values;
+
+        public Row? Find(Guid id) => _rows.TryGetValue(id, out var row) ? row : null;
+
+        public object? Get(Row row, string column)
+        {
+            if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
+            {
+                return row.Id;
+            }
+
+            if (string.Equals(column, VersionNumberColumn, StringComparison.Ordinal))
+            {
+                return row.Version;
+            }
+
+            return _ordinals.TryGetValue(column, out int ordinal) && ordinal < row.Values.Length ? row.Values[ordinal] : null;
+        }
+
+        public string RowVersionOf(Row row) => row.Version.ToString(CultureInfo.InvariantCulture);
+
+        // Every non-null column, the primary id and versionnumber included, in column creation order.
+        public IEnumerable<KeyValuePair<string, object>> NonNullValues(Row row)
+        {
+            yield return new KeyValuePair<string, object>(PrimaryIdColumn, row.Id);
+            for (int ordinal = 0; ordinal < row.Values.Length; ordinal++)
+            {
+                var value = row.Values[ordinal];
+                if (value != null)
+                {
+                    yield return new KeyValuePair<string, object>(_columns[ordinal], value);
+                }
+            }
+
+            yield return new KeyValuePair<string, object>(VersionNumberColumn, row.Version);
+        }
+
+        public void Insert(Row row)
+        {
+            _rows.Add(row.Id, row);
+            foreach (var entry in _indexes)
+            {
+                entry.Value.Add(ValueAt(row, entry.Key), row);
+            }
+        }
+
+        public void Remove(Row row)
+        {
+            foreach (var entry in _indexes)
+            {
+                entry.Value.Remove(ValueAt(row, entry.Key), row);
+            }
+
+            _rows.Remove(row.Id);
+        }
+
+        // Null clears the column: Dataverse has no difference between a null and a missing value.
+        public void Set(Row row, string column, object? value)
+        {
+            if (!_ordinals.TryGetValue(column, out int ordinal))
+            {
+                if (value == null)
+                {
+                    return;
+                }
+
+                ordinal = _columns.Count;
+                _columns.Add(column);
+                _ordinals.Add(column, ordinal);
+            }
+
+            if (ordinal >= row.Values.Length)
+            {
+                if (value == null)
+                {
+                    return;
+                }
+
+                var grown = new object?[_columns.Count];
+                Array.Copy(row.Values, grown, row.Values.Length);
+                row.Values = grown;
+            }
+
+            if (_indexes.TryGetValue(ordinal, out var index) && _rows.ContainsKey(row.Id))
+            {
+                index.Remove(row.Values[ordinal], row);
+                index.Add(value, row);
+            }
+
+            row.Values[ordinal] = value;
+        }
+
+        // Rows whose column equals the key (IndexKey form); the primary id is answered directly.
+        public IReadOnlyList<Row> Lookup(string column, object? key)
+        {
+            if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
+            {
+                return key is Guid id && _rows.TryGetValue(id, out var row) ? new[] { row } : Array.Empty<Row>();
+            }
+
+            var index = IndexOf(column);
+            return index == null ? Array.Empty<Row>() : index.Find(key);
+        }
+
+        public bool CanLookUpGuid(string column)
+        {
+            if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var index = IndexOf(column);
+            return index == null || index.OnlyGuidKeys;
+        }
+
+        private ColumnIndex? IndexOf(string column)
+        {
+            if (!_ordinals.TryGetValue(column, out int ordinal))
+            {
+                return null;
+            }
+
+            if (!_indexes.TryGetValue(ordinal, out var index))
+            {
+                index = new ColumnIndex();
+                foreach (var row in _rows.Values)
+                {
+                    index.Add(ValueAt(row, ordinal), row);
+                }
+
+                _indexes.Add(ordinal, index);
+            }
+
+            return index;
+        }
+
+        private static object? ValueAt(Row row, int ordinal) => ordinal < row.Values.Length ? row.Values[ordinal] : null;
+    }
+}

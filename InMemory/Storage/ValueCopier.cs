@@ -1,0 +1,93 @@
+using System;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.InMemory.Storage
+{
+    // Deep copies on the way in and out, so no caller ever holds an object the store also holds.
+    internal static class ValueCopier
+    {
+        // Dataverse keeps date-times in UTC; an unspecified kind is taken as UTC already.
+        public static object? CopyIn(string column, object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return null;
+                case DateTime time:
+                    return time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+                case AliasedValue _:
+                    throw DataverseFault.InvalidArgument($"Column '{column}' holds an AliasedValue: aliased values only come back from queries and cannot be written.");
+                case EntityCollection _:
+                    throw DataverseFault.InvalidArgument($"Column '{column}' holds an EntityCollection, which only party-list columns of activity tables accept.");
+                default:
+                    return Copy(column, value);
+            }
+        }
+
+        public static object? CopyOut(object? value) => value == null ? null : Copy(string.Empty, value);
+
+        public static Entity CopyEntity(Entity source)
+        {
+            var copy = new Entity(source.LogicalName, source.Id)
+            {
+                RowVersion = source.RowVersion,
+                EntityState = source.EntityState,
+            };
+            foreach (var attribute in source.Attributes)
+            {
+                copy.Attributes[attribute.Key] = attribute.Value == null ? null : Copy(attribute.Key, attribute.Value);
+            }
+
+            foreach (var key in source.KeyAttributes)
+            {
+                copy.KeyAttributes[key.Key] = key.Value == null ? null : Copy(key.Key, key.Value);
+            }
+
+            foreach (var formatted in source.FormattedValues)
+            {
+                copy.FormattedValues[formatted.Key] = formatted.Value;
+            }
+
+            return copy;
+        }
+
+        private static object Copy(string column, object value)
+        {
+            switch (value)
+            {
+                case string _:
+                case int _:
+                case long _:
+                case short _:
+                case decimal _:
+                case double _:
+                case float _:
+                case bool _:
+                case Guid _:
+                case DateTime _:
+                case byte _:
+                    return value;
+                case OptionSetValue option:
+                    return new OptionSetValue(option.Value);
+                case Money money:
+                    return new Money(money.Value);
+                case EntityReference reference:
+                    return new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name, RowVersion = reference.RowVersion };
+                case OptionSetValueCollection options:
+                    return new OptionSetValueCollection(options.Select(o => new OptionSetValue(o.Value)).ToList());
+                case EntityCollection collection:
+                    return new EntityCollection(collection.Entities.Select(CopyEntity).ToList()) { EntityName = collection.EntityName };
+                case AliasedValue aliased:
+                    return new AliasedValue(aliased.EntityLogicalName, aliased.AttributeLogicalName, aliased.Value == null ? null : Copy(column, aliased.Value));
+                case Entity entity:
+                    return CopyEntity(entity);
+                case byte[] bytes:
+                    return bytes.Clone();
+                default:
+                    throw DataverseFault.InvalidArgument(
+                        $"Column '{column}' holds a {value.GetType().FullName}, which is not a type Dataverse stores.");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using LoyaltyHealth.InMemory;
+using Microsoft.Xrm.Sdk.Query;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.InMemory
+{
+    public class MalformedFetchXmlTests
+    {
+        [TestCase("<fetch><entity name='account'><attribute name='name'", "not well-formed", TestName = "Broken XML is refused")]
+        [TestCase("<query><entity name='account'/></query>", "<query>", TestName = "A root other than fetch is named")]
+        [TestCase("<fetch><entity name='account'><atribute name='name'/></entity></fetch>", "<atribute>", TestName = "An unknown element is named")]
+        [TestCase("<fetch><entity name='account'><attribute nam='name'/></entity></fetch>", "'nam'", TestName = "An unknown attribute is named")]
+        [TestCase("<fetch><entity><attribute name='name'/></entity></fetch>", "'name'", TestName = "A missing entity name is named")]
+        [TestCase("<fetch><entity name='account'><filter><condition attribute='name' operator='contains' value='x'/></filter></entity></fetch>", "'contains'", TestName = "An unsupported operator is named")]
+        [TestCase("<fetch><entity name='account'><filter><condition attribute='name' operator='eq'/></filter></entity></fetch>", "exactly one value", TestName = "A missing value is reported")]
+        [TestCase("<fetch><entity name='account'><filter><condition attribute='name' operator='null' value='x'/></filter></entity></fetch>", "takes no value", TestName = "A value on null is reported")]
+        [TestCase("<fetch><entity name='account'><filter type='xor'/></entity></fetch>", "xor", TestName = "A bad filter type is named")]
+        [TestCase("<fetch><entity name='account'><link-entity name='contact' to='accountid'/></entity></fetch>", "'from'", TestName = "A link without from is named")]
+        [TestCase("<fetch><entity name='account'><link-entity name='contact' from='a' to='b' link-type='any'/></entity></fetch>", "'any'", TestName = "An unsupported link type is named")]
+        [TestCase("<fetch aggregate='true'><entity name='account'><attribute name='accountid' aggregate='count'/></entity></fetch>", "alias", TestName = "An aggregate without alias is refused")]
+        [TestCase("<fetch><entity name='account'><attribute name='accountid' aggregate='count' alias='n'/></entity></fetch>", "aggregate=\"true\"", TestName = "An aggregate outside an aggregate fetch is refused")]
+        [TestCase("<fetch aggregate='true'><entity name='account'><attribute name='accountid' aggregate='median' alias='n'/></entity></fetch>", "'median'", TestName = "An unknown aggregate is named")]
+        [TestCase("<fetch aggregate='true'><entity name='account'><attribute name='createdon' groupby='true' dategrouping='month' alias='m'/></entity></fetch>", "dategrouping", TestName = "Date grouping is refused by name")]
+        [TestCase("<fetch top='5' count='2'><entity name='account'/></fetch>", "top", TestName = "Top with count is refused")]
+        [TestCase("<fetch count='-1'><entity name='account'/></fetch>", "'count'", TestName = "A negative count is named")]
+        [TestCase("<fetch><entity name='account'><filter><condition attribute='a' operator='eq' valueof='b'/></filter></entity></fetch>", "valueof", TestName = "Column comparison is refused by name")]
+        [TestCase("<fetch><entity name='account'><order attribute='name' alias='n'/></entity></fetch>", "exactly one of attribute or alias", TestName = "An order with both attribute and alias is refused")]
+        public void Malformed_or_unsupported_FetchXML_is_an_invalid_argument_fault_naming_the_problem(string fetchXml, string named)
+        {
+            var service = new InMemoryOrganizationService(() => new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+
+            var fault = Faults.Of(() => service.RetrieveMultiple(new FetchExpression(fetchXml)));
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(fault.ErrorCode, Is.EqualTo(ErrorCodes.InvalidArgument));
+                Assert.That(fault.Message, Does.Contain(named));
+            }
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Microsoft.Xrm.Sdk
+{
+    public sealed class AttributeCollection : DataCollection<string, object>
+    {
+        public AttributeCollection()
+        {
+        }
+    }
+}

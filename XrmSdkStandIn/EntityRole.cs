@@ -1,0 +1,8 @@
+namespace Microsoft.Xrm.Sdk
+{
+    public enum EntityRole
+    {
+        Referencing = 0,
+        Referenced = 1,
+    }
+}

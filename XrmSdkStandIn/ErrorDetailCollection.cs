@@ -1,0 +1,9 @@
+namespace Microsoft.Xrm.Sdk
+{
+    public sealed class ErrorDetailCollection : DataCollection<string, object>
+    {
+        public ErrorDetailCollection()
+        {
+        }
+    }
+}

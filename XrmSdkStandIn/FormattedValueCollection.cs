@@ -1,0 +1,9 @@
+namespace Microsoft.Xrm.Sdk
+{
+    public sealed class FormattedValueCollection : DataCollection<string, string>
+    {
+        public FormattedValueCollection()
+        {
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Microsoft.Xrm.Sdk.Messages
+{
+    public sealed class DeleteResponse : OrganizationResponse
+    {
+        public DeleteResponse()
+        {
+        }
+    }
+}

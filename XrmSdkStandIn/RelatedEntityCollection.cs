@@ -1,0 +1,9 @@
+namespace Microsoft.Xrm.Sdk
+{
+    public sealed class RelatedEntityCollection : DataCollection<Relationship, EntityCollection>
+    {
+        public RelatedEntityCollection()
+        {
+        }
+    }
+}
