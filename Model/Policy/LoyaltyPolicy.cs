@@ -152,6 +152,8 @@ namespace LoyaltyHealth.Model.Policy
         /// <summary>Measures scoring below this get a next best action.</summary>
         public int ActionBelowScore { get; set; } = 60;
         public int MaximumActions { get; set; } = 3;
+        /// <summary>Language of the reasons and actions written onto records (a shipped text file, e.g. "en" or "de").</summary>
+        public string Language { get; set; } = "en";
     }
 
     public sealed class FollowUpPolicy

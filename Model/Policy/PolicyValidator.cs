@@ -63,6 +63,8 @@ namespace LoyaltyHealth.Model.Policy
             if (policy.Explanations.MinimumImpact < 0) v.Add("$.explanations.minimumImpact", "must not be below 0, is " + Format(policy.Explanations.MinimumImpact));
             v.Score("$.explanations.actionBelowScore", policy.Explanations.ActionBelowScore);
             v.Between("$.explanations.maximumActions", policy.Explanations.MaximumActions, 0, 20);
+            if (!Reasons.ReasonRenderer.Languages.Contains(policy.Explanations.Language ?? ""))
+                v.Add("$.explanations.language", $"no texts ship for '{policy.Explanations.Language}'; available: {string.Join(", ", Reasons.ReasonRenderer.Languages)}");
 
             v.Words("$.classification.perkWords", policy.Classification.PerkWords);
             v.Words("$.classification.valueWords", policy.Classification.ValueWords);

@@ -50,6 +50,11 @@ namespace LoyaltyHealth.Model.Policy
                 if (value.Type is not (JTokenType.Integer or JTokenType.Float))
                     problems.Add(Problem(value, "expected a number, found " + PolicyLoader.Describe(value)));
             }
+            else if (type == typeof(string))
+            {
+                if (value.Type != JTokenType.String)
+                    problems.Add(Problem(value, "expected a text, found " + PolicyLoader.Describe(value)));
+            }
             else if (type == typeof(bool))
             {
                 if (value.Type != JTokenType.Boolean)

@@ -141,6 +141,13 @@ namespace LoyaltyHealth.Tests.Model
         }
 
         [Test]
+        public void A_language_without_texts_is_rejected()
+        {
+            Assert.That(ProblemsOf("{ \"explanations\": { \"language\": \"xx\" } }"),
+                Is.EqualTo(new[] { "$.explanations.language: no texts ship for 'xx'; available: de, en" }));
+        }
+
+        [Test]
         public void Every_problem_is_reported_not_just_the_first()
         {
             var problems = ProblemsOf("{ \"windowDays\": -3, \"evidence\": { \"minimumKnownPillars\": 5 }, \"service\": { \"otherChannelCredit\": 2 } }");

@@ -1,0 +1,30 @@
+using System;
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.Plugins.Framework
+{
+    /// <summary>Prefixes each trace with the milliseconds since the previous one: cheap timing in the plug-in trace log.</summary>
+    public sealed class LocalTracingService : ITracingService
+    {
+        private readonly ITracingService _inner;
+        private readonly IClock _clock;
+        private DateTime _previous;
+
+        public LocalTracingService(ITracingService inner, IClock clock)
+        {
+            _inner = inner;
+            _clock = clock;
+            _previous = clock.UtcNow;
+        }
+
+        public void Trace(string format, params object[] args)
+        {
+            var now = _clock.UtcNow;
+            var delta = (int)(now - _previous).TotalMilliseconds;
+            _previous = now;
+            var message = args is { Length: > 0 } ? string.Format(CultureInfo.InvariantCulture, format, args) : format;
+            _inner.Trace("[+{0}ms] {1}", delta.ToString(CultureInfo.InvariantCulture), message);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.ServiceModel;
+using System.Xml.Linq;
+using LoyaltyHealth.Model.Policy;
+using LoyaltyHealth.Model.Reasons;
+using LoyaltyHealth.Model.Scoring;
+using LoyaltyHealth.Plugins.Configuration;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Mapping;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LoyaltyHealth.Plugins.Health
+{
+    /// <summary>
+    /// Recalculates one account: reads the account (ending there when a newer recalculation already
+    /// covered this one), the policy, the activities and the engaged contacts — four reads whatever
+    /// the number of activities up to a page of 5,000 — scores, and writes the changed columns in one
+    /// update guarded by the row version, retrying on a conflict with fresh data.
+    /// </summary>
+    public sealed class AccountHealthRecalculator
+    {
+        /// <summary>The tag on the product's own account writes; the column guard lets them through.</summary>
+        public const string RecalculationTag = "LoyaltyHealth.Recalculation";
+        public const int PageSize = 5000;
+        public const int MaximumAttempts = 3;
+        private const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
+        private const int ObjectDoesNotExist = unchecked((int)0x80040217);
+
+        private readonly IOrganizationService _service;
+        private readonly ITracingService _trace;
+        private readonly IClock _clock;
+
+        public AccountHealthRecalculator(IOrganizationService service, ITracingService trace, IClock clock)
+        {
+            _service = service;
+            _trace = trace;
+            _clock = clock;
+        }
+
+        /// <param name="accountId">The account to rescore.</param>
+        /// <param name="triggeredAt">When the change that asked for this ran; null to recalculate regardless.</param>
+        /// <param name="refresh">Stamp the account even when nothing changed (the scheduled refresh, so it moves on).</param>
+        public RecalculationResult Recalculate(Guid accountId, DateTime? triggeredAt, bool refresh = false)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return Attempt(accountId, triggeredAt, refresh);
+                }
+                catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == ConcurrencyVersionMismatch && attempt < MaximumAttempts)
+                {
+                    _trace.Trace("Account {0} changed while it was being scored (attempt {1}); scoring again with fresh data.", accountId, attempt);
+                }
+            }
+        }
+
+        private RecalculationResult Attempt(Guid accountId, DateTime? triggeredAt, bool refresh)
+        {
+            var dataAsOf = TruncateToSeconds(_clock.UtcNow);
+            Entity account;
+            try
+            {
+                account = _service.Retrieve(AccountSchema.EntityName, accountId, new ColumnSet(HealthQueries.AccountColumns));
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == ObjectDoesNotExist)
+            {
+                _trace.Trace("Account {0} no longer exists; nothing to score.", accountId);
+                return new RecalculationResult(RecalculationOutcome.AccountMissing);
+            }
+
+            var covered = account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf);
+            if (triggeredAt is { } trigger && covered is { } asOf && asOf >= trigger)
+            {
+                _trace.Trace("Account {0} was scored on data as of {1:o}, after this change at {2:o}; nothing to add.", accountId, asOf, trigger);
+                return new RecalculationResult(RecalculationOutcome.AlreadyCovered);
+            }
+
+            var policy = PolicyReader.Read(_service);
+            var cadence = account.OptionValue(AccountSchema.ServiceCadence) is { } c && OptionMaps.Cadence.TryGet(c, out var agreed) ? agreed : (Model.Input.ServiceCadence?)null;
+            var since = dataAsOf.AddDays(-ScoringHorizon.Days(policy, cadence));
+            var activities = ReadAll(HealthQueries.Activities(accountId, since));
+            var parties = ReadAll(HealthQueries.Parties(accountId, since));
+
+            var mapper = new SnapshotMapper();
+            var snapshot = mapper.Map(account, activities, parties);
+            var assessment = new LoyaltyScorer(policy).Assess(snapshot, dataAsOf);
+            foreach (var note in mapper.Ignored) _trace.Trace("Ignored: {0}", note);
+            foreach (var warning in assessment.Warnings) _trace.Trace("Ignored: {0}", SnapshotMapper.Describe(warning));
+            _trace.Trace("Account {0}: {1} activities, {2} engaged contacts; band {3}, overall {4}, reasons {5}.",
+                accountId, activities.Count, snapshot.Contacts.Count, assessment.Band,
+                assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));
+
+            var renderer = new ReasonRenderer(CultureInfo.GetCultureInfo(policy.Explanations.Language));
+            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), dataAsOf, refresh, policy.Trend);
+            if (update is null)
+            {
+                _trace.Trace("Account {0}: assessment unchanged; nothing written.", accountId);
+                return new RecalculationResult(RecalculationOutcome.Unchanged, assessment);
+            }
+
+            update.RowVersion = account.RowVersion;
+            var request = new UpdateRequest { Target = update, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches };
+            request.Parameters[ContextKeys.Tag] = RecalculationTag;
+            _service.Execute(request);
+            _trace.Trace("Account {0}: wrote {1}.", accountId, string.Join(", ", update.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal)));
+            return new RecalculationResult(RecalculationOutcome.Written, assessment);
+        }
+
+        private List<Entity> ReadAll(XElement fetch)
+        {
+            var rows = new List<Entity>();
+            string? cookie = null;
+            for (var page = 1; ; page++)
+            {
+                var result = _service.RetrieveMultiple(new FetchExpression(FetchXml.Page(fetch, page, PageSize, cookie)));
+                rows.AddRange(result.Entities);
+                if (!result.MoreRecords) return rows;
+                cookie = result.PagingCookie;
+            }
+        }
+
+        private static DateTime TruncateToSeconds(DateTime value) =>
+            new(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Xml.Linq;
+using LoyaltyHealth.Plugins.Schema;
+using static LoyaltyHealth.Plugins.Health.FetchXml;
+
+namespace LoyaltyHealth.Plugins.Health
+{
+    /// <summary>
+    /// The FetchXML of one recalculation. Activities count toward an account when they are regarding
+    /// the account, one of its contacts or one of its opportunities; the per-table columns come
+    /// through outer links from activitypointer, so one query reads every activity type.
+    /// </summary>
+    internal static class HealthQueries
+    {
+        public const string RegardingContact = "regcontact";
+        public const string RegardingOpportunity = "regopp";
+        public const string PartyContact = "partycontact";
+
+        public static readonly string[] AccountColumns = CombineAccountColumns();
+
+        private static string[] CombineAccountColumns()
+        {
+            var columns = new System.Collections.Generic.List<string> { AccountSchema.Name, AccountSchema.CreatedOn, AccountSchema.OwnerId, AccountSchema.StateCode };
+            columns.AddRange(AccountSchema.Inputs);
+            columns.AddRange(AccountSchema.Computed);
+            return columns.ToArray();
+        }
+
+        /// <summary>Per activity table: the columns the model reads beyond the shared ones.</summary>
+        public static readonly (string Table, string[] Columns)[] ActivityDetails =
+        {
+            (ActivitySchema.Email, new[] { ActivitySchema.DirectionCode, ActivitySchema.InteractionClass }),
+            (ActivitySchema.PhoneCall, new[] { ActivitySchema.DirectionCode, ActivitySchema.InteractionClass }),
+            (ActivitySchema.Appointment, new[] { ActivitySchema.Channel, ActivitySchema.InteractionClass }),
+            (ActivitySchema.Task, new[] { ActivitySchema.InteractionClass, ActivitySchema.FollowUpReason }),
+            (ActivitySchema.ValueReport, new[] { ValueReportSchema.ValueAmount, ActivitySchema.Channel, ActivitySchema.InteractionClass }),
+            (ActivitySchema.Perk, new[] { PerkSchema.Cost, ActivitySchema.InteractionClass }),
+        };
+
+        public static XElement Activities(Guid accountId, DateTime since)
+        {
+            var entity = Entity(ActivitySchema.PointerEntityName,
+                Attributes(ActivitySchema.Id, ActivitySchema.TypeCode, ActivitySchema.Subject, ActivitySchema.StateCode,
+                    ActivitySchema.ActualEnd, ActivitySchema.ScheduledEnd, ActivitySchema.RegardingObjectId),
+                Order(ActivitySchema.Id),
+                Filter("and",
+                    In(ActivitySchema.TypeCode, ActivitySchema.Tables),
+                    InWindow(since),
+                    Filter("or",
+                        Condition(ActivitySchema.RegardingObjectId, "eq", accountId),
+                        Condition(ContactSchema.ParentCustomerId, "eq", accountId, RegardingContact),
+                        Condition(OpportunitySchema.ParentAccountId, "eq", accountId, RegardingOpportunity))),
+                Link(ContactSchema.EntityName, ContactSchema.Id, ActivitySchema.RegardingObjectId, RegardingContact, outer: true,
+                    Attributes(ContactSchema.StateCode, ContactSchema.Department, ContactSchema.AccountRoleCode)),
+                Link(OpportunitySchema.EntityName, OpportunitySchema.Id, ActivitySchema.RegardingObjectId, RegardingOpportunity, outer: true));
+            foreach (var (table, columns) in ActivityDetails)
+                entity.Add(Link(table, ActivitySchema.Id, ActivitySchema.Id, table, outer: true, Attributes(columns)));
+            return Fetch(entity);
+        }
+
+        /// <summary>The account's contacts who took part in activities of the window, with what the model needs of them.</summary>
+        public static XElement Parties(Guid accountId, DateTime since) =>
+            Fetch(Entity(ActivityPartySchema.EntityName,
+                Attributes(ActivityPartySchema.ActivityId, ActivityPartySchema.PartyId),
+                Order(ActivityPartySchema.ActivityId),
+                Link(ContactSchema.EntityName, ContactSchema.Id, ActivityPartySchema.PartyId, PartyContact, outer: false,
+                    Attributes(ContactSchema.StateCode, ContactSchema.Department, ContactSchema.AccountRoleCode),
+                    Filter("and", Condition(ContactSchema.ParentCustomerId, "eq", accountId))),
+                Link(ActivitySchema.PointerEntityName, ActivitySchema.Id, ActivityPartySchema.ActivityId, "act", outer: false,
+                    Filter("and", In(ActivitySchema.TypeCode, ActivitySchema.Tables), InWindow(since)))));
+
+        // Undated activities are read too, so the model can say it ignored them.
+        private static XElement InWindow(DateTime since) =>
+            Filter("or",
+                Condition(ActivitySchema.ActualEnd, "ge", since),
+                Filter("and", Condition(ActivitySchema.ActualEnd, "null"), Condition(ActivitySchema.ScheduledEnd, "ge", since)),
+                Filter("and", Condition(ActivitySchema.ActualEnd, "null"), Condition(ActivitySchema.ScheduledEnd, "null")));
+
+        public static XElement Policy() =>
+            Fetch(Entity(EnvironmentVariableSchema.DefinitionEntityName,
+                Attributes(EnvironmentVariableSchema.DefaultValue),
+                Filter("and", Condition(EnvironmentVariableSchema.SchemaName, "eq", EnvironmentVariableSchema.PolicySchemaName)),
+                Link(EnvironmentVariableSchema.ValueEntityName, EnvironmentVariableSchema.DefinitionLookup, EnvironmentVariableSchema.DefinitionId, "v", outer: true,
+                    Attributes(EnvironmentVariableSchema.Value))));
+
+        public static XElement OpenFollowUps(Guid accountId) =>
+            Fetch(Entity(TaskSchema.EntityName,
+                Attributes(ActivitySchema.Id, ActivitySchema.FollowUpReason),
+                Filter("and",
+                    Condition(ActivitySchema.RegardingObjectId, "eq", accountId),
+                    Condition(ActivitySchema.StateCode, "eq", ActivitySchema.StateOpen),
+                    Condition(ActivitySchema.FollowUpReason, "not-null"))));
+
+        public static XElement StaleAccounts(DateTime scoredBefore, bool countOnly)
+        {
+            var filter = Filter("and",
+                Condition(AccountSchema.StateCode, "eq", 0),
+                Filter("or", Condition(AccountSchema.HealthScoredOn, "null"), Condition(AccountSchema.HealthScoredOn, "lt", scoredBefore)));
+            if (countOnly)
+            {
+                var fetch = Fetch(Entity(AccountSchema.EntityName,
+                    new XElement("attribute", new XAttribute("name", AccountSchema.Id), new XAttribute("aggregate", "count"), new XAttribute("alias", "stale")),
+                    filter));
+                fetch.SetAttributeValue("aggregate", "true");
+                return fetch;
+            }
+            return Fetch(Entity(AccountSchema.EntityName, Attributes(AccountSchema.Id), Order(AccountSchema.HealthScoredOn), Order(AccountSchema.Id), filter));
+        }
+    }
+}

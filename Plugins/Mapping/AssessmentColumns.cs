@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Model.Reasons;
+using LoyaltyHealth.Model.Scoring;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Newtonsoft.Json;
+
+namespace LoyaltyHealth.Plugins.Mapping
+{
+    /// <summary>
+    /// The account columns an assessment is stored in, and the update that carries only the
+    /// columns whose value changed.
+    /// </summary>
+    public static class AssessmentColumns
+    {
+        public const int TextLimit = 4000;
+        public const int CodesLimit = 10000;
+
+        /// <summary>Every computed column with the value the assessment gives it.</summary>
+        public static IReadOnlyDictionary<string, object?> Values(Assessment a, ReasonRenderer renderer) => new Dictionary<string, object?>
+        {
+            [AccountSchema.UnderstandingScore] = a.Understanding.Score,
+            [AccountSchema.FamiliarityScore] = a.Familiarity.Score,
+            [AccountSchema.ServiceScore] = a.Service.Score,
+            [AccountSchema.OverallHealth] = a.Overall,
+            [AccountSchema.HealthBand] = new OptionSetValue(OptionMaps.Band.ValueOf(a.Band)),
+            [AccountSchema.HealthTrend] = a.Trend is { } t ? new OptionSetValue(OptionMaps.Trend.ValueOf(t)) : null,
+            [AccountSchema.PerkDependent] = a.Perks.IsPerkDependent,
+            [AccountSchema.PerkShare] = a.Perks.PerkShare is { } share ? Math.Round(share * 100m, 2) : null,
+            [AccountSchema.HealthReasons] = Lines(a.Reasons.Select(renderer.Render), TextLimit),
+            [AccountSchema.ReasonCodes] = Codes(a.Reasons),
+            [AccountSchema.NextBestActions] = Lines(a.NextBestActions.Select(renderer.Render), TextLimit),
+        };
+
+        /// <summary>
+        /// The update for an account: the assessment columns whose value differs from what is stored,
+        /// plus the time stamps and trend checkpoints when anything is written at all. Null when nothing
+        /// changed and no refresh was asked for, so a recalculation storm leaves no audit trail.
+        /// </summary>
+        public static Entity? Update(Entity stored, Assessment a, ReasonRenderer renderer, TrendCheckpoints checkpoints, DateTime dataAsOf, bool refresh, Model.Policy.TrendPolicy trendPolicy)
+        {
+            var update = new Entity(AccountSchema.EntityName, stored.Id);
+            foreach (var pair in Values(a, renderer))
+            {
+                if (!SameValue(stored.Contains(pair.Key) ? stored[pair.Key] : null, pair.Value)) update[pair.Key] = pair.Value;
+            }
+            if (update.Attributes.Count == 0 && !refresh) return null;
+
+            update[AccountSchema.HealthScoredOn] = a.AssessedOn;
+            update[AccountSchema.HealthDataAsOf] = dataAsOf;
+            var next = checkpoints.Advance(new Model.Input.PastAssessment { AssessedOn = a.AssessedOn, Overall = a.Overall, Band = a.Band }, trendPolicy);
+            SetIfChanged(stored, update, AccountSchema.TrendBaselineOn, next.Baseline?.AssessedOn);
+            SetIfChanged(stored, update, AccountSchema.TrendBaselineHealth, next.Baseline?.Overall);
+            SetIfChanged(stored, update, AccountSchema.TrendCandidateOn, next.Candidate?.AssessedOn);
+            SetIfChanged(stored, update, AccountSchema.TrendCandidateHealth, next.Candidate?.Overall);
+            return update;
+        }
+
+        private static void SetIfChanged(Entity stored, Entity update, string column, object? value)
+        {
+            if (!SameValue(stored.Contains(column) ? stored[column] : null, value)) update[column] = value;
+        }
+
+        public static bool SameValue(object? stored, object? value) => (stored, value) switch
+        {
+            (null, null) => true,
+            (OptionSetValue s, OptionSetValue v) => s.Value == v.Value,
+            (Money s, Money v) => s.Value == v.Value,
+            (decimal s, decimal v) => s == v,
+            (string s, string v) => string.Equals(s, v, StringComparison.Ordinal),
+            (string s, null) => s.Length == 0,
+            (null, string v) => v.Length == 0,
+            (DateTime s, DateTime v) => s.ToUniversalTime() == v.ToUniversalTime(),
+            _ => Equals(stored, value),
+        };
+
+        /// <summary>Reason codes with their parameters, for forms, views and flows in any language.</summary>
+        public static string Codes(IEnumerable<Reason> reasons)
+        {
+            var list = reasons.Select(r => new Dictionary<string, object>
+            {
+                ["code"] = r.Code,
+                ["impact"] = r.Impact,
+                ["parameters"] = r.Parameters.ToDictionary(p => p.Name, p => (object)p.Value),
+            }).ToList();
+            var json = JsonConvert.SerializeObject(list, new JsonSerializerSettings { Culture = CultureInfo.InvariantCulture });
+            // Drop the weakest reasons rather than cut the JSON in the middle.
+            while (json.Length > CodesLimit && list.Count > 0)
+            {
+                list.RemoveAt(list.Count - 1);
+                json = JsonConvert.SerializeObject(list);
+            }
+            return json;
+        }
+
+        private static string? Lines(IEnumerable<string> lines, int limit)
+        {
+            var text = new StringBuilder();
+            foreach (var line in lines)
+            {
+                var next = (text.Length == 0 ? "" : "\n") + "• " + line;
+                if (text.Length + next.Length > limit) break;
+                text.Append(next);
+            }
+            // Dataverse stores an empty text as null; writing "" would count as a change every time.
+            return text.Length == 0 ? null : text.ToString();
+        }
+    }
+}

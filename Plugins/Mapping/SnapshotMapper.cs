@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LoyaltyHealth.Model.Input;
+using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Model.Scoring;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.Plugins.Mapping
+{
+    /// <summary>
+    /// Translates Dataverse rows into the model's account snapshot. No scoring happens here: only
+    /// what each column means. What cannot be used (unknown choice values, rows of unexpected
+    /// tables) is reported in <see cref="Ignored"/>.
+    /// </summary>
+    public sealed class SnapshotMapper
+    {
+        private readonly List<string> _ignored = new();
+
+        public IReadOnlyList<string> Ignored => _ignored;
+
+        public AccountSnapshot Map(Entity account, IEnumerable<Entity> activities, IEnumerable<Entity> parties)
+        {
+            var partyRows = parties.ToList();
+            var contacts = new Dictionary<Guid, ContactSnapshot>();
+            var participants = new Dictionary<Guid, List<Guid>>();
+            foreach (var party in partyRows)
+            {
+                var activityId = party.GetAttributeValue<EntityReference>(ActivityPartySchema.ActivityId)?.Id;
+                var contactId = party.ReferenceTo(ActivityPartySchema.PartyId, ContactSchema.EntityName);
+                if (activityId is null || contactId is null) continue;
+                contacts[contactId.Value] = Contact(contactId.Value,
+                    party.AliasedOptionValue(Health.HealthQueries.PartyContact, ContactSchema.StateCode),
+                    party.Aliased<string>(Health.HealthQueries.PartyContact, ContactSchema.Department),
+                    party.AliasedOptionValue(Health.HealthQueries.PartyContact, ContactSchema.AccountRoleCode));
+                if (!participants.TryGetValue(activityId.Value, out var list)) participants[activityId.Value] = list = new List<Guid>();
+                if (!list.Contains(contactId.Value)) list.Add(contactId.Value);
+            }
+
+            var interactions = new List<Interaction>();
+            foreach (var row in activities)
+            {
+                var interaction = Interaction(row, participants, contacts);
+                if (interaction is not null) interactions.Add(interaction);
+            }
+
+            return new AccountSnapshot
+            {
+                AccountId = account.Id,
+                CreatedOn = account.GetAttributeValue<DateTime?>(AccountSchema.CreatedOn) ?? DateTime.MinValue,
+                ServiceAgreement = Agreement(account),
+                Goals = account.GetAttributeValue<string>(AccountSchema.CustomerGoals),
+                GoalsReviewedOn = account.GetAttributeValue<DateTime?>(AccountSchema.GoalsReviewedOn),
+                IsReference = account.Contains(AccountSchema.IsReference) ? account.GetAttributeValue<bool?>(AccountSchema.IsReference) : null,
+                Contacts = contacts.Values.OrderBy(c => c.Id).ToList(),
+                Interactions = interactions,
+                PastAssessments = PastAssessments(account),
+            };
+        }
+
+        /// <summary>The stored assessment, if any: the baseline for transitions.</summary>
+        public static PastAssessment? Stored(Entity account)
+        {
+            var scoredOn = account.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn);
+            var band = account.OptionValue(AccountSchema.HealthBand);
+            if (scoredOn is null || band is null || !OptionMaps.Band.TryGet(band.Value, out var stored)) return null;
+            return new PastAssessment
+            {
+                AssessedOn = scoredOn.Value,
+                Overall = account.GetAttributeValue<int?>(AccountSchema.OverallHealth),
+                Band = stored,
+                PerkDependent = account.GetAttributeValue<bool?>(AccountSchema.PerkDependent) == true,
+            };
+        }
+
+        public static TrendCheckpoints Checkpoints(Entity account) => new(
+            Checkpoint(account, AccountSchema.TrendBaselineOn, AccountSchema.TrendBaselineHealth),
+            Checkpoint(account, AccountSchema.TrendCandidateOn, AccountSchema.TrendCandidateHealth));
+
+        private static PastAssessment? Checkpoint(Entity account, string onColumn, string healthColumn)
+        {
+            var on = account.GetAttributeValue<DateTime?>(onColumn);
+            var health = account.GetAttributeValue<int?>(healthColumn);
+            return on is null || health is null ? null : new PastAssessment { AssessedOn = on.Value, Overall = health, Band = HealthBand.NotEnoughData };
+        }
+
+        private static IReadOnlyList<PastAssessment> PastAssessments(Entity account)
+        {
+            var list = new List<PastAssessment>(Checkpoints(account).AsHistory());
+            if (Stored(account) is { } stored) list.Add(stored);
+            return list;
+        }
+
+        private ServiceAgreement? Agreement(Entity account)
+        {
+            var cadence = account.OptionValue(AccountSchema.ServiceCadence);
+            if (cadence is null) return null;
+            if (!OptionMaps.Cadence.TryGet(cadence.Value, out var agreed))
+            {
+                Ignore($"account {account.Id}: unknown {AccountSchema.ServiceCadence} value {cadence.Value}; treated as no agreed service level");
+                return null;
+            }
+            var channel = ServiceChannel.Unknown;
+            var channelValue = account.OptionValue(AccountSchema.PreferredChannel);
+            if (channelValue is { } value && !OptionMaps.Channel.TryGet(value, out channel))
+                Ignore($"account {account.Id}: unknown {AccountSchema.PreferredChannel} value {value}; treated as any channel");
+            return new ServiceAgreement(agreed, channel);
+        }
+
+        private static ContactSnapshot Contact(Guid id, int? state, string? department, int? role) => new()
+        {
+            Id = id,
+            IsActive = (state ?? ContactSchema.StateActive) == ContactSchema.StateActive,
+            Department = string.IsNullOrWhiteSpace(department) ? null : department,
+            Seniority = role switch
+            {
+                ContactSchema.RoleDecisionMaker => Seniority.DecisionMaker,
+                ContactSchema.RoleInfluencer => Seniority.Manager,
+                ContactSchema.RoleEmployee => Seniority.Staff,
+                _ => Seniority.Unknown,
+            },
+        };
+
+        private Interaction? Interaction(Entity row, Dictionary<Guid, List<Guid>> participants, Dictionary<Guid, ContactSnapshot> contacts)
+        {
+            var table = row.GetAttributeValue<string>(ActivitySchema.TypeCode);
+            var kind = table switch
+            {
+                ActivitySchema.Email => InteractionKind.Email,
+                ActivitySchema.PhoneCall => InteractionKind.PhoneCall,
+                ActivitySchema.Appointment => InteractionKind.Meeting,
+                ActivitySchema.Task => InteractionKind.Task,
+                ActivitySchema.ValueReport => InteractionKind.ValueReport,
+                ActivitySchema.Perk => InteractionKind.Perk,
+                _ => (InteractionKind?)null,
+            };
+            if (kind is null)
+            {
+                Ignore($"activity {row.Id}: table '{table}' is not one the model reads");
+                return null;
+            }
+            // The product's own follow-up tasks are about the assessment, not part of the relationship.
+            if (row.AliasedOptionValue(table!, ActivitySchema.FollowUpReason) is not null) return null;
+
+            var ids = participants.TryGetValue(row.Id, out var parties) ? new List<Guid>(parties) : new List<Guid>();
+            var regardingContact = row.ReferenceTo(ActivitySchema.RegardingObjectId, ContactSchema.EntityName);
+            if (regardingContact is { } contactId && !ids.Contains(contactId))
+            {
+                ids.Add(contactId);
+                if (!contacts.ContainsKey(contactId))
+                {
+                    contacts[contactId] = Contact(contactId,
+                        row.AliasedOptionValue(Health.HealthQueries.RegardingContact, ContactSchema.StateCode),
+                        row.Aliased<string>(Health.HealthQueries.RegardingContact, ContactSchema.Department),
+                        row.AliasedOptionValue(Health.HealthQueries.RegardingContact, ContactSchema.AccountRoleCode));
+                }
+            }
+
+            return new Interaction
+            {
+                Id = row.Id,
+                Kind = kind.Value,
+                Direction = Direction(row.Aliased<bool?>(table!, ActivitySchema.DirectionCode), kind.Value),
+                State = row.OptionValue(ActivitySchema.StateCode) switch
+                {
+                    ActivitySchema.StateCompleted => InteractionState.Completed,
+                    ActivitySchema.StateCanceled => InteractionState.Canceled,
+                    _ => InteractionState.Open,
+                },
+                CompletedOn = row.GetAttributeValue<DateTime?>(ActivitySchema.ActualEnd) ?? row.GetAttributeValue<DateTime?>(ActivitySchema.ScheduledEnd),
+                ContactIds = ids,
+                Subject = row.GetAttributeValue<string>(ActivitySchema.Subject),
+                Channel = ChannelOf(row, table!),
+                ValueAmount = kind == InteractionKind.ValueReport ? row.AliasedMoney(table!, ValueReportSchema.ValueAmount) : null,
+                PerkCost = kind == InteractionKind.Perk ? row.AliasedMoney(table!, PerkSchema.Cost) : null,
+                LoggedClass = LoggedClass(row, table!),
+            };
+        }
+
+        private static InteractionDirection Direction(bool? outgoing, InteractionKind kind) => outgoing switch
+        {
+            true => InteractionDirection.FromUs,
+            false => InteractionDirection.FromCustomer,
+            // Value reports and perks are, by definition, something we bring.
+            null => kind is InteractionKind.ValueReport or InteractionKind.Perk ? InteractionDirection.FromUs : InteractionDirection.Unknown,
+        };
+
+        private ServiceChannel ChannelOf(Entity row, string table)
+        {
+            var value = row.AliasedOptionValue(table, ActivitySchema.Channel);
+            if (value is null) return ServiceChannel.Unknown;
+            if (OptionMaps.Channel.TryGet(value.Value, out var channel)) return channel;
+            Ignore($"activity {row.Id}: unknown {ActivitySchema.Channel} value {value}; channel treated as unknown");
+            return ServiceChannel.Unknown;
+        }
+
+        private InteractionClass? LoggedClass(Entity row, string table)
+        {
+            var value = row.AliasedOptionValue(table, ActivitySchema.InteractionClass);
+            if (value is null) return null;
+            if (OptionMaps.Class.TryGet(value.Value, out var logged)) return logged;
+            Ignore($"activity {row.Id}: unknown {ActivitySchema.InteractionClass} value {value}; classified from its kind and subject");
+            return null;
+        }
+
+        private void Ignore(string note) => _ignored.Add(note);
+
+        public static string Describe(DataWarning warning) => warning.Code + " " + warning.RecordId.ToString("D", CultureInfo.InvariantCulture);
+    }
+}

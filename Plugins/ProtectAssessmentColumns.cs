@@ -1,0 +1,34 @@
+using System.Linq;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
+using LoyaltyHealth.Plugins.Schema;
+
+namespace LoyaltyHealth.Plugins
+{
+    /// <summary>
+    /// Keeps the computed columns computed: values that users, imports or integrations put into them
+    /// are taken out of the save (and traced), unless the write is the recalculation's own.
+    /// Stripping rather than rejecting lets a data migration that carries old scores go through.
+    /// </summary>
+    public sealed class ProtectAssessmentColumns : PluginBase
+    {
+        public ProtectAssessmentColumns(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(new StepRegistration(MessageNames.Create, AccountSchema.EntityName, PluginStage.PreOperation, ExecutionMode.Synchronous), Handle);
+            Register(new StepRegistration(MessageNames.Update, AccountSchema.EntityName, PluginStage.PreOperation, ExecutionMode.Synchronous,
+                AccountSchema.Computed), Handle);
+        }
+
+        private static void Handle(ILocalPluginContext local)
+        {
+            if (local.Tag() == AccountHealthRecalculator.RecalculationTag) return;
+            var target = local.TargetEntity();
+            if (target is null) return;
+            var stripped = AccountSchema.Computed.Where(target.Attributes.ContainsKey).ToList();
+            foreach (var column in stripped) target.Attributes.Remove(column);
+            if (stripped.Count > 0)
+                local.Trace("Removed computed columns set from outside the recalculation: " + string.Join(", ", stripped));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Linq;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
+using LoyaltyHealth.Plugins.Schema;
+using LoyaltyHealth.Plugins.Steps;
+
+namespace LoyaltyHealth.Plugins
+{
+    /// <summary>
+    /// Rescores the old and the new parent account when a contact joins, moves, changes department,
+    /// role or state, or is deleted.
+    /// </summary>
+    public sealed class RecalculateOnContactChange : PluginBase
+    {
+        private static readonly ImageRegistration[] ParentBefore =
+        {
+            new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { ContactSchema.ParentCustomerId }),
+        };
+
+        public RecalculateOnContactChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(new StepRegistration(MessageNames.Create, ContactSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous), Handle);
+            Register(new StepRegistration(MessageNames.Update, ContactSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous,
+                ContactSchema.Relevant, ParentBefore), Handle);
+            Register(new StepRegistration(MessageNames.Delete, ContactSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous,
+                images: ParentBefore), Handle);
+        }
+
+        private static void Handle(ILocalPluginContext local)
+        {
+            var message = local.PluginExecutionContext.MessageName;
+            var before = message == MessageNames.Create ? null : local.Image(PluginContextExtensions.PreImage);
+            var accounts = AffectedAccounts.LookupValues(message, local.TargetEntity(), before, ContactSchema.ParentCustomerId)
+                .Where(parent => parent.LogicalName == AccountSchema.EntityName)
+                .Select(parent => parent.Id);
+            RecalculationTrigger.Recalculate(local, accounts);
+        }
+    }
+}

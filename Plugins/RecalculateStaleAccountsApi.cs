@@ -1,0 +1,78 @@
+using System;
+using System.Linq;
+using System.ServiceModel;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
+using LoyaltyHealth.Plugins.Mapping;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LoyaltyHealth.Plugins
+{
+    /// <summary>
+    /// The Custom API a scheduled flow calls so scores decay when nothing happens: rescores the
+    /// accounts whose assessment is older than MaxAgeHours, oldest first, until the time budget is
+    /// spent, and says how many are still stale. The flow calls again while Remaining is above zero.
+    /// </summary>
+    public sealed class RecalculateStaleAccountsApi : PluginBase
+    {
+        public const int BatchSize = 500;
+        private const int AggregateLimitExceeded = unchecked((int)0x8004E023);
+
+        public RecalculateStaleAccountsApi(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(new StepRegistration(CustomApiNames.RecalculateStale, null, PluginStage.MainOperation, ExecutionMode.Synchronous), Handle);
+        }
+
+        private static void Handle(ILocalPluginContext local)
+        {
+            var inputs = local.PluginExecutionContext.InputParameters;
+            var maxAgeHours = inputs.TryGetValue(CustomApiNames.MaxAgeHoursInput, out var age) && age is int hours ? hours
+                : throw new InvalidPluginExecutionException($"{CustomApiNames.RecalculateStale} needs {CustomApiNames.MaxAgeHoursInput}, a whole number of hours.");
+            if (maxAgeHours < 1) throw new InvalidPluginExecutionException($"{CustomApiNames.MaxAgeHoursInput} must be at least 1, is {maxAgeHours}.");
+            var budgetSeconds = inputs.TryGetValue(CustomApiNames.TimeBudgetSecondsInput, out var budget) && budget is int seconds ? seconds : CustomApiNames.DefaultTimeBudgetSeconds;
+            if (budgetSeconds < 1 || budgetSeconds > CustomApiNames.MaximumTimeBudgetSeconds)
+                throw new InvalidPluginExecutionException($"{CustomApiNames.TimeBudgetSecondsInput} must be between 1 and {CustomApiNames.MaximumTimeBudgetSeconds}, is {budgetSeconds}.");
+
+            var service = local.SystemService;
+            var started = local.Clock.UtcNow;
+            var deadline = started.AddSeconds(budgetSeconds);
+            var staleBefore = started.AddHours(-maxAgeHours);
+            var candidates = service.RetrieveMultiple(new FetchExpression(FetchXml.Page(HealthQueries.StaleAccounts(staleBefore, countOnly: false), 1, BatchSize, null))).Entities;
+
+            var recalculator = new AccountHealthRecalculator(service, local.TracingService, local.Clock);
+            var done = 0;
+            foreach (var account in candidates)
+            {
+                var elapsed = local.Clock.UtcNow - started;
+                // Stop before an account that would probably not finish within the budget.
+                var perAccount = done == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(elapsed.Ticks / done);
+                if (local.Clock.UtcNow + perAccount > deadline) break;
+                recalculator.Recalculate(account.Id, triggeredAt: null, refresh: true);
+                done++;
+            }
+
+            var outputs = local.PluginExecutionContext.OutputParameters;
+            outputs[CustomApiNames.RecalculatedOutput] = done;
+            outputs[CustomApiNames.RemainingOutput] = Remaining(service, staleBefore, local);
+            local.Trace($"Rescored {done} stale accounts; {outputs[CustomApiNames.RemainingOutput]} remain.");
+        }
+
+        private static int Remaining(IOrganizationService service, DateTime staleBefore, ILocalPluginContext local)
+        {
+            try
+            {
+                var row = service.RetrieveMultiple(new FetchExpression(HealthQueries.StaleAccounts(staleBefore, countOnly: true).ToString())).Entities.FirstOrDefault();
+                return row?.GetAttributeValue<AliasedValue>("stale")?.Value is int count ? count : 0;
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == AggregateLimitExceeded)
+            {
+                // Counting is capped at 50,000 rows; past that the exact number does not change what the flow does.
+                local.Trace("More than 50,000 accounts are stale; reporting 50,000.");
+                return 50000;
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Model.Reasons;
+using LoyaltyHealth.Model.Scoring;
+using LoyaltyHealth.Plugins.Configuration;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
+using LoyaltyHealth.Plugins.Mapping;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LoyaltyHealth.Plugins
+{
+    /// <summary>
+    /// Reacts to a stored assessment that changed: writes a history row, and on transitions (entered
+    /// At risk, became perk-dependent, recovered) creates or closes follow-up tasks for the account
+    /// owner, never two open ones for the same account and reason.
+    /// </summary>
+    public sealed class RecordAssessmentChange : PluginBase
+    {
+        /// <summary>The tag on the follow-up tasks this plugin writes, so they do not trigger a recalculation.</summary>
+        public const string FollowUpTag = "LoyaltyHealth.FollowUp";
+        public const int FollowUpDueInDays = 7;
+
+        /// <summary>A change in any of these is a new assessment worth a history row.</summary>
+        public static readonly string[] AssessmentColumns =
+        {
+            AccountSchema.UnderstandingScore, AccountSchema.FamiliarityScore, AccountSchema.ServiceScore, AccountSchema.OverallHealth,
+            AccountSchema.HealthBand, AccountSchema.HealthTrend, AccountSchema.PerkDependent,
+        };
+
+        private static readonly string[] StateColumns = { AccountSchema.HealthBand, AccountSchema.PerkDependent };
+
+        private static readonly string[] PostColumns = AssessmentColumns.Concat(new[]
+        {
+            AccountSchema.Name, AccountSchema.OwnerId, AccountSchema.PerkShare, AccountSchema.HealthReasons, AccountSchema.ReasonCodes,
+            AccountSchema.NextBestActions, AccountSchema.HealthScoredOn,
+        }).ToArray();
+
+        public RecordAssessmentChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(new StepRegistration(MessageNames.Update, AccountSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous,
+                AssessmentColumns, new[]
+                {
+                    new ImageRegistration(PluginContextExtensions.PreImage, ImageType.PreImage, StateColumns),
+                    new ImageRegistration(PluginContextExtensions.PostImage, ImageType.PostImage, PostColumns),
+                }), Handle);
+        }
+
+        private static void Handle(ILocalPluginContext local)
+        {
+            var before = local.Image(PluginContextExtensions.PreImage);
+            var after = local.Image(PluginContextExtensions.PostImage);
+            var accountId = local.PluginExecutionContext.PrimaryEntityId;
+            var service = local.SystemService;
+
+            service.Create(HistoryRow(accountId, after));
+            local.Trace("Recorded the assessment in the history.");
+
+            var previousBand = before.OptionValue(AccountSchema.HealthBand) is { } b && OptionMaps.Band.TryGet(b, out var pb) ? pb : (HealthBand?)null;
+            var band = after.OptionValue(AccountSchema.HealthBand) is { } a && OptionMaps.Band.TryGet(a, out var nb) ? nb : HealthBand.NotEnoughData;
+            var transitions = HistoryRules.Between(previousBand, before.GetAttributeValue<bool?>(AccountSchema.PerkDependent) == true,
+                band, after.GetAttributeValue<bool?>(AccountSchema.PerkDependent) == true);
+            if (transitions.Count == 0) return;
+            local.Trace("Transitions: " + string.Join(", ", transitions));
+
+            var policy = PolicyReader.Read(service);
+            var open = service.RetrieveMultiple(new FetchExpression(HealthQueries.OpenFollowUps(accountId).ToString())).Entities;
+            var openReasons = open
+                .Select(t => t.OptionValue(ActivitySchema.FollowUpReason) is { } v && OptionMaps.FollowUp.TryGet(v, out var reason) ? reason : (FollowUpReason?)null)
+                .Where(r => r.HasValue).Select(r => r!.Value).ToList();
+            var renderer = new ReasonRenderer(CultureInfo.GetCultureInfo(policy.Explanations.Language));
+
+            foreach (var action in FollowUpPlanner.Plan(transitions, openReasons, policy.FollowUps))
+            {
+                if (action.Step == FollowUpStep.Create)
+                {
+                    Write(service, new CreateRequest { Target = FollowUpTask(accountId, after, action.Reason, renderer, local.Clock.UtcNow) });
+                    local.Trace($"Created a follow-up task ({action.Reason}).");
+                }
+                else
+                {
+                    foreach (var task in open.Where(t => t.OptionValue(ActivitySchema.FollowUpReason) == OptionMaps.FollowUp.ValueOf(action.Reason)))
+                    {
+                        var close = new Entity(TaskSchema.EntityName, task.Id)
+                        {
+                            [ActivitySchema.StateCode] = new OptionSetValue(ActivitySchema.StateCompleted),
+                            [ActivitySchema.StatusCode] = new OptionSetValue(int.Parse(TaskSchema.StatusCompleted, CultureInfo.InvariantCulture)),
+                        };
+                        Write(service, new UpdateRequest { Target = close });
+                        local.Trace($"Closed follow-up task {task.Id} ({action.Reason}): the account recovered.");
+                    }
+                }
+            }
+        }
+
+        private static void Write(IOrganizationService service, OrganizationRequest request)
+        {
+            request.Parameters[ContextKeys.Tag] = FollowUpTag;
+            service.Execute(request);
+        }
+
+        private static Entity HistoryRow(Guid accountId, Entity after)
+        {
+            var row = new Entity(HealthAssessmentSchema.EntityName)
+            {
+                [HealthAssessmentSchema.AccountId] = new EntityReference(AccountSchema.EntityName, accountId),
+                [HealthAssessmentSchema.AssessedOn] = after.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn),
+                [HealthAssessmentSchema.Name] = Truncate((after.GetAttributeValue<string>(AccountSchema.Name) ?? accountId.ToString()) + " "
+                    + (after.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn)?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? ""), 100),
+            };
+            foreach (var (from, to) in new[]
+            {
+                (AccountSchema.UnderstandingScore, HealthAssessmentSchema.UnderstandingScore), (AccountSchema.FamiliarityScore, HealthAssessmentSchema.FamiliarityScore),
+                (AccountSchema.ServiceScore, HealthAssessmentSchema.ServiceScore), (AccountSchema.OverallHealth, HealthAssessmentSchema.OverallHealth),
+                (AccountSchema.HealthBand, HealthAssessmentSchema.HealthBand), (AccountSchema.HealthTrend, HealthAssessmentSchema.HealthTrend),
+                (AccountSchema.PerkDependent, HealthAssessmentSchema.PerkDependent), (AccountSchema.PerkShare, HealthAssessmentSchema.PerkShare),
+                (AccountSchema.ReasonCodes, HealthAssessmentSchema.ReasonCodes),
+            })
+            {
+                if (after.Contains(from)) row[to] = after[from];
+            }
+            return row;
+        }
+
+        private static Entity FollowUpTask(Guid accountId, Entity after, FollowUpReason reason,
+            ReasonRenderer renderer, DateTime now)
+        {
+            var name = after.GetAttributeValue<string>(AccountSchema.Name) ?? accountId.ToString();
+            var transition = reason == FollowUpReason.AtRisk ? Transition.EnteredAtRisk : Transition.BecamePerkDependent;
+            var description = string.Join("\n\n", new[]
+            {
+                after.GetAttributeValue<string>(AccountSchema.HealthReasons),
+                after.GetAttributeValue<string>(AccountSchema.NextBestActions),
+            }.Where(t => !string.IsNullOrWhiteSpace(t)));
+            var task = new Entity(TaskSchema.EntityName)
+            {
+                [ActivitySchema.Subject] = Truncate($"{renderer.Label(transition)}: {name}", 200),
+                [ActivitySchema.Description] = Truncate(description, 2000),
+                [ActivitySchema.RegardingObjectId] = new EntityReference(AccountSchema.EntityName, accountId),
+                [ActivitySchema.ScheduledEnd] = now.AddDays(FollowUpDueInDays),
+                [ActivitySchema.FollowUpReason] = new OptionSetValue(OptionMaps.FollowUp.ValueOf(reason)),
+            };
+            if (after.GetAttributeValue<EntityReference>(AccountSchema.OwnerId) is { } owner) task[ActivitySchema.OwnerId] = owner;
+            return task;
+        }
+
+        private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length - 1) + "…";
+    }
+}

@@ -1,0 +1,37 @@
+namespace LoyaltyHealth.Plugins.Schema
+{
+    /// <summary>One row per change of an account's assessment: the history behind trends and charts.</summary>
+    public static class HealthAssessmentSchema
+    {
+        public const string EntityName = "loy_healthassessment";
+        public const string Id = "loy_healthassessmentid";
+        public const string Name = "loy_name";
+        public const string AccountId = "loy_accountid";
+        public const string AssessedOn = "loy_assessedon";
+        public const string UnderstandingScore = "loy_understandingscore";
+        public const string FamiliarityScore = "loy_familiarityscore";
+        public const string ServiceScore = "loy_servicescore";
+        public const string OverallHealth = "loy_overallhealth";
+        public const string HealthBand = "loy_healthband";
+        public const string HealthTrend = "loy_healthtrend";
+        public const string PerkDependent = "loy_perkdependent";
+        public const string PerkShare = "loy_perkshare";
+        public const string ReasonCodes = "loy_healthreasoncodes";
+    }
+
+    /// <summary>Dataverse's environment variable tables, where the policy JSON lives.</summary>
+    public static class EnvironmentVariableSchema
+    {
+        public const string DefinitionEntityName = "environmentvariabledefinition";
+        public const string DefinitionId = "environmentvariabledefinitionid";
+        public const string SchemaName = "schemaname";
+        public const string DefaultValue = "defaultvalue";
+        public const string ValueEntityName = "environmentvariablevalue";
+        public const string ValueId = "environmentvariablevalueid";
+        public const string Value = "value";
+        public const string DefinitionLookup = "environmentvariabledefinitionid";
+
+        /// <summary>The product's policy variable.</summary>
+        public const string PolicySchemaName = "loy_LoyaltyPolicy";
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
+
+namespace LoyaltyHealth.Plugins.Steps
+{
+    /// <summary>Runs the recalculation for each account a change touched, as SYSTEM, with the change's time.</summary>
+    internal static class RecalculationTrigger
+    {
+        public static void Recalculate(ILocalPluginContext local, IEnumerable<Guid> accounts)
+        {
+            var distinct = accounts.Distinct().ToList();
+            if (distinct.Count == 0)
+            {
+                local.Trace("No account is affected by this change.");
+                return;
+            }
+            var recalculator = new AccountHealthRecalculator(local.SystemService, local.TracingService, local.Clock);
+            foreach (var account in distinct)
+            {
+                var result = recalculator.Recalculate(account, local.PluginExecutionContext.OperationCreatedOn);
+                local.Trace($"Account {account}: {result.Outcome}.");
+            }
+        }
+    }
+}

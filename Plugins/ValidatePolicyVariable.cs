@@ -1,0 +1,71 @@
+using System;
+using LoyaltyHealth.Model.Policy;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Mapping;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LoyaltyHealth.Plugins
+{
+    /// <summary>
+    /// Rejects an invalid loyalty policy when an administrator saves it, naming every problem with its
+    /// JSON path, so a broken policy never reaches a recalculation.
+    /// </summary>
+    public sealed class ValidatePolicyVariable : PluginBase
+    {
+        private static readonly ImageRegistration[] DefinitionBefore =
+        {
+            new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { EnvironmentVariableSchema.DefinitionLookup }),
+        };
+
+        private static readonly ImageRegistration[] SchemaNameBefore =
+        {
+            new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { EnvironmentVariableSchema.SchemaName }),
+        };
+
+        public ValidatePolicyVariable(string? unsecureConfiguration = null, string? secureConfiguration = null)
+            : base(unsecureConfiguration, secureConfiguration)
+        {
+            Register(new StepRegistration(MessageNames.Create, EnvironmentVariableSchema.ValueEntityName, PluginStage.PreValidation, ExecutionMode.Synchronous), HandleValue);
+            Register(new StepRegistration(MessageNames.Update, EnvironmentVariableSchema.ValueEntityName, PluginStage.PreValidation, ExecutionMode.Synchronous,
+                new[] { EnvironmentVariableSchema.Value, EnvironmentVariableSchema.DefinitionLookup }, DefinitionBefore), HandleValue);
+            Register(new StepRegistration(MessageNames.Create, EnvironmentVariableSchema.DefinitionEntityName, PluginStage.PreValidation, ExecutionMode.Synchronous), HandleDefinition);
+            Register(new StepRegistration(MessageNames.Update, EnvironmentVariableSchema.DefinitionEntityName, PluginStage.PreValidation, ExecutionMode.Synchronous,
+                new[] { EnvironmentVariableSchema.DefaultValue }, SchemaNameBefore), HandleDefinition);
+        }
+
+        private static void HandleValue(ILocalPluginContext local)
+        {
+            var target = local.TargetEntity();
+            if (target is null || !target.Contains(EnvironmentVariableSchema.Value)) return;
+            var before = local.PluginExecutionContext.MessageName == MessageNames.Update ? local.Image(PluginContextExtensions.PreImage) : null;
+            var definition = target.Coalesce<EntityReference>(before, EnvironmentVariableSchema.DefinitionLookup);
+            if (definition is null) return;
+            var schemaName = local.PluginUserService
+                .Retrieve(EnvironmentVariableSchema.DefinitionEntityName, definition.Id, new ColumnSet(EnvironmentVariableSchema.SchemaName))
+                .GetAttributeValue<string>(EnvironmentVariableSchema.SchemaName);
+            if (IsPolicy(schemaName)) Validate(target.GetAttributeValue<string>(EnvironmentVariableSchema.Value), "value");
+        }
+
+        private static void HandleDefinition(ILocalPluginContext local)
+        {
+            var target = local.TargetEntity();
+            if (target is null || !target.Contains(EnvironmentVariableSchema.DefaultValue)) return;
+            var before = local.PluginExecutionContext.MessageName == MessageNames.Update ? local.Image(PluginContextExtensions.PreImage) : null;
+            if (IsPolicy(target.Coalesce<string>(before, EnvironmentVariableSchema.SchemaName)))
+                Validate(target.GetAttributeValue<string>(EnvironmentVariableSchema.DefaultValue), "default value");
+        }
+
+        private static bool IsPolicy(string? schemaName) =>
+            string.Equals(schemaName, EnvironmentVariableSchema.PolicySchemaName, StringComparison.OrdinalIgnoreCase);
+
+        private static void Validate(string? json, string what)
+        {
+            var problems = PolicyLoader.TryLoad(json, out _);
+            if (problems.Count == 0) return;
+            throw new InvalidPluginExecutionException(
+                $"This {what} of {EnvironmentVariableSchema.PolicySchemaName} is not a valid loyalty policy, so it was not saved:\n  " + string.Join("\n  ", problems));
+        }
+    }
+}
