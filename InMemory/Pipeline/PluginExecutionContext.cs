@@ -1,0 +1,43 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.InMemory.Pipeline
+{
+    /// <summary>
+    /// An execution context as Dataverse hands it to a plugin: message, table, stage, depth,
+    /// parameters, images and shared variables, with a parent for operations a plugin started.
+    /// </summary>
+    public sealed class PluginExecutionContext : IPluginExecutionContext
+    {
+        public int Mode { get; set; }
+        public int IsolationMode { get; set; } = 2;
+        public int Depth { get; set; } = 1;
+        public string MessageName { get; set; } = "";
+        public string PrimaryEntityName { get; set; } = "none";
+        public Guid? RequestId { get; set; } = Guid.Empty;
+        public string SecondaryEntityName { get; set; } = "none";
+        public ParameterCollection InputParameters { get; set; } = new ParameterCollection();
+        public ParameterCollection OutputParameters { get; set; } = new ParameterCollection();
+        public ParameterCollection SharedVariables { get; set; } = new ParameterCollection();
+        public Guid UserId { get; set; }
+        public Guid InitiatingUserId { get; set; }
+        public Guid BusinessUnitId { get; set; }
+        public Guid OrganizationId { get; set; }
+        public string OrganizationName { get; set; } = "local";
+        public Guid PrimaryEntityId { get; set; }
+        public EntityImageCollection PreEntityImages { get; set; } = new EntityImageCollection();
+        public EntityImageCollection PostEntityImages { get; set; } = new EntityImageCollection();
+        public EntityReference? OwningExtension { get; set; }
+        public Guid CorrelationId { get; set; }
+        public bool IsExecutingOffline { get; set; }
+        public bool IsOfflinePlayback { get; set; }
+        public bool IsInTransaction { get; set; }
+        public Guid OperationId { get; set; }
+        public DateTime OperationCreatedOn { get; set; }
+        public int Stage { get; set; }
+        public IPluginExecutionContext? ParentContext { get; set; }
+
+        EntityReference IExecutionContext.OwningExtension => OwningExtension!;
+        IPluginExecutionContext IPluginExecutionContext.ParentContext => ParentContext!;
+    }
+}
