@@ -1,0 +1,130 @@
+using System;
+using System.Linq;
+using LoyaltyHealth.Plugins;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Plugins
+{
+    /// <summary>History rows and follow-up tasks on assessment changes.</summary>
+    public class FollowUpTests
+    {
+        private PluginHarness _h = null!;
+
+        [SetUp]
+        public void SetUp()
+        {
+            _h = new PluginHarness();
+            _h.Seed(Rows.Account(PluginIds.AccountA, PluginHarness.Now.AddYears(-4), "Doughnut Dairies"));
+        }
+
+        private static Entity State(int band, bool perkDependent, int overall = 20) => new(AccountSchema.EntityName, PluginIds.AccountA)
+        {
+            [AccountSchema.Name] = "Doughnut Dairies",
+            [AccountSchema.OwnerId] = new EntityReference("systemuser", PluginIds.Owner),
+            [AccountSchema.HealthBand] = new OptionSetValue(band),
+            [AccountSchema.PerkDependent] = perkDependent,
+            [AccountSchema.OverallHealth] = overall,
+            [AccountSchema.HealthScoredOn] = PluginHarness.Now,
+            [AccountSchema.HealthReasons] = "• The relationship rests on perks",
+            [AccountSchema.NextBestActions] = "• Replace the next perk with a conversation about the value you deliver.",
+            [AccountSchema.ReasonCodes] = "[{\"code\":\"PerkDependent\"}]",
+        };
+
+        private void Change(Entity before, Entity after) =>
+            _h.Run(new RecordAssessmentChange(), MessageNames.Update, AccountSchema.EntityName,
+                new Entity(AccountSchema.EntityName, PluginIds.AccountA) { [AccountSchema.HealthBand] = after[AccountSchema.HealthBand] },
+                before: before, after: after, tag: "LoyaltyHealth.Recalculation");
+
+        private Entity[] OpenTasks() => _h.All(ActivitySchema.Task).Where(t => t.GetAttributeValue<OptionSetValue>(ActivitySchema.StateCode)?.Value == 0).ToArray();
+
+        [Test]
+        public void Every_change_of_the_assessment_is_kept_in_the_history()
+        {
+            Change(State(OptionValues.BandWatch, false, 50), State(OptionValues.BandWatch, false, 48));
+
+            var history = _h.All(HealthAssessmentSchema.EntityName).Single();
+            Assert.Multiple(() =>
+            {
+                Assert.That(history.GetAttributeValue<EntityReference>(HealthAssessmentSchema.AccountId)?.Id, Is.EqualTo(PluginIds.AccountA));
+                Assert.That(history.GetAttributeValue<int?>(HealthAssessmentSchema.OverallHealth), Is.EqualTo(48));
+                Assert.That(history.GetAttributeValue<DateTime?>(HealthAssessmentSchema.AssessedOn), Is.EqualTo(PluginHarness.Now));
+                Assert.That(history.GetAttributeValue<string>(HealthAssessmentSchema.Name), Is.EqualTo("Doughnut Dairies 2026-06-30 12:00"));
+                Assert.That(OpenTasks(), Is.Empty, "no transition, no task");
+            });
+        }
+
+        [Test]
+        public void Entering_at_risk_and_becoming_perk_dependent_create_a_task_each_for_the_owner()
+        {
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, true));
+
+            var tasks = OpenTasks();
+            Assert.Multiple(() =>
+            {
+                Assert.That(tasks.Select(t => t.GetAttributeValue<OptionSetValue>(ActivitySchema.FollowUpReason).Value),
+                    Is.EquivalentTo(new[] { OptionValues.FollowUpAtRisk, OptionValues.FollowUpPerkDependent }));
+                Assert.That(tasks.Select(t => t.GetAttributeValue<EntityReference>(ActivitySchema.OwnerId)?.Id), Has.All.EqualTo(PluginIds.Owner));
+                Assert.That(tasks.Select(t => t.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId)?.Id), Has.All.EqualTo(PluginIds.AccountA));
+                Assert.That(tasks.Select(t => t.GetAttributeValue<string>(ActivitySchema.Subject)),
+                    Is.EquivalentTo(new[] { "Entered At risk: Doughnut Dairies", "Became perk-dependent: Doughnut Dairies" }));
+                Assert.That(tasks.Select(t => t.GetAttributeValue<string>(ActivitySchema.Description)),
+                    Has.All.Contains("rests on perks").And.All.Contains("Replace the next perk"));
+                Assert.That(tasks.Select(t => t.GetAttributeValue<DateTime?>(ActivitySchema.ScheduledEnd)), Has.All.EqualTo(PluginHarness.Now.AddDays(7)));
+            });
+        }
+
+        [Test]
+        public void No_duplicate_while_a_task_for_the_same_reason_is_open()
+        {
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
+            // Entering At risk again while the first follow-up is still open (say, a user reopened it).
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
+
+            Assert.That(OpenTasks(), Has.Length.EqualTo(1));
+        }
+
+        [Test]
+        public void Recovering_closes_the_open_task_of_that_reason()
+        {
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, true));
+
+            Change(State(OptionValues.BandAtRisk, true), State(OptionValues.BandWatch, true, 50));
+
+            var open = OpenTasks();
+            var closed = _h.All(ActivitySchema.Task).Single(t => open.All(o => o.Id != t.Id));
+            Assert.Multiple(() =>
+            {
+                Assert.That(open.Single().GetAttributeValue<OptionSetValue>(ActivitySchema.FollowUpReason).Value, Is.EqualTo(OptionValues.FollowUpPerkDependent));
+                Assert.That(closed.GetAttributeValue<OptionSetValue>(ActivitySchema.FollowUpReason).Value, Is.EqualTo(OptionValues.FollowUpAtRisk));
+                Assert.That(closed.GetAttributeValue<OptionSetValue>(ActivitySchema.StateCode).Value, Is.EqualTo(ActivitySchema.StateCompleted));
+            });
+        }
+
+        [Test]
+        public void Follow_ups_can_be_switched_off_in_the_policy()
+        {
+            _h.Seed(Rows.PolicyDefinition("{ \"followUps\": { \"enabled\": false } }"));
+
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, true));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(_h.All(ActivitySchema.Task), Is.Empty);
+                Assert.That(_h.All(HealthAssessmentSchema.EntityName), Has.Count.EqualTo(1), "the history is still kept");
+            });
+        }
+
+        [Test]
+        public void Task_texts_follow_the_language_of_the_policy()
+        {
+            _h.Seed(Rows.PolicyDefinition("{ \"explanations\": { \"language\": \"de\" } }"));
+
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
+
+            Assert.That(OpenTasks().Single().GetAttributeValue<string>(ActivitySchema.Subject), Is.EqualTo("Neu gefährdet: Doughnut Dairies"));
+        }
+    }
+}

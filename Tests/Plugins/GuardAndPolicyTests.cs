@@ -1,0 +1,114 @@
+using System;
+using LoyaltyHealth.Plugins;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Plugins
+{
+    public class GuardAndPolicyTests
+    {
+        private PluginHarness _h = null!;
+
+        [SetUp]
+        public void SetUp() => _h = new PluginHarness();
+
+        private static Entity HandEdited() => new(AccountSchema.EntityName, PluginIds.AccountA)
+        {
+            [AccountSchema.OverallHealth] = 100,
+            [AccountSchema.HealthBand] = new OptionSetValue(OptionValues.BandHealthy),
+            [AccountSchema.CustomerGoals] = "Grow",
+        };
+
+        [TestCase(MessageNames.Create)]
+        [TestCase(MessageNames.Update)]
+        public void Users_cannot_set_the_computed_columns(string message)
+        {
+            var target = HandEdited();
+
+            _h.Run(new ProtectAssessmentColumns(), message, AccountSchema.EntityName, target);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(target.Contains(AccountSchema.OverallHealth), Is.False);
+                Assert.That(target.Contains(AccountSchema.HealthBand), Is.False);
+                Assert.That(target[AccountSchema.CustomerGoals], Is.EqualTo("Grow"), "inputs pass untouched");
+                Assert.That(_h.Traces, Does.Contain("Removed computed columns set from outside the recalculation: loy_overallhealth, loy_healthband"));
+            });
+        }
+
+        [Test]
+        public void The_recalculation_itself_may_write_them()
+        {
+            var target = HandEdited();
+
+            _h.Run(new ProtectAssessmentColumns(), MessageNames.Update, AccountSchema.EntityName, target, tag: AccountHealthRecalculator.RecalculationTag);
+
+            Assert.That(target.Contains(AccountSchema.OverallHealth), Is.True);
+        }
+
+        private void SavePolicyValue(string json, string message = MessageNames.Create)
+        {
+            var value = Rows.PolicyValue(json);
+            _h.Run(new ValidatePolicyVariable(), message, EnvironmentVariableSchema.ValueEntityName,
+                message == MessageNames.Create ? value : new Entity(value.LogicalName, value.Id) { [EnvironmentVariableSchema.Value] = json },
+                before: value);
+        }
+
+        [Test]
+        public void Saving_an_invalid_policy_is_refused_with_every_problem_and_its_path()
+        {
+            _h.Seed(Rows.PolicyDefinition());
+
+            var error = Assert.Throws<InvalidPluginExecutionException>(() =>
+                SavePolicyValue("{ \"weights\": { \"service\": -1 }, \"perks\": { \"windowDays\": 0 } }"));
+
+            Assert.That(error!.Message, Is.EqualTo("This value of loy_LoyaltyPolicy is not a valid loyalty policy, so it was not saved:\n"
+                + "  $.weights.service: a weight must not be below 0, is -1\n"
+                + "  $.perks.windowDays: a window must be at least 1 day, is 0"));
+        }
+
+        [Test]
+        public void Updating_the_value_is_checked_too()
+        {
+            _h.Seed(Rows.PolicyDefinition());
+
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => SavePolicyValue("{ \"bands\": 5 }", MessageNames.Update));
+
+            Assert.That(error!.Message, Does.Contain("$.bands: expected an object, found the number 5"));
+        }
+
+        [Test]
+        public void A_valid_policy_and_other_variables_are_saved()
+        {
+            _h.Seed(Rows.PolicyDefinition());
+            _h.Seed(new Entity(EnvironmentVariableSchema.DefinitionEntityName, new Guid("ee000000-0000-0000-0000-0000000000ff")) { [EnvironmentVariableSchema.SchemaName] = "other_Setting" });
+
+            Assert.Multiple(() =>
+            {
+                Assert.DoesNotThrow(() => SavePolicyValue("{ \"weights\": { \"service\": 0.5 } }"));
+                Assert.DoesNotThrow(() => _h.Run(new ValidatePolicyVariable(), MessageNames.Create, EnvironmentVariableSchema.ValueEntityName,
+                    new Entity(EnvironmentVariableSchema.ValueEntityName, Guid.Empty)
+                    {
+                        [EnvironmentVariableSchema.DefinitionLookup] = new EntityReference(EnvironmentVariableSchema.DefinitionEntityName, new Guid("ee000000-0000-0000-0000-0000000000ff")),
+                        [EnvironmentVariableSchema.Value] = "not json at all",
+                    }));
+            });
+        }
+
+        [Test]
+        public void An_invalid_default_value_is_refused_too()
+        {
+            var definition = Rows.PolicyDefinition();
+
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _h.Run(new ValidatePolicyVariable(), MessageNames.Update,
+                EnvironmentVariableSchema.DefinitionEntityName,
+                new Entity(definition.LogicalName, definition.Id) { [EnvironmentVariableSchema.DefaultValue] = "{ \"trend\": { \"changePoints\": 0 } }" },
+                before: definition));
+
+            Assert.That(error!.Message, Does.StartWith("This default value of loy_LoyaltyPolicy is not a valid loyalty policy").And.Contain("$.trend.changePoints"));
+        }
+    }
+}
