@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Plugins
+{
+    /// <summary>The net462 plugin assembly as an administrator registers it.</summary>
+    public class DeployableAssemblyTests
+    {
+        private static string Net462Output(string project, string assembly)
+        {
+            // The tests run from <repo>/Tests/bin/<Configuration>/net10.0/.
+            var testDir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+            var configuration = testDir.Parent!.Name;
+            var repo = testDir.Parent!.Parent!.Parent!.Parent!.FullName;
+            var path = Path.Combine(repo, project, "bin", configuration, "net462", assembly);
+            Assert.That(File.Exists(path), Is.True, $"{path} was not built");
+            return path;
+        }
+
+        private static string Token(byte[] publicKeyOrToken, bool isToken)
+        {
+            var token = isToken ? publicKeyOrToken : System.Security.Cryptography.SHA1.HashData(publicKeyOrToken).Reverse().Take(8).ToArray();
+            return Convert.ToHexString(token).ToLowerInvariant();
+        }
+
+        [Test]
+        public void The_plugin_assembly_references_the_official_sdk_identity()
+        {
+            using var pe = new PEReader(File.OpenRead(Net462Output("Plugins", "LoyaltyHealth.Plugins.dll")));
+            var reader = pe.GetMetadataReader();
+
+            var sdk = reader.AssemblyReferences.Select(reader.GetAssemblyReference).Single(r => reader.GetString(r.Name) == "Microsoft.Xrm.Sdk");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(sdk.Version, Is.EqualTo(new Version(9, 0, 0, 0)));
+                Assert.That(Token(reader.GetBlobBytes(sdk.PublicKeyOrToken), (sdk.Flags & AssemblyFlags.PublicKey) == 0), Is.EqualTo("31bf3856ad364e35"));
+            });
+        }
+
+        [TestCase("Plugins", "LoyaltyHealth.Plugins.dll")]
+        [TestCase("Plugins", "LoyaltyHealth.Model.dll")]
+        public void Deployable_assemblies_are_strong_named_for_net462(string project, string assembly)
+        {
+            var name = AssemblyName.GetAssemblyName(Net462Output(project, assembly));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(name.GetPublicKeyToken(), Is.Not.Empty, $"{assembly} has no strong name");
+                Assert.That(name.Version, Is.EqualTo(new Version(1, 0, 0, 0)));
+            });
+        }
+
+        [Test]
+        public void The_deployable_assembly_targets_net_framework_462()
+        {
+            using var pe = new PEReader(File.OpenRead(Net462Output("Plugins", "LoyaltyHealth.Plugins.dll")));
+            var reader = pe.GetMetadataReader();
+            var framework = reader.GetAssemblyDefinition().GetCustomAttributes()
+                .Select(reader.GetCustomAttribute)
+                .Where(a => a.Constructor.Kind == HandleKind.MemberReference
+                    && reader.GetMemberReference((MemberReferenceHandle)a.Constructor).Parent is { Kind: HandleKind.TypeReference } parent
+                    && reader.GetString(reader.GetTypeReference((TypeReferenceHandle)parent).Name) == "TargetFrameworkAttribute")
+                .Select(a =>
+                {
+                    var blob = reader.GetBlobReader(a.Value);
+                    blob.ReadUInt16(); // prolog
+                    return blob.ReadSerializedString();
+                })
+                .SingleOrDefault();
+
+            Assert.That(framework, Is.EqualTo(".NETFramework,Version=v4.6.2"));
+        }
+    }
+}
