@@ -10,7 +10,7 @@ namespace LoyaltyHealth.Plugins.Health
     /// the account, one of its contacts or one of its opportunities; the per-table columns come
     /// through outer links from activitypointer, so one query reads every activity type.
     /// </summary>
-    internal static class HealthQueries
+    public static class HealthQueries
     {
         public const string RegardingContact = "regcontact";
         public const string RegardingOpportunity = "regopp";

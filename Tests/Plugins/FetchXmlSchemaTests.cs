@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using LoyaltyHealth.Plugins.Health;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Plugins
+{
+    /// <summary>Every query the plugins send is valid according to Microsoft's published Fetch.xsd.</summary>
+    public class FetchXmlSchemaTests
+    {
+        private static readonly DateTime Since = new(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc);
+        private static readonly Guid Account = new("a1000000-0000-0000-0000-00000000000a");
+
+        private static XmlSchemaSet Schema()
+        {
+            var repo = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+            while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "LoyaltyPlugin.sln"))) repo = repo.Parent;
+            var xsd = Path.Combine(repo!.Parent!.FullName, "shared", "schemas", "Fetch.xsd");
+            Assert.That(File.Exists(xsd), Is.True, $"Microsoft's Fetch.xsd is expected at {xsd}");
+            var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+            set.Add(null, xsd);
+            set.Compile();
+            return set;
+        }
+
+        private static IEnumerable<TestCaseData> Queries()
+        {
+            yield return new TestCaseData(HealthQueries.Activities(Account, Since)).SetName("Activities of an account");
+            yield return new TestCaseData(HealthQueries.Parties(Account, Since)).SetName("Engaged contacts of an account");
+            yield return new TestCaseData(HealthQueries.Policy()).SetName("The policy variable");
+            yield return new TestCaseData(HealthQueries.OpenFollowUps(Account)).SetName("Open follow-up tasks");
+            yield return new TestCaseData(HealthQueries.StaleAccounts(Since, countOnly: false)).SetName("Stale accounts");
+            yield return new TestCaseData(HealthQueries.StaleAccounts(Since, countOnly: true)).SetName("Count of stale accounts");
+        }
+
+        [TestCaseSource(nameof(Queries))]
+        public void The_query_is_valid_fetchxml(XElement fetch)
+        {
+            var errors = new List<string>();
+            new XDocument(fetch).Validate(Schema(), (_, e) => errors.Add(e.Message));
+
+            Assert.That(errors, Is.Empty, fetch.ToString());
+        }
+
+        [Test]
+        public void The_check_catches_an_invalid_query()
+        {
+            var broken = XElement.Parse("<fetch><entity name='account'><condition attribute='x' operator='eq' value='1'/></entity></fetch>");
+            var errors = new List<string>();
+
+            new XDocument(broken).Validate(Schema(), (_, e) => errors.Add(e.Message));
+
+            Assert.That(errors, Is.Not.Empty);
+        }
+    }
+}
