@@ -28,6 +28,18 @@ namespace LoyaltyHealth.Model.Policy
 
         public string ToJson(Formatting formatting = Formatting.Indented) =>
             JsonConvert.SerializeObject(this, PolicyLoader.SerializerSettings(formatting));
+
+        /// <summary>
+        /// Every setting except the word lists, which keep their built-in defaults when left out. It
+        /// loads as this whole policy, and the defaults' template fits the 2,000 characters a Dataverse
+        /// environment variable's default value holds.
+        /// </summary>
+        public string ToJsonWithoutWordLists(Formatting formatting = Formatting.Indented)
+        {
+            var json = Newtonsoft.Json.Linq.JObject.FromObject(this, JsonSerializer.Create(PolicyLoader.SerializerSettings(formatting)));
+            json.Remove("classification");
+            return json.ToString(formatting);
+        }
     }
 
     public sealed class PillarWeights

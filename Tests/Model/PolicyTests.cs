@@ -19,6 +19,19 @@ namespace LoyaltyHealth.Tests.Model
             Assert.That(reloaded.ToJson(), Is.EqualTo(json));
         }
 
+        [Test]
+        public void Without_word_lists_the_defaults_fit_an_environment_variable_and_load_as_the_whole_default_policy()
+        {
+            var template = LoyaltyPolicy.Default.ToJsonWithoutWordLists();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(template, Has.Length.LessThanOrEqualTo(2000));
+                Assert.That(template, Does.Not.Contain("classification"));
+                Assert.That(PolicyLoader.Load(template).ToJson(), Is.EqualTo(LoyaltyPolicy.Default.ToJson()));
+            });
+        }
+
         [TestCase(null)]
         [TestCase("")]
         [TestCase("   ")]

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using LoyaltyHealth.Plugins.Schema;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Solution
+{
+    /// <summary>The columns have the types, sizes and ranges the model and the plugins rely on.</summary>
+    public class ColumnSpecificationTests
+    {
+        private static string? Child(AttributeRecord a, string name) => a.Element.Element(name)?.Value;
+
+        private static void AssertColumn(string table, string column, string type, params (string Element, string Value)[] details)
+        {
+            var attribute = SolutionModel.Attribute(table, column);
+            Assert.Multiple(() =>
+            {
+                Assert.That(attribute.Type, Is.EqualTo(type), $"{attribute.File}: <Type> of {column}");
+                foreach (var (element, value) in details)
+                    Assert.That(Child(attribute, element), Is.EqualTo(value), $"{attribute.File}: <{element}> of {column}");
+            });
+        }
+
+        private static (string, string)[] Choice(string optionSet) => new[] { ("OptionSetName", optionSet) };
+        private static (string, string)[] Text(int length) => new[] { ("MaxLength", length.ToString(CultureInfo.InvariantCulture)) };
+        private static readonly (string, string)[] Percentage = { ("MinValue", "0"), ("MaxValue", "100") };
+        private static readonly (string, string)[] DateOnly = { ("Format", "date"), ("Behavior", "2") };
+        // User local: stored and returned as UTC, which is what the plugins write and compare.
+        private static readonly (string, string)[] DateAndTimeUtc = { ("Format", "datetime"), ("Behavior", "1") };
+
+        private static IEnumerable<TestCaseData> AccountColumns()
+        {
+            TestCaseData Row(string column, string type, params (string, string)[] details) =>
+                new TestCaseData(AccountSchema.EntityName, column, type, details).SetName($"account.{column} is {type}");
+            yield return Row(AccountSchema.ServiceCadence, "picklist", Choice(OptionValues.CadenceOptionSet));
+            yield return Row(AccountSchema.PreferredChannel, "picklist", Choice(OptionValues.ChannelOptionSet));
+            yield return Row(AccountSchema.CustomerGoals, "ntext", Text(4000));
+            yield return Row(AccountSchema.GoalsReviewedOn, "datetime", DateOnly);
+            yield return Row(AccountSchema.IsReference, "bit");
+            foreach (var score in new[] { AccountSchema.UnderstandingScore, AccountSchema.FamiliarityScore, AccountSchema.ServiceScore, AccountSchema.OverallHealth })
+                yield return Row(score, "int", Percentage);
+            yield return Row(AccountSchema.HealthBand, "picklist", Choice(OptionValues.BandOptionSet));
+            yield return Row(AccountSchema.HealthTrend, "picklist", Choice(OptionValues.TrendOptionSet));
+            yield return Row(AccountSchema.PerkDependent, "bit");
+            yield return Row(AccountSchema.PerkShare, "decimal", Percentage.Append(("Accuracy", "2")).ToArray());
+            yield return Row(AccountSchema.HealthReasons, "ntext", Text(4000));
+            yield return Row(AccountSchema.ReasonCodes, "ntext", Text(10000));
+            yield return Row(AccountSchema.NextBestActions, "ntext", Text(4000));
+            foreach (var stamp in new[] { AccountSchema.HealthScoredOn, AccountSchema.HealthDataAsOf, AccountSchema.TrendBaselineOn, AccountSchema.TrendCandidateOn })
+                yield return Row(stamp, "datetime", DateAndTimeUtc);
+            yield return Row(AccountSchema.TrendBaselineHealth, "int");
+            yield return Row(AccountSchema.TrendCandidateHealth, "int");
+        }
+
+        [TestCaseSource(nameof(AccountColumns))]
+        public void Account_column(string table, string column, string type, (string, string)[] details) => AssertColumn(table, column, type, details);
+
+        private static IEnumerable<TestCaseData> ActivityColumns()
+        {
+            foreach (var table in ActivitySchema.Tables)
+                yield return new TestCaseData(table, ActivitySchema.InteractionClass, "picklist", Choice(OptionValues.ClassOptionSet)).SetName($"{table}.loy_interactionclass");
+            yield return new TestCaseData(ActivitySchema.Appointment, ActivitySchema.Channel, "picklist", Choice(OptionValues.ChannelOptionSet)).SetName("appointment.loy_channel");
+            yield return new TestCaseData(ActivitySchema.ValueReport, ActivitySchema.Channel, "picklist", Choice(OptionValues.ChannelOptionSet)).SetName("loy_valuereport.loy_channel");
+            yield return new TestCaseData(ActivitySchema.Task, ActivitySchema.FollowUpReason, "picklist", Choice(OptionValues.FollowUpReasonOptionSet)).SetName("task.loy_followupreason");
+            yield return new TestCaseData(ValueReportSchema.EntityName, ValueReportSchema.ValueAmount, "money", System.Array.Empty<(string, string)>()).SetName("loy_valuereport.loy_valueamount");
+            yield return new TestCaseData(ValueReportSchema.EntityName, ValueReportSchema.Measure, "nvarchar", Text(500)).SetName("loy_valuereport.loy_measure");
+            yield return new TestCaseData(ValueReportSchema.EntityName, ValueReportSchema.ReportedToId, "lookup", System.Array.Empty<(string, string)>()).SetName("loy_valuereport.loy_reportedtoid");
+            yield return new TestCaseData(PerkSchema.EntityName, PerkSchema.PerkKind, "picklist", Choice(OptionValues.PerkKindOptionSet)).SetName("loy_perk.loy_perkkind");
+            yield return new TestCaseData(PerkSchema.EntityName, PerkSchema.Cost, "money", System.Array.Empty<(string, string)>()).SetName("loy_perk.loy_cost");
+        }
+
+        [TestCaseSource(nameof(ActivityColumns))]
+        public void Activity_column(string table, string column, string type, (string, string)[] details) => AssertColumn(table, column, type, details);
+
+        [TestCase(ValueReportSchema.EntityName)]
+        [TestCase(PerkSchema.EntityName)]
+        public void Custom_activity_tables_are_activities_with_subject_as_primary_column(string table)
+        {
+            var file = $"Entities/{table}/Entity.xml";
+            var entity = SolutionSource.Xml(file).Element("EntityInfo")!.Element("entity")!;
+            var subject = SolutionModel.Attribute(table, ActivitySchema.Subject);
+            Assert.Multiple(() =>
+            {
+                Assert.That(entity.Element("IsActivity")?.Value, Is.EqualTo("1"), $"{file}: <IsActivity>");
+                Assert.That(entity.Element("OwnershipTypeMask")?.Value, Is.EqualTo("UserOwned"), $"{file}: activities are user-owned");
+                Assert.That(Child(subject, "DisplayMask"), Does.Contain("PrimaryName"), $"{file}: subject is the primary column");
+            });
+        }
+
+        [Test]
+        public void Reported_to_looks_up_a_contact_and_the_history_cascades_with_its_account()
+        {
+            var relationships = SolutionSource.Files("Other/Relationships", "*.xml").SelectMany(f => SolutionSource.Xml(f).Elements("EntityRelationship")).ToList();
+            var reportedTo = relationships.Single(r => r.Element("ReferencingAttributeName")?.Value.ToLowerInvariant() == ValueReportSchema.ReportedToId);
+            var history = relationships.Single(r => r.Element("ReferencingAttributeName")?.Value.ToLowerInvariant() == HealthAssessmentSchema.AccountId);
+            Assert.Multiple(() =>
+            {
+                Assert.That(reportedTo.Element("ReferencedEntityName")?.Value.ToLowerInvariant(), Is.EqualTo(ContactSchema.EntityName));
+                Assert.That(reportedTo.Element("ReferencingEntityName")?.Value, Is.EqualTo(ValueReportSchema.EntityName));
+                Assert.That(history.Element("ReferencedEntityName")?.Value.ToLowerInvariant(), Is.EqualTo(AccountSchema.EntityName));
+                Assert.That(history.Element("ReferencingEntityName")?.Value, Is.EqualTo(HealthAssessmentSchema.EntityName));
+                Assert.That(history.Element("CascadeDelete")?.Value, Is.EqualTo("Cascade"), "the history goes when its account goes");
+            });
+        }
+
+        /// <summary>Option set of each group of OptionValues constants, by the constants' name prefix.</summary>
+        private static readonly (string Prefix, string OptionSet)[] Groups =
+        {
+            ("Cadence", OptionValues.CadenceOptionSet), ("Channel", OptionValues.ChannelOptionSet), ("Band", OptionValues.BandOptionSet),
+            ("Trend", OptionValues.TrendOptionSet), ("Class", OptionValues.ClassOptionSet), ("PerkKind", OptionValues.PerkKindOptionSet),
+            ("FollowUp", OptionValues.FollowUpReasonOptionSet),
+        };
+
+        [Test]
+        public void Global_choices_hold_exactly_the_values_of_OptionValues()
+        {
+            var constants = typeof(OptionValues).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral && f.FieldType == typeof(int)).ToList();
+            Assert.Multiple(() =>
+            {
+                foreach (var constant in constants)
+                    Assert.That(Groups.Any(g => constant.Name.StartsWith(g.Prefix)), Is.True, $"OptionValues.{constant.Name} belongs to no option set this test knows; add its prefix");
+                foreach (var (prefix, optionSet) in Groups)
+                {
+                    var file = $"OptionSets/{optionSet}.xml";
+                    var expected = constants.Where(c => c.Name.StartsWith(prefix) && !Groups.Any(g => g.Prefix.Length > prefix.Length && g.Prefix.StartsWith(prefix) && c.Name.StartsWith(g.Prefix)))
+                        .Select(c => (int)c.GetRawConstantValue()!).OrderBy(v => v).ToList();
+                    var actual = SolutionSource.Xml(file).Element("options")!.Elements("option").Select(o => int.Parse((string)o.Attribute("value")!, CultureInfo.InvariantCulture)).OrderBy(v => v).ToList();
+                    Assert.That(actual, Is.EqualTo(expected), $"{file}: option values");
+                    Assert.That(actual, Has.All.GreaterThanOrEqualTo(100000000), $"{file}: values start at the publisher's option value prefix 10000");
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.Plugins;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
+using LoyaltyHealth.Plugins.Schema;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Solution
+{
+    /// <summary>
+    /// Update steps fire on the columns their plugin reacts to, and never on columns that plugin writes
+    /// itself, which would turn every recalculation into the trigger of the next one.
+    /// </summary>
+    public class FilteringAttributeTests
+    {
+        /// <summary>What each plugin writes, per table: its own writes must not trigger it.</summary>
+        private static IReadOnlyDictionary<string, IReadOnlyCollection<string>> Writes(Type plugin)
+        {
+            // Every recalculation (triggers and Custom APIs) stores the assessment on the account through AccountHealthRecalculator.
+            var recalculates = new[]
+            {
+                typeof(RecalculateOnAccountChange), typeof(RecalculateOnActivityChange), typeof(RecalculateOnContactChange),
+                typeof(RecalculateAccountHealthApi), typeof(RecalculateStaleAccountsApi),
+            };
+            if (recalculates.Contains(plugin)) return new Dictionary<string, IReadOnlyCollection<string>> { [AccountSchema.EntityName] = AccountSchema.Computed };
+            if (plugin == typeof(RecordAssessmentChange))
+            {
+                return new Dictionary<string, IReadOnlyCollection<string>>
+                {
+                    [HealthAssessmentSchema.EntityName] = new[]
+                    {
+                        HealthAssessmentSchema.AccountId, HealthAssessmentSchema.AssessedOn, HealthAssessmentSchema.Name, HealthAssessmentSchema.UnderstandingScore,
+                        HealthAssessmentSchema.FamiliarityScore, HealthAssessmentSchema.ServiceScore, HealthAssessmentSchema.OverallHealth, HealthAssessmentSchema.HealthBand,
+                        HealthAssessmentSchema.HealthTrend, HealthAssessmentSchema.PerkDependent, HealthAssessmentSchema.PerkShare, HealthAssessmentSchema.ReasonCodes,
+                    },
+                    [TaskSchema.EntityName] = new[]
+                    {
+                        ActivitySchema.Subject, ActivitySchema.Description, ActivitySchema.RegardingObjectId, ActivitySchema.ScheduledEnd,
+                        ActivitySchema.FollowUpReason, ActivitySchema.OwnerId, ActivitySchema.StateCode, ActivitySchema.StatusCode,
+                    },
+                };
+            }
+            // The column guard only edits the Target of the save it runs in; the policy check only reads.
+            return new Dictionary<string, IReadOnlyCollection<string>>();
+        }
+
+        /// <summary>The columns whose change each Update step exists to notice.</summary>
+        private static IReadOnlyCollection<string> ReactsTo(Type plugin, string table)
+        {
+            if (plugin == typeof(RecalculateOnAccountChange)) return AccountSchema.Inputs;
+            if (plugin == typeof(RecalculateOnActivityChange)) return ActivitySchema.Relevant.Concat(RecalculateOnActivityChange.TableSpecificColumns[table]).ToList();
+            if (plugin == typeof(RecalculateOnContactChange)) return ContactSchema.Relevant;
+            if (plugin == typeof(RecordAssessmentChange)) return RecordAssessmentChange.AssessmentColumns;
+            if (plugin == typeof(ProtectAssessmentColumns)) return AccountSchema.Computed;
+            if (plugin == typeof(ValidatePolicyVariable))
+            {
+                return table == EnvironmentVariableSchema.ValueEntityName
+                    ? new[] { EnvironmentVariableSchema.Value, EnvironmentVariableSchema.DefinitionLookup }
+                    : new[] { EnvironmentVariableSchema.DefaultValue };
+            }
+            throw new AssertionException($"{plugin.Name} has an Update step this check does not know; add what it reacts to here.");
+        }
+
+        private static IEnumerable<(Type Plugin, StepFile Step)> UpdateSteps()
+        {
+            var plugins = SolutionModel.PluginClasses().ToDictionary(t => t.FullName!);
+            return SolutionModel.Steps().Where(s => s.Message == MessageNames.Update).Select(s => (plugins[s.TypeName], s));
+        }
+
+        [Test]
+        public void Every_update_step_filters_on_columns()
+        {
+            Assert.That(UpdateSteps().Where(s => s.Step.Filtering.Count == 0).Select(s => s.Step.File), Is.Empty,
+                "an Update step without filtering attributes runs on every save of its table");
+        }
+
+        [Test]
+        public void Update_steps_cover_what_their_plugin_reacts_to()
+        {
+            Assert.Multiple(() =>
+            {
+                foreach (var (plugin, step) in UpdateSteps())
+                {
+                    var missing = ReactsTo(plugin, step.Table).Except(step.Filtering, StringComparer.Ordinal).ToList();
+                    Assert.That(missing, Is.Empty, $"{step.File} ({step.Name}): <FilteringAttributes> lacks columns {plugin.Name} reacts to");
+                }
+            });
+        }
+
+        [Test]
+        public void No_update_step_filters_on_a_column_its_own_plugin_writes()
+        {
+            Assert.Multiple(() =>
+            {
+                foreach (var (plugin, step) in UpdateSteps())
+                {
+                    var written = Writes(plugin).TryGetValue(step.Table, out var columns) ? columns : Array.Empty<string>();
+                    var loop = step.Filtering.Intersect(written, StringComparer.Ordinal).ToList();
+                    Assert.That(loop, Is.Empty, $"{step.File} ({step.Name}): {plugin.Name} writes these columns itself, so filtering on them makes it trigger itself");
+                }
+            });
+        }
+
+        [Test]
+        public void The_account_recalculation_does_not_filter_on_the_computed_columns()
+        {
+            var step = SolutionModel.Steps().Single(s => s.TypeName == typeof(RecalculateOnAccountChange).FullName && s.Message == MessageNames.Update);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(step.Filtering, Is.EquivalentTo(AccountSchema.Inputs), $"{step.File}: <FilteringAttributes>");
+                Assert.That(step.Filtering.Intersect(AccountSchema.Computed), Is.Empty, $"{step.File}: a computed column in the filter would rescore after every rescore");
+            });
+        }
+
+        /// <summary>
+        /// Columns the recalculation reads from an activity table but which deliberately do not trigger it.
+        /// loy_followupreason is set only by RecordAssessmentChange on the tasks it creates, and those writes
+        /// are tagged and skipped anyway; a user editing it by hand is not a case the product supports.
+        /// </summary>
+        private static readonly (string Table, string Column)[] ReadButNotWatched =
+        {
+            (TaskSchema.EntityName, ActivitySchema.FollowUpReason),
+        };
+
+        [Test]
+        public void Activity_update_steps_watch_every_column_the_recalculation_reads_from_their_table()
+        {
+            Assert.Multiple(() =>
+            {
+                foreach (var (table, columns) in HealthQueries.ActivityDetails)
+                {
+                    var step = SolutionModel.Steps().Single(s => s.TypeName == typeof(RecalculateOnActivityChange).FullName && s.Message == MessageNames.Update && s.Table == table);
+                    var unwatched = ActivitySchema.Relevant.Concat(columns)
+                        .Where(c => !ReadButNotWatched.Contains((table, c)))
+                        .Except(step.Filtering, StringComparer.Ordinal).ToList();
+                    Assert.That(unwatched, Is.Empty, $"{step.File} ({step.Name}): a change to these columns changes the score but does not trigger a recalculation");
+                }
+            });
+        }
+    }
+}

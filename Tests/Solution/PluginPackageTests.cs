@@ -1,0 +1,119 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using LoyaltyHealth.Pack;
+using LoyaltyHealth.Plugins.Framework;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Solution
+{
+    /// <summary>The plugin package: a NuGet package as Dataverse requires it, carrying the plugin assembly and what it needs.</summary>
+    public class PluginPackageTests
+    {
+        private static ZipArchive Package() => new(new MemoryStream(SolutionSource.Packed.PackageContent), ZipArchiveMode.Read);
+
+        private static XElement Nuspec(ZipArchive package)
+        {
+            var entry = package.Entries.Single(e => !e.FullName.Contains('/') && e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var stream = entry.Open();
+            return XDocument.Load(stream).Root!;
+        }
+
+        [Test]
+        public void The_package_carries_the_plugin_assembly_and_its_dependencies_for_net462_and_nothing_else()
+        {
+            using var package = Package();
+            var lib = package.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal)).Select(e => e.FullName);
+
+            Assert.That(lib, Is.EquivalentTo(new[] { "lib/net462/LoyaltyHealth.Plugins.dll", "lib/net462/LoyaltyHealth.Model.dll", "lib/net462/Newtonsoft.Json.dll" }));
+        }
+
+        [Test]
+        public void Every_packaged_assembly_is_strong_named_like_the_plugin_assembly()
+        {
+            Assert.That(SolutionSource.Packed.Assemblies.Where(a => !a.IsStrongNamed).Select(a => a.FileName), Is.Empty,
+                "a strong-named plugin assembly can only load strong-named dependencies");
+        }
+
+        [Test]
+        public void The_nuspec_id_and_version_are_those_of_the_plugin_package_record()
+        {
+            using var package = Package();
+            var metadata = Nuspec(package).Elements().Single(e => e.Name.LocalName == "metadata");
+            var record = SolutionSource.Xml(SolutionSource.Packed.Package.File);
+            string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Value("id"), Is.EqualTo(record.Element("name")?.Value), "nuspec <id>");
+                Assert.That(Value("id"), Is.EqualTo((string?)record.Attribute("uniquename")), "nuspec <id>");
+                Assert.That(Value("version"), Is.EqualTo(record.Element("version")?.Value), "nuspec <version>");
+                Assert.That(Value("id"), Does.StartWith(SolutionSource.Packed.Manifest.PublisherPrefix + "_"), "Dataverse refuses a package name without the publisher prefix");
+            });
+        }
+
+        [Test]
+        public void The_plugin_package_record_has_the_documented_shape()
+        {
+            var file = SolutionSource.Packed.Package.File;
+            Assert.That(DocumentedShape.PluginPackage.Problems(file, SolutionSource.Xml(file)), Is.Empty);
+        }
+
+        [Test]
+        public void The_package_is_deterministic_down_to_the_core_properties_part()
+        {
+            var again = SolutionSource.Pack();
+            using var package = Package();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(again.PackageContent, Is.EqualTo(SolutionSource.Packed.PackageContent), "packing twice gives a different .nupkg");
+                Assert.That(package.Entries.Select(e => e.LastWriteTime).Distinct(), Is.EqualTo(new[] { DeterministicZip.EntryTime }), "entry time stamps");
+                Assert.That(package.Entries.Select(e => e.FullName), Has.One.Matches<string>(n => n is not null && n.StartsWith("package/services/metadata/core-properties/") && n.EndsWith(".psmdcp")));
+            });
+        }
+
+        [Test]
+        public void The_assembly_in_the_zip_is_the_one_in_the_package()
+        {
+            using var package = Package();
+            var inPackage = package.GetEntry("lib/net462/LoyaltyHealth.Plugins.dll")!;
+            using var stream = inPackage.Open();
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            var inZip = SolutionSource.Packed.Entries.Single(e => e.Key.StartsWith(SolutionLayout.PluginAssemblies + "/", StringComparison.Ordinal)).Value;
+
+            Assert.That(inZip, Is.EqualTo(bytes.ToArray()));
+        }
+
+        [Test]
+        public void Every_plugin_type_record_names_a_plugin_class_of_the_net462_assembly()
+        {
+            var assembly = SolutionSource.Packed.Assemblies.Single(a => a.FileName == "LoyaltyHealth.Plugins.dll");
+            using var pe = new PEReader(new MemoryStream(assembly.Content));
+            var reader = pe.GetMetadataReader();
+            var publicTypes = reader.TypeDefinitions.Select(reader.GetTypeDefinition)
+                .Where(t => (t.Attributes & System.Reflection.TypeAttributes.Public) != 0 && (t.Attributes & System.Reflection.TypeAttributes.Abstract) == 0)
+                .Select(t => reader.GetString(t.Namespace) + "." + reader.GetString(t.Name))
+                .ToHashSet();
+            var data = SolutionModel.PluginAssembly;
+
+            Assert.Multiple(() =>
+            {
+                Assert.That((string?)data.Attribute("FullName"), Is.EqualTo(assembly.FullName), $"{SolutionModel.AssemblyDataFile}: FullName");
+                foreach (var type in SolutionModel.PluginTypes())
+                {
+                    Assert.That(publicTypes, Does.Contain(type.Name), $"{SolutionModel.AssemblyDataFile}: PluginType {type.Name} is no public class of the net462 assembly");
+                    Assert.That(type.AssemblyQualifiedName, Is.EqualTo($"{type.Name}, {assembly.FullName}"), $"{SolutionModel.AssemblyDataFile}: AssemblyQualifiedName of {type.Name}");
+                }
+                Assert.That(SolutionModel.PluginTypes().Select(t => t.Name), Is.EquivalentTo(SolutionModel.PluginClasses().Select(c => c.FullName)),
+                    "the net10.0 and net462 builds of the plugins should hold the same plugin classes");
+                Assert.That(SolutionModel.PluginClasses(), Has.All.Matches<Type>(t => typeof(PluginBase).IsAssignableFrom(t)));
+            });
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using LoyaltyHealth.Pack;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Solution
+{
+    /// <summary>
+    /// The packed customizations.xml against Microsoft's published 9.0 schema (../shared/schemas). The
+    /// schema predates a few root attributes every current export writes; those, and only those, are
+    /// removed before validating. Everything newer than the schema lives outside customizations.xml
+    /// and is checked against Microsoft's documentation instead (see README.md).
+    /// </summary>
+    public class SchemaValidationTests
+    {
+        /// <summary>Root attributes current Dataverse exports write that the 9.0 schema does not declare.</summary>
+        public static readonly string[] NewerRootAttributes = { "OrganizationVersion", "OrganizationSchemaType", "CRMServerServiceabilityVersion" };
+
+        private static XmlSchemaSet Schema(string file)
+        {
+            var path = Path.Combine(SolutionSource.Schemas, file);
+            Assert.That(path, Does.Exist, $"Microsoft's schemas are expected in ../shared/schemas beside the repository");
+            var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+            set.Add(null, path);
+            set.Compile();
+            return set;
+        }
+
+        private static List<string> Validate(XDocument document, string file, string name)
+        {
+            var errors = new List<string>();
+            document.Validate(Schema(file), (_, e) => errors.Add($"{name} line {e.Exception?.LineNumber}: {e.Message}"));
+            return errors;
+        }
+
+        private static XDocument PackedCustomizations()
+        {
+            var document = XDocument.Parse(Encoding.UTF8.GetString(SolutionSource.Packed.Entry(SolutionLayout.PackedCustomizations)), LoadOptions.SetLineInfo);
+            foreach (var attribute in NewerRootAttributes) document.Root!.Attribute(attribute)?.Remove();
+            return document;
+        }
+
+        [Test]
+        public void The_packed_customizations_validate_against_the_published_schema()
+        {
+            var errors = Validate(PackedCustomizations(), "CustomizationsSolution.xsd", SolutionLayout.PackedCustomizations);
+            Assert.That(errors, Is.Empty);
+        }
+
+        [Test]
+        public void The_validation_catches_sections_out_of_order()
+        {
+            var document = PackedCustomizations();
+            var roles = document.Root!.Element("Roles")!;
+            roles.Remove();
+            document.Root.AddFirst(roles);
+
+            Assert.That(Validate(document, "CustomizationsSolution.xsd", "reordered customizations.xml"), Has.Some.Contains("'Entities'"));
+        }
+
+        [Test]
+        public void The_validation_catches_a_column_property_the_schema_does_not_know()
+        {
+            var document = PackedCustomizations();
+            document.Root!.Element("Entities")!.Descendants("attribute").First().Add(new XElement("NotAProperty", "1"));
+
+            Assert.That(Validate(document, "CustomizationsSolution.xsd", "extended customizations.xml"), Has.Some.Contains("NotAProperty"));
+        }
+
+        [Test]
+        public void The_root_attributes_removed_before_validation_are_rejected_by_the_schema()
+        {
+            var document = XDocument.Parse(Encoding.UTF8.GetString(SolutionSource.Packed.Entry(SolutionLayout.PackedCustomizations)));
+            var errors = Validate(document, "CustomizationsSolution.xsd", SolutionLayout.PackedCustomizations);
+            Assert.That(errors, Has.Count.EqualTo(NewerRootAttributes.Length), "only the documented newer root attributes may need removing");
+        }
+
+        [Test]
+        public void Chart_data_descriptions_validate_and_their_queries_are_valid_fetchxml()
+        {
+            var charts = PackedCustomizations().Descendants("visualization").ToList();
+            Assert.That(charts, Is.Not.Empty);
+            Assert.Multiple(() =>
+            {
+                foreach (var chart in charts)
+                {
+                    var id = chart.Element("savedqueryvisualizationid")!.Value;
+                    var data = XDocument.Parse(chart.Element("datadescription")!.Value);
+                    Assert.That(Validate(data, "VisualizationDataDescription.xsd", $"datadescription of chart {id}"), Is.Empty);
+                    foreach (var fetch in data.Descendants("fetch"))
+                        Assert.That(Validate(new XDocument(fetch), "Fetch.xsd", $"fetch of chart {id}"), Is.Empty);
+                }
+            });
+        }
+    }
+}

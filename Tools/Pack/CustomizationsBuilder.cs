@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace LoyaltyHealth.Pack
+{
+    /// <summary>A plugin assembly file the zip must carry, at the path its PluginAssembly record names.</summary>
+    public sealed record AssemblyFile(string ZipPath, string FileName, string FullName, string Source);
+
+    /// <summary>
+    /// Builds customizations.xml from Other/Customizations.xml and the per-component files, in the
+    /// element order of Microsoft's schema (ImportExportXml is a sequence).
+    /// </summary>
+    public sealed class CustomizationsBuilder
+    {
+        private readonly SourceTree _tree;
+        private readonly ISet<string> _used;
+        private readonly List<AssemblyFile> _assemblyFiles = new();
+
+        public CustomizationsBuilder(SourceTree tree, ISet<string> used)
+        {
+            _tree = tree;
+            _used = used;
+        }
+
+        public IReadOnlyList<AssemblyFile> AssemblyFiles => _assemblyFiles;
+
+        public XElement Build()
+        {
+            const string file = SolutionLayout.CustomizationsFile;
+            var root = new XElement(_tree.LoadRoot(file, "ImportExportXml"));
+            _used.Add(file);
+            Fill(root, "Entities", _tree.Folders(SolutionLayout.Entities).Select(f => EntityAssembler.Assemble(_tree, f, _used)));
+            Fill(root, "Roles", Components(SolutionLayout.Roles, "Role", (f, e) => e.RequiredAttribute("name", f)));
+            Fill(root, "EntityRelationships", Relationships());
+            Fill(root, "optionsets", Components(SolutionLayout.OptionSets, "optionset", CheckOptionSetName));
+            Fill(root, "SolutionPluginAssemblies", PluginAssemblies());
+            Fill(root, "SdkMessageProcessingSteps", Components(SolutionLayout.Steps, "SdkMessageProcessingStep", CheckStepName));
+            return root;
+        }
+
+        private void Fill(XElement root, string section, IEnumerable<XElement> components)
+        {
+            var list = components.ToList();
+            var target = root.Element(section);
+            if (target is null)
+            {
+                if (list.Count == 0) return;
+                throw new SourceFileError(SolutionLayout.CustomizationsFile, $"has no <{section}> element to hold the {list.Count} component(s) found for it.");
+            }
+            if (target.HasElements)
+                throw new SourceFileError(SolutionLayout.CustomizationsFile, $"<{section}> must be empty; its components live in their own files.");
+            target.Add(list);
+        }
+
+        private IEnumerable<XElement> Components(string folder, string rootName, Func<string, XElement, string> check)
+        {
+            foreach (var file in _tree.Files(folder, "*.xml"))
+            {
+                var element = _tree.LoadRoot(file, rootName);
+                check(file, element);
+                _used.Add(file);
+                yield return element.Inlined();
+            }
+        }
+
+        private static string CheckOptionSetName(string file, XElement optionSet)
+        {
+            var name = optionSet.RequiredAttribute("Name", file);
+            if (file.Split('/').Last() != name + ".xml")
+                throw new SourceFileError(file, $"the option set is named '{name}'; the file must be {name}.xml.");
+            return name;
+        }
+
+        private static string CheckStepName(string file, XElement step)
+        {
+            var text = step.RequiredAttribute("SdkMessageProcessingStepId", file);
+            var id = XmlFacts.RequiredGuid(text, "SdkMessageProcessingStepId", step, file);
+            if (!string.Equals(file.Split('/').Last(), "{" + id.ToString("D") + "}.xml", StringComparison.OrdinalIgnoreCase))
+                throw new SourceFileError(file, $"the step id is {text}; the file must be named {{{id:D}}}.xml.");
+            return text;
+        }
+
+        private IEnumerable<XElement> Relationships()
+        {
+            var index = SolutionLayout.RelationshipsIndex;
+            var names = _tree.Exists(index)
+                ? _tree.LoadRoot(index, "EntityRelationships").Elements("EntityRelationship").Select(e => e.RequiredAttribute("Name", index)).ToList()
+                : new List<string>();
+            if (_tree.Exists(index)) _used.Add(index);
+
+            var definitions = new Dictionary<string, XElement>(StringComparer.Ordinal);
+            foreach (var file in _tree.Files(SolutionLayout.RelationshipsFolder, "*.xml"))
+            {
+                foreach (var relationship in _tree.LoadRoot(file, "EntityRelationships").Elements("EntityRelationship"))
+                {
+                    var name = relationship.RequiredAttribute("Name", file);
+                    if (!definitions.TryAdd(name, relationship.Inlined()))
+                        throw new SourceFileError(file, $"relationship '{name}' is defined twice.");
+                    if (!names.Contains(name, StringComparer.Ordinal))
+                        throw new SourceFileError(file, $"relationship '{name}' is not listed in {index}.");
+                }
+                _used.Add(file);
+            }
+            foreach (var name in names)
+            {
+                if (!definitions.TryGetValue(name, out var definition))
+                    throw new SourceFileError(index, $"lists relationship '{name}', which no file in {SolutionLayout.RelationshipsFolder}/ defines.");
+                yield return definition;
+            }
+        }
+
+        private IEnumerable<XElement> PluginAssemblies()
+        {
+            foreach (var folder in _tree.Folders(SolutionLayout.PluginAssemblies))
+            {
+                var files = _tree.Files(folder, "*" + SolutionLayout.AssemblyDataSuffix);
+                if (files.Count != 1)
+                    throw new PackError($"{folder} must hold exactly one *{SolutionLayout.AssemblyDataSuffix} file, holds {files.Count}.");
+                var file = files[0];
+                var assembly = _tree.LoadRoot(file, "PluginAssembly");
+                var fullName = assembly.RequiredAttribute("FullName", file);
+                XmlFacts.RequiredGuid(assembly.RequiredAttribute("PluginAssemblyId", file), "PluginAssemblyId", assembly, file);
+                var dll = file.Split('/').Last()[..^".data.xml".Length];
+                var expected = $"/{folder}/{dll}";
+                var fileName = assembly.RequiredText("FileName", file);
+                if (!string.Equals(fileName, expected, StringComparison.Ordinal))
+                    throw new SourceFileError(file, $"<FileName> is '{fileName}'; it must be '{expected}', the path the assembly takes in the zip.");
+                _assemblyFiles.Add(new AssemblyFile(expected.TrimStart('/'), dll, fullName, file));
+                _used.Add(file);
+                yield return assembly.Inlined();
+            }
+        }
+    }
+}

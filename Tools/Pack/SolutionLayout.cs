@@ -1,0 +1,39 @@
+namespace LoyaltyHealth.Pack
+{
+    /// <summary>Where things live in the unpacked source (the layout of <c>pac solution unpack</c>) and in the packed zip.</summary>
+    public static class SolutionLayout
+    {
+        public const string SolutionFile = "Other/Solution.xml";
+        public const string CustomizationsFile = "Other/Customizations.xml";
+        public const string RelationshipsIndex = "Other/Relationships.xml";
+        public const string RelationshipsFolder = "Other/Relationships";
+        public const string Entities = "Entities";
+        public const string EntityFile = "Entity.xml";
+        public const string Forms = "FormXml";
+        public const string Views = "SavedQueries";
+        public const string Charts = "Visualizations";
+        public const string OptionSets = "OptionSets";
+        public const string Roles = "Roles";
+        public const string PluginAssemblies = "PluginAssemblies";
+        public const string AssemblyDataSuffix = ".dll.data.xml";
+        public const string Steps = "SdkMessageProcessingSteps";
+        public const string PluginPackages = "pluginpackages";
+        public const string PluginPackageFile = "pluginpackage.xml";
+        public const string EnvironmentVariables = "environmentvariabledefinitions";
+        public const string EnvironmentVariableFile = "environmentvariabledefinition.xml";
+        public const string CustomApis = "customapis";
+        public const string CustomApiFile = "customapi.xml";
+        public const string RequestParameters = "customapirequestparameters";
+        public const string RequestParameterFile = "customapirequestparameter.xml";
+        public const string ResponseProperties = "customapiresponseproperties";
+        public const string ResponsePropertyFile = "customapiresponseproperty.xml";
+        /// <summary>Documentation beside the source; never packed.</summary>
+        public const string Readme = "README.md";
+
+        public const string PackedSolution = "solution.xml";
+        public const string PackedCustomizations = "customizations.xml";
+        public const string ContentTypes = "[Content_Types].xml";
+        /// <summary>Inside a plugin package folder, where the .nupkg goes (as <c>pac solution unpack</c> lays it out).</summary>
+        public const string PackageSubfolder = "package";
+    }
+}
