@@ -196,6 +196,30 @@ namespace LoyaltyHealth.InMemory
         /// <summary>Seeds the given rows; see <see cref="Seed(IEnumerable{Entity})"/>.</summary>
         public IReadOnlyList<Guid> Seed(params Entity[] rows) => Seed((IEnumerable<Entity>)rows);
 
+        /// <summary>
+        /// Reads a row the way the platform reads entity images for a plugin step: not counted as a
+        /// request and without hooks, so request budgets measure only what callers and plugins send.
+        /// Null when the row does not exist.
+        /// </summary>
+        public Entity? Peek(string entityName, Guid id, ColumnSet columnSet)
+        {
+            lock (_gate)
+            {
+                try
+                {
+                    return RetrieveCore(entityName, id, columnSet);
+                }
+                catch (DataverseFault fault) when (fault.ErrorCode == ErrorCodes.ObjectDoesNotExist)
+                {
+                    return null;
+                }
+                catch (DataverseFault fault)
+                {
+                    throw ToFault(fault);
+                }
+            }
+        }
+
         public Guid Create(Entity entity)
         {
             Before(new CreateRequest { Target = entity });

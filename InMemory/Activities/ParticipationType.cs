@@ -19,7 +19,7 @@ namespace LoyaltyHealth.InMemory.Activities
         public const int Customer = 11;
 
         // The party-list columns of activity tables and the mask each one's rows carry.
-        internal static readonly IReadOnlyDictionary<string, int> ByPartyListColumn = new Dictionary<string, int>(StringComparer.Ordinal)
+        public static readonly IReadOnlyDictionary<string, int> ByPartyListColumn = new Dictionary<string, int>(StringComparer.Ordinal)
         {
             ["from"] = Sender,
             ["to"] = ToRecipient,

@@ -327,6 +327,17 @@ namespace LoyaltyHealth.InMemory.Query
 
         private IEnumerable<RowRef> RootCandidates(EntityNode root)
         {
+            var planned = new CandidatePlanner(_store).Plan(root);
+            if (planned != null)
+            {
+                foreach (var candidate in planned)
+                {
+                    yield return candidate;
+                }
+
+                yield break;
+            }
+
             var pinned = root.Filter == null ? null : PinnedGuids(root.Filter);
             foreach (var table in _store.SourceTables(root.Table))
             {

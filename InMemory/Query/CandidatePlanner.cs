@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.InMemory.Storage;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.InMemory.Query
+{
+    // Narrows the root rows a query has to look at by reading indexes instead of scanning a table. A pin is
+    // an eq/in condition on ids or lookups: on the root itself; on a link-entity directly under the root
+    // (its matching rows lead back to root rows through the join columns); or an "or" whose every branch
+    // pins. Every pin gives a superset of the rows the query can return, because the full filter and
+    // joins still run on each candidate; the smallest pin found is used. Null: nothing pins, scan.
+    internal sealed class CandidatePlanner
+    {
+        private readonly DataStore _store;
+
+        public CandidatePlanner(DataStore store)
+        {
+            _store = store;
+        }
+
+        public List<RowRef>? Plan(EntityNode root)
+        {
+            List<RowRef>? best = null;
+            if (root.Filter != null)
+            {
+                best = Smaller(best, Filter(root, root, root.Filter));
+            }
+
+            // An inner link-entity's own filter must hold for a root row to be returned at all.
+            foreach (var link in root.Links.Where(l => !l.Outer && l.Filter != null))
+            {
+                best = Smaller(best, Filter(root, link, link.Filter!));
+            }
+
+            return best;
+        }
+
+        // Candidate root rows for a filter evaluated in the scope of `home` (the root, or a link under it).
+        private List<RowRef>? Filter(EntityNode root, EntityNode home, FilterNode filter)
+        {
+            if (filter.IsOr)
+            {
+                if (filter.Conditions.Count == 0 && filter.Filters.Count == 0)
+                {
+                    return null;
+                }
+
+                var union = new List<RowRef>();
+                foreach (var branch in filter.Conditions.Select(c => Condition(root, home, c)).Concat(filter.Filters.Select(f => Filter(root, home, f))))
+                {
+                    if (branch == null)
+                    {
+                        return null;
+                    }
+
+                    union.AddRange(branch);
+                }
+
+                return Distinct(union);
+            }
+
+            List<RowRef>? best = null;
+            foreach (var condition in filter.Conditions)
+            {
+                best = Smaller(best, Condition(root, home, condition));
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                best = Smaller(best, Filter(root, home, child));
+            }
+
+            return best;
+        }
+
+        private List<RowRef>? Condition(EntityNode root, EntityNode home, ConditionNode condition)
+        {
+            var ids = PinnedIds(condition);
+            if (ids == null)
+            {
+                return null;
+            }
+
+            var scope = condition.Slot == home.Slot ? home : root.Links.FirstOrDefault(l => l.Slot == condition.Slot);
+            if (scope == null || (scope != home && home != root))
+            {
+                return null;
+            }
+
+            var rows = Local(scope, condition.Attribute, ids);
+            return rows == null ? null : scope == root ? rows : ToRoot(root, scope, rows);
+        }
+
+        private List<RowRef>? Local(EntityNode node, string column, List<Guid> ids)
+        {
+            var rows = new List<RowRef>();
+            foreach (var table in _store.SourceTables(node.Table))
+            {
+                if (!table.CanLookUpGuid(column))
+                {
+                    return null;
+                }
+
+                foreach (var id in ids)
+                {
+                    rows.AddRange(table.Lookup(column, id).Select(r => new RowRef(table, r)));
+                }
+            }
+
+            return rows;
+        }
+
+        // The root rows a link's rows join to: root.To equals link.From.
+        private List<RowRef> ToRoot(EntityNode root, EntityNode link, List<RowRef> linkRows)
+        {
+            var keys = linkRows.Select(r => IndexKey.Of(_store.Read(r.Table!, r.Row!, link.From!))).Where(k => k != null).Distinct().ToList();
+            var rows = new List<RowRef>();
+            foreach (var table in _store.SourceTables(root.Table))
+            {
+                foreach (var key in keys)
+                {
+                    rows.AddRange(table.Lookup(link.To!, key).Select(r => new RowRef(table, r)));
+                }
+            }
+
+            return Distinct(rows);
+        }
+
+        private static List<Guid>? PinnedIds(ConditionNode condition)
+        {
+            if (condition.Op != ConditionOp.Equal && condition.Op != ConditionOp.In)
+            {
+                return null;
+            }
+
+            var ids = new List<Guid>();
+            foreach (var value in condition.Values)
+            {
+                switch (value)
+                {
+                    case Guid id:
+                        ids.Add(id);
+                        break;
+                    case EntityReference reference:
+                        ids.Add(reference.Id);
+                        break;
+                    case string text when Guid.TryParse(text, out var parsed):
+                        ids.Add(parsed);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            return ids.Distinct().ToList();
+        }
+
+        private static List<RowRef> Distinct(List<RowRef> rows)
+        {
+            var seen = new HashSet<Row>(ReferenceEqualityComparer.Instance);
+            return rows.Where(r => seen.Add(r.Row!)).ToList();
+        }
+
+        private static List<RowRef>? Smaller(List<RowRef>? current, List<RowRef>? candidate) =>
+            candidate == null ? current : current == null || candidate.Count < current.Count ? candidate : current;
+    }
+}
