@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.Plugins.Schema;
+
+namespace LoyaltyHealth.Cli.Cmt
+{
+    /// <summary>A table the tool imports and exports, with every column it accepts.</summary>
+    public sealed class KnownTable
+    {
+        private readonly Dictionary<string, KnownField> _fields;
+
+        public KnownTable(string name, string displayName, int typeCode, string primaryId, string primaryName, bool isActivity, IEnumerable<KnownField> fields)
+        {
+            Name = name;
+            DisplayName = displayName;
+            TypeCode = typeCode;
+            PrimaryId = primaryId;
+            PrimaryName = primaryName;
+            IsActivity = isActivity;
+            Fields = fields.ToList();
+            _fields = Fields.ToDictionary(f => f.Name, StringComparer.Ordinal);
+        }
+
+        public string Name { get; }
+        public string DisplayName { get; }
+        public int TypeCode { get; }
+        public string PrimaryId { get; }
+        public string PrimaryName { get; }
+        public bool IsActivity { get; }
+        public IReadOnlyList<KnownField> Fields { get; }
+
+        public KnownField? Field(string name) => _fields.TryGetValue(name, out var field) ? field : null;
+    }
+
+    /// <summary>
+    /// The tables and columns a Configuration Migration file may hold for this tool: accounts, contacts
+    /// and the activity tables the model reads, each with the columns the product reads or writes and
+    /// the common standard columns exports carry. Anything else is reported rather than guessed at.
+    /// </summary>
+    public static class CmtCatalogue
+    {
+        private static readonly string[] Owners = { "systemuser", "team" };
+        private static readonly string[] Regarding = { AccountSchema.EntityName, ContactSchema.EntityName, OpportunitySchema.EntityName };
+
+        public static readonly KnownTable Account = new(AccountSchema.EntityName, "Account", 1, AccountSchema.Id, AccountSchema.Name, false, new[]
+        {
+            new KnownField(AccountSchema.Id, "Account", FieldKind.Id),
+            new KnownField(AccountSchema.Name, "Account Name", FieldKind.Text),
+            new KnownField("accountnumber", "Account Number", FieldKind.Text),
+            new KnownField("telephone1", "Main Phone", FieldKind.Text),
+            new KnownField("emailaddress1", "Email", FieldKind.Text),
+            new KnownField("websiteurl", "Website", FieldKind.Text),
+            new KnownField("address1_city", "Address 1: City", FieldKind.Text),
+            new KnownField("address1_country", "Address 1: Country/Region", FieldKind.Text),
+            new KnownField("description", "Description", FieldKind.Text),
+            new KnownField("industrycode", "Industry", FieldKind.Choice),
+            new KnownField("revenue", "Annual Revenue", FieldKind.Money),
+            new KnownField("numberofemployees", "Number of Employees", FieldKind.WholeNumber),
+            new KnownField("parentaccountid", "Parent Account", FieldKind.Lookup, new[] { AccountSchema.EntityName }),
+            new KnownField("primarycontactid", "Primary Contact", FieldKind.Lookup, new[] { ContactSchema.EntityName }),
+            new KnownField(AccountSchema.OwnerId, "Owner", FieldKind.Lookup, Owners),
+            new KnownField(AccountSchema.StateCode, "Status", FieldKind.State),
+            new KnownField("statuscode", "Status Reason", FieldKind.Status),
+            new KnownField(AccountSchema.CreatedOn, "Created On", FieldKind.DateTime),
+            new KnownField("overriddencreatedon", "Record Created On", FieldKind.DateTime),
+            new KnownField("modifiedon", "Modified On", FieldKind.DateTime),
+            new KnownField(AccountSchema.ServiceCadence, "Agreed Service Cadence", FieldKind.Choice),
+            new KnownField(AccountSchema.PreferredChannel, "Preferred Channel", FieldKind.Choice),
+            new KnownField(AccountSchema.CustomerGoals, "Customer Goals and Needs", FieldKind.Text),
+            new KnownField(AccountSchema.GoalsReviewedOn, "Goals Reviewed On", FieldKind.DateTime),
+            new KnownField(AccountSchema.IsReference, "Acts as Reference", FieldKind.Boolean),
+            // Computed columns may come along from an environment that already runs the product; the
+            // column guard takes them out of the save and the recalculation writes its own.
+            new KnownField(AccountSchema.UnderstandingScore, "Understanding", FieldKind.WholeNumber),
+            new KnownField(AccountSchema.FamiliarityScore, "Familiarity", FieldKind.WholeNumber),
+            new KnownField(AccountSchema.ServiceScore, "Service", FieldKind.WholeNumber),
+            new KnownField(AccountSchema.OverallHealth, "Loyalty Health", FieldKind.WholeNumber),
+            new KnownField(AccountSchema.HealthBand, "Health Band", FieldKind.Choice),
+            new KnownField(AccountSchema.HealthTrend, "Health Trend", FieldKind.Choice),
+            new KnownField(AccountSchema.PerkDependent, "Perk-Dependent", FieldKind.Boolean),
+            new KnownField(AccountSchema.PerkShare, "Perk Share", FieldKind.Decimal),
+            new KnownField(AccountSchema.HealthReasons, "Health Reasons", FieldKind.Text),
+            new KnownField(AccountSchema.ReasonCodes, "Health Reason Codes", FieldKind.Text),
+            new KnownField(AccountSchema.NextBestActions, "Next Best Actions", FieldKind.Text),
+            new KnownField(AccountSchema.HealthScoredOn, "Health Scored On", FieldKind.DateTime),
+            new KnownField(AccountSchema.HealthDataAsOf, "Health Data As Of", FieldKind.DateTime),
+            new KnownField(AccountSchema.TrendBaselineOn, "Trend Baseline On", FieldKind.DateTime),
+            new KnownField(AccountSchema.TrendBaselineHealth, "Trend Baseline Health", FieldKind.WholeNumber),
+            new KnownField(AccountSchema.TrendCandidateOn, "Trend Candidate On", FieldKind.DateTime),
+            new KnownField(AccountSchema.TrendCandidateHealth, "Trend Candidate Health", FieldKind.WholeNumber),
+        });
+
+        public static readonly KnownTable Contact = new(ContactSchema.EntityName, "Contact", 2, ContactSchema.Id, "fullname", false, new[]
+        {
+            new KnownField(ContactSchema.Id, "Contact", FieldKind.Id),
+            new KnownField("fullname", "Full Name", FieldKind.Text),
+            new KnownField("firstname", "First Name", FieldKind.Text),
+            new KnownField("lastname", "Last Name", FieldKind.Text),
+            new KnownField("jobtitle", "Job Title", FieldKind.Text),
+            new KnownField("emailaddress1", "Email", FieldKind.Text),
+            new KnownField("telephone1", "Business Phone", FieldKind.Text),
+            new KnownField("description", "Description", FieldKind.Text),
+            new KnownField(ContactSchema.ParentCustomerId, "Company Name", FieldKind.Lookup, new[] { AccountSchema.EntityName, ContactSchema.EntityName }),
+            new KnownField(ContactSchema.Department, "Department", FieldKind.Text),
+            new KnownField(ContactSchema.AccountRoleCode, "Role", FieldKind.Choice),
+            new KnownField("ownerid", "Owner", FieldKind.Lookup, Owners),
+            new KnownField(ContactSchema.StateCode, "Status", FieldKind.State),
+            new KnownField("statuscode", "Status Reason", FieldKind.Status),
+            new KnownField("createdon", "Created On", FieldKind.DateTime),
+            new KnownField("overriddencreatedon", "Record Created On", FieldKind.DateTime),
+            new KnownField("modifiedon", "Modified On", FieldKind.DateTime),
+        });
+
+        public static readonly KnownTable Email = Activity(ActivitySchema.Email, "Email", 4202,
+            new KnownField(ActivitySchema.DirectionCode, "Direction", FieldKind.Boolean),
+            Party("from", "From"), Party("to", "To"), Party("cc", "Cc"), Party("bcc", "Bcc"));
+
+        public static readonly KnownTable PhoneCall = Activity(ActivitySchema.PhoneCall, "Phone Call", 4210,
+            new KnownField(ActivitySchema.DirectionCode, "Direction", FieldKind.Boolean),
+            new KnownField("phonenumber", "Phone Number", FieldKind.Text),
+            Party("from", "Call From"), Party("to", "Call To"));
+
+        public static readonly KnownTable Appointment = Activity(ActivitySchema.Appointment, "Appointment", 4201,
+            new KnownField(ActivitySchema.Channel, "Channel", FieldKind.Choice),
+            new KnownField("location", "Location", FieldKind.Text),
+            Party("organizer", "Organizer"), Party("requiredattendees", "Required Attendees"), Party("optionalattendees", "Optional Attendees"));
+
+        public static readonly KnownTable Task = Activity(ActivitySchema.Task, "Task", 4212,
+            new KnownField(ActivitySchema.FollowUpReason, "Follow-up Reason", FieldKind.Choice));
+
+        public static readonly KnownTable ValueReport = Activity(ActivitySchema.ValueReport, "Value Report", 10001,
+            new KnownField(ValueReportSchema.ValueAmount, "Value Delivered", FieldKind.Money),
+            new KnownField(ValueReportSchema.Measure, "Measure", FieldKind.Text),
+            new KnownField(ValueReportSchema.ReportedToId, "Reported To", FieldKind.Lookup, new[] { ContactSchema.EntityName }),
+            new KnownField(ActivitySchema.Channel, "Channel", FieldKind.Choice),
+            Party("from", "From"), Party("to", "To"), Party("requiredattendees", "Required Attendees"), Party("customers", "Customers"));
+
+        public static readonly KnownTable Perk = Activity(ActivitySchema.Perk, "Perk", 10002,
+            new KnownField(PerkSchema.PerkKind, "Perk Kind", FieldKind.Choice),
+            new KnownField(PerkSchema.Cost, "Cost", FieldKind.Money),
+            Party("from", "From"), Party("to", "To"), Party("customers", "Customers"));
+
+        /// <summary>In the order records are imported: parents before the rows that point at them.</summary>
+        public static readonly IReadOnlyList<KnownTable> Tables = new[] { Account, Contact, Email, PhoneCall, Appointment, Task, ValueReport, Perk };
+
+        public static KnownTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);
+
+        private static KnownField Party(string name, string display) => new(name, display, FieldKind.PartyList);
+
+        private static KnownTable Activity(string name, string display, int typeCode, params KnownField[] specific) =>
+            new(name, display, typeCode, ActivitySchema.Id, ActivitySchema.Subject, true, new[]
+            {
+                new KnownField(ActivitySchema.Id, display, FieldKind.Id),
+                new KnownField(ActivitySchema.Subject, "Subject", FieldKind.Text),
+                new KnownField(ActivitySchema.Description, "Description", FieldKind.Text),
+                new KnownField(ActivitySchema.RegardingObjectId, "Regarding", FieldKind.Lookup, Regarding),
+                new KnownField(ActivitySchema.StateCode, "Activity Status", FieldKind.State),
+                new KnownField(ActivitySchema.StatusCode, "Status Reason", FieldKind.Status),
+                new KnownField("actualstart", "Actual Start", FieldKind.DateTime),
+                new KnownField(ActivitySchema.ActualEnd, "Actual End", FieldKind.DateTime),
+                new KnownField("scheduledstart", "Start Date", FieldKind.DateTime),
+                new KnownField(ActivitySchema.ScheduledEnd, "Due Date", FieldKind.DateTime),
+                new KnownField("prioritycode", "Priority", FieldKind.Choice),
+                new KnownField(ActivitySchema.OwnerId, "Owner", FieldKind.Lookup, Owners),
+                new KnownField("createdon", "Created On", FieldKind.DateTime),
+                new KnownField("overriddencreatedon", "Record Created On", FieldKind.DateTime),
+                new KnownField("modifiedon", "Modified On", FieldKind.DateTime),
+                new KnownField(ActivitySchema.InteractionClass, "Interaction Class", FieldKind.Choice),
+            }.Concat(specific));
+    }
+}

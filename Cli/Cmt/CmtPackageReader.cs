@@ -1,0 +1,269 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.Cli.Cmt
+{
+    /// <summary>
+    /// Reads a Configuration Migration tool / <c>pac data export</c> file: a zip with data_schema.xml
+    /// (tables and typed fields) and data.xml (records). The schema is checked against the catalogue
+    /// first, then records are read one at a time, so a file with millions of activities streams.
+    /// Every problem names the file, and where it can the table, record id and field.
+    /// </summary>
+    public sealed class CmtPackageReader : IDisposable
+    {
+        public const string SchemaEntry = "data_schema.xml";
+        public const string DataEntry = "data.xml";
+        public const string ContentTypesEntry = "[Content_Types].xml";
+
+        private readonly ZipArchive _zip;
+        private readonly string _path;
+        private readonly Dictionary<string, Dictionary<string, SchemaField>> _schema;
+
+        private CmtPackageReader(ZipArchive zip, string path)
+        {
+            _zip = zip;
+            _path = path;
+            _schema = ReadSchema();
+        }
+
+        /// <summary>Opens a file and checks its schema; the records are read by <see cref="Records"/>.</summary>
+        public static CmtPackageReader Open(string path)
+        {
+            if (!File.Exists(path)) throw new CmtDataException(path, "the file does not exist.");
+            ZipArchive zip;
+            try
+            {
+                zip = ZipFile.OpenRead(path);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CmtDataException(path, "not a readable zip archive (" + e.Message + "); export the data again with the Configuration Migration tool or pac data export.", inner: e);
+            }
+            try
+            {
+                return new CmtPackageReader(zip, path);
+            }
+            catch
+            {
+                zip.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Reads a whole file into memory.</summary>
+        public static CmtPackage Read(string path)
+        {
+            using var reader = Open(path);
+            var records = reader.Records().ToList();
+            return new CmtPackage(records, reader.ExportedOn);
+        }
+
+        /// <summary>The tables the schema declares, in its order.</summary>
+        public IReadOnlyCollection<string> SchemaTables => _schema.Keys;
+
+        /// <summary>The timestamp data.xml carries, read with the first record.</summary>
+        public DateTime? ExportedOn { get; private set; }
+
+        public void Dispose() => _zip.Dispose();
+
+        /// <summary>The records of data.xml, in file order.</summary>
+        public IEnumerable<Entity> Records()
+        {
+            var file = Where(DataEntry);
+            using var stream = Entry(DataEntry).Open();
+            using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
+            var cursor = new Cursor(xml);
+            var seen = new HashSet<Guid>();
+            while (true)
+            {
+                XElement? record;
+                try
+                {
+                    record = Next(cursor, file);
+                }
+                catch (XmlException e)
+                {
+                    throw new CmtDataException(file, $"malformed XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message}", cursor.Table, inner: e);
+                }
+                if (record is null) yield break;
+                yield return Record(file, cursor.Table!, record, seen);
+            }
+        }
+
+        /// <summary>Moves to the next record and reads it, keeping track of the table it belongs to.</summary>
+        private XElement? Next(Cursor cursor, string file)
+        {
+            var xml = cursor.Xml;
+            while (!xml.EOF)
+            {
+                if (xml.NodeType != XmlNodeType.Element)
+                {
+                    xml.Read();
+                    continue;
+                }
+                if (xml.LocalName == "record")
+                {
+                    if (cursor.Table is null) throw new CmtDataException(file, "a <record> stands outside any <entity>.");
+                    return (XElement)XNode.ReadFrom(xml);
+                }
+                if (!cursor.RootSeen)
+                {
+                    if (xml.LocalName != "entities") throw new CmtDataException(file, $"the root element is <{xml.LocalName}>, not <entities>.");
+                    cursor.RootSeen = true;
+                    if (xml.GetAttribute("timestamp") is { Length: > 0 } stamp)
+                        ExportedOn = DateTime.TryParse(stamp, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var on)
+                            ? DateTime.SpecifyKind(on, DateTimeKind.Utc)
+                            : throw new CmtDataException(file, $"the timestamp '{stamp}' is not a date and time.");
+                }
+                else if (xml.LocalName == "entity")
+                {
+                    cursor.Table = xml.GetAttribute("name") ?? throw new CmtDataException(file, "an <entity> has no name.");
+                    if (!_schema.ContainsKey(cursor.Table))
+                        throw new CmtDataException(file, $"holds records of '{cursor.Table}', which {SchemaEntry} does not declare.", cursor.Table);
+                }
+                xml.Read();
+            }
+            return null;
+        }
+
+        private Entity Record(string file, string table, XElement element, HashSet<Guid> seen)
+        {
+            var idText = (string?)element.Attribute("id");
+            if (!Guid.TryParse(idText, out var id)) throw new CmtDataException(file, $"the record id '{idText}' is not a GUID.", table, idText);
+            if (!seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
+            var fields = _schema[table];
+            var known = CmtCatalogue.Find(table)!;
+            var entity = new Entity(table, id);
+            foreach (var field in element.Elements("field"))
+            {
+                var name = (string?)field.Attribute("name") ?? throw new CmtDataException(file, "a <field> has no name.", table, idText);
+                if (!fields.TryGetValue(name, out var schemaField))
+                    throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, name);
+                var value = Value(file, table, idText!, schemaField, field);
+                if (value is null) continue;
+                if (schemaField.Known.Name == known.PrimaryId)
+                {
+                    if (!id.Equals(value)) throw new CmtDataException(file, $"holds {value}, but the record id is {id}.", table, idText, name);
+                    continue;
+                }
+                entity[name] = value;
+            }
+            return entity;
+        }
+
+        private static object? Value(string file, string table, string recordId, SchemaField field, XElement element)
+        {
+            var kind = field.Known.Kind;
+            if (kind == FieldKind.PartyList) return Parties(file, table, recordId, field, element);
+            var text = (string?)element.Attribute("value");
+            if (string.IsNullOrEmpty(text)) return null;
+            try
+            {
+                if (kind == FieldKind.Lookup) return Lookup(field, text!, (string?)element.Attribute("lookupentity"));
+                return CmtValues.Parse(kind, text!);
+            }
+            catch (FormatException e)
+            {
+                throw new CmtDataException(file, e.Message, table, recordId, field.Known.Name, e);
+            }
+        }
+
+        private static EntityReference Lookup(SchemaField field, string text, string? lookupEntity)
+        {
+            if (!Guid.TryParse(text, out var id)) throw new FormatException($"'{text}' is not the id of a record.");
+            var targets = field.Known.LookupTables ?? Array.Empty<string>();
+            var table = !string.IsNullOrEmpty(lookupEntity) ? lookupEntity!
+                : field.LookupTypes.Count == 1 ? field.LookupTypes[0]
+                : targets.Count == 1 ? targets[0]
+                : throw new FormatException($"the lookup names no table (lookupentity), and it may point at {string.Join(" or ", targets)}.");
+            if (!targets.Contains(table)) throw new FormatException($"the lookup points at a {table}; it may point at {string.Join(" or ", targets)}.");
+            return new EntityReference(table, id);
+        }
+
+        private static EntityCollection Parties(string file, string table, string recordId, SchemaField field, XElement element)
+        {
+            var parties = new EntityCollection();
+            foreach (var holder in element.Elements("activitypointerrecords"))
+            {
+                // CMT writes one <activitypointerrecords> per party holding its fields; other writers wrap each party in a child element.
+                var records = holder.Elements("field").Any() ? new[] { holder } : holder.Elements().ToArray();
+                foreach (var record in records)
+                {
+                    var party = record.Elements("field").FirstOrDefault(f => (string?)f.Attribute("name") == ActivityPartySchema.PartyId);
+                    var value = (string?)party?.Attribute("value");
+                    var target = (string?)party?.Attribute("lookupentity");
+                    if (!Guid.TryParse(value, out var id) || string.IsNullOrEmpty(target))
+                        throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
+                    parties.Entities.Add(new Entity(ActivityPartySchema.EntityName)
+                    {
+                        [ActivityPartySchema.PartyId] = new EntityReference(target, id),
+                    });
+                }
+            }
+            return parties;
+        }
+
+        private Dictionary<string, Dictionary<string, SchemaField>> ReadSchema()
+        {
+            var file = Where(SchemaEntry);
+            XDocument document;
+            try
+            {
+                using var stream = Entry(SchemaEntry).Open();
+                document = XDocument.Load(stream, LoadOptions.SetLineInfo);
+            }
+            catch (XmlException e)
+            {
+                throw new CmtDataException(file, $"malformed XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message}", inner: e);
+            }
+            if (document.Root?.Name.LocalName != "entities")
+                throw new CmtDataException(file, $"the root element is <{document.Root?.Name.LocalName}>, not <entities>.");
+
+            var schema = new Dictionary<string, Dictionary<string, SchemaField>>(StringComparer.Ordinal);
+            foreach (var entity in document.Root.Elements("entity"))
+            {
+                var table = (string?)entity.Attribute("name") ?? throw new CmtDataException(file, "an <entity> has no name.");
+                var known = CmtCatalogue.Find(table) ?? throw new CmtDataException(file,
+                    $"the table '{table}' is not one the tool reads; export only {string.Join(", ", CmtCatalogue.Tables.Select(t => t.Name))}.", table);
+                var fields = new Dictionary<string, SchemaField>(StringComparer.Ordinal);
+                foreach (var field in entity.Element("fields")?.Elements("field") ?? Enumerable.Empty<XElement>())
+                {
+                    var name = (string?)field.Attribute("name") ?? throw new CmtDataException(file, "a <field> has no name.", table);
+                    var type = ((string?)field.Attribute("type") ?? "").ToLowerInvariant();
+                    var knownField = known.Field(name) ?? throw new CmtDataException(file,
+                        $"the tool does not know this column of {table}; remove it from the export (known: {string.Join(", ", known.Fields.Select(f => f.Name))}).", table, field: name);
+                    if (!FieldKinds.SchemaTypes(knownField.Kind).Contains(type))
+                        throw new CmtDataException(file, $"has type '{type}'; expected {string.Join(" or ", FieldKinds.SchemaTypes(knownField.Kind))}.", table, field: name);
+                    var lookupTypes = ((string?)field.Attribute("lookupType") ?? "").Split(new[] { '|', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    fields[name] = new SchemaField(knownField, lookupTypes);
+                }
+                schema[table] = fields;
+            }
+            if (schema.Count == 0) throw new CmtDataException(file, "declares no tables.");
+            return schema;
+        }
+
+        private ZipArchiveEntry Entry(string name) =>
+            _zip.GetEntry(name) ?? throw new CmtDataException(_path, $"the archive holds no {name}; a Configuration Migration file has {ContentTypesEntry}, {SchemaEntry} and {DataEntry}.");
+
+        private string Where(string entry) => $"{_path} ({entry})";
+
+        private sealed record SchemaField(KnownField Known, IReadOnlyList<string> LookupTypes);
+
+        private sealed class Cursor
+        {
+            public Cursor(XmlReader xml) { Xml = xml; }
+            public XmlReader Xml { get; }
+            public string? Table { get; set; }
+            public bool RootSeen { get; set; }
+        }
+    }
+}

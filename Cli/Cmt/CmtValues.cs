@@ -1,0 +1,57 @@
+using System;
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.Cli.Cmt
+{
+    /// <summary>The text form of values in data.xml, both ways, as the Configuration Migration tool writes them.</summary>
+    public static class CmtValues
+    {
+        private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+        /// <summary>Parses a scalar value; throws <see cref="FormatException"/> with what was expected.</summary>
+        public static object Parse(FieldKind kind, string text) => kind switch
+        {
+            FieldKind.Id => Guid.TryParse(text, out var id) ? id : throw Expected("a GUID", text),
+            FieldKind.Text => text,
+            FieldKind.WholeNumber => int.TryParse(text, NumberStyles.Integer, Invariant, out var n) ? n : throw Expected("a whole number", text),
+            FieldKind.Decimal => decimal.TryParse(text, NumberStyles.Float, Invariant, out var d) ? d : throw Expected("a decimal number", text),
+            FieldKind.Money => decimal.TryParse(text, NumberStyles.Float, Invariant, out var m) ? new Money(m) : throw Expected("a money amount such as 1234.50", text),
+            FieldKind.Boolean => Boolean(text),
+            FieldKind.DateTime => Date(text),
+            FieldKind.Choice or FieldKind.State or FieldKind.Status =>
+                int.TryParse(text, NumberStyles.Integer, Invariant, out var o) ? new OptionSetValue(o) : throw Expected("a choice value (a whole number)", text),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a scalar kind"),
+        };
+
+        public static string Format(object value) => value switch
+        {
+            Guid g => g.ToString("D"),
+            string s => s,
+            int i => i.ToString(Invariant),
+            decimal d => d.ToString(Invariant),
+            Money m => m.Value.ToString("0.00##", Invariant),
+            bool b => b ? "True" : "False",
+            DateTime t => DateTime.SpecifyKind(t.Kind == DateTimeKind.Local ? t.ToUniversalTime() : t, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", Invariant),
+            OptionSetValue o => o.Value.ToString(Invariant),
+            EntityReference r => r.Id.ToString("D"),
+            _ => throw new ArgumentException($"A {value.GetType().Name} has no data.xml form.", nameof(value)),
+        };
+
+        private static bool Boolean(string text) => text.Trim().ToLowerInvariant() switch
+        {
+            "true" or "1" => true,
+            "false" or "0" => false,
+            _ => throw Expected("True or False", text),
+        };
+
+        private static DateTime Date(string text)
+        {
+            if (!DateTime.TryParse(text, Invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
+                throw Expected("a date and time such as 2024-01-15T10:30:00Z", text);
+            return DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        }
+
+        private static FormatException Expected(string what, string text) => new($"'{text}' is not {what}.");
+    }
+}

@@ -1,0 +1,25 @@
+using System;
+
+namespace LoyaltyHealth.Cli.Commands
+{
+    /// <summary>A problem with what the user gave the tool: reported as it is, with a non-zero exit code, never as a stack trace.</summary>
+    public sealed class CliException : Exception
+    {
+        public CliException(string message, int exitCode = ExitCodes.InvalidInput, Exception? inner = null)
+            : base(message, inner)
+        {
+            ExitCode = exitCode;
+        }
+
+        public int ExitCode { get; }
+    }
+
+    public static class ExitCodes
+    {
+        public const int Success = 0;
+        /// <summary>A missing or unreadable file, invalid data, an invalid policy or option.</summary>
+        public const int InvalidInput = 1;
+        /// <summary>The run finished and wrote its output, but system jobs failed: the plugins did not do all their work.</summary>
+        public const int JobsFailed = 2;
+    }
+}

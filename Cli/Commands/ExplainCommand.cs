@@ -1,0 +1,100 @@
+using System;
+using System.CommandLine;
+using System.Globalization;
+using System.Linq;
+using LoyaltyHealth.Cli.Local;
+using LoyaltyHealth.Cli.Output;
+using LoyaltyHealth.InMemory.Pipeline;
+using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Plugins.Health;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Spectre.Console;
+
+namespace LoyaltyHealth.Cli.Commands
+{
+    /// <summary><c>explain account</c>: every sub-measure of one account with its score, weight, effective weight and finding.</summary>
+    internal static class ExplainCommand
+    {
+        public static Command Create(IAnsiConsole console)
+        {
+            var common = new CommonOptions();
+            var account = new Argument<string>("account") { Description = "The account's name (or a unique part of it) or its id." };
+            var data = new Option<string?>("--data") { Description = "Explain an account of this exported file instead of the sample organisation." };
+            var command = new Command("explain", "Show every sub-measure of one account: its score, weight, effective weight and the finding behind it.");
+            command.Arguments.Add(account);
+            command.Options.Add(data);
+            common.AddTo(command);
+            command.SetAction(parse => CliRunner.Guard(console, () =>
+            {
+                var language = parse.GetValue(common.Language)!;
+                var policy = CommonOptions.PolicyJson(parse.GetValue(common.Policy), language);
+                var asOf = CommonOptions.ParseAsOf(parse.GetValue(common.AsOf));
+                var organisation = parse.GetValue(data) is { } zip
+                    ? Runs.Export(console, zip, parse.GetValue(common.Solution), asOf, policy)
+                    : Runs.Sample(console, parse.GetValue(common.Solution), asOf, policy);
+                var (id, name) = Find(organisation, parse.GetValue(account)!);
+                // The same recalculation the plugins and the Custom API run, asked for its full assessment.
+                var result = new AccountHealthRecalculator(organisation.Service, new CollectingTracingService(), organisation.Clock).Recalculate(id, triggeredAt: null);
+                var assessment = result.Assessment ?? throw new CliException($"Account {name} could not be assessed ({result.Outcome}).");
+                Show(console, name, assessment, new UiText(language));
+                return ExitCodes.Success;
+            }));
+            return command;
+        }
+
+        private static (Guid Id, string Name) Find(LocalOrganisation organisation, string wanted)
+        {
+            var accounts = ResultReader.All(organisation.Store, new QueryExpression(AccountSchema.EntityName) { ColumnSet = new ColumnSet(AccountSchema.Name) })
+                .Select(e => (e.Id, Name: e.GetAttributeValue<string>(AccountSchema.Name) ?? "")).ToList();
+            if (Guid.TryParse(wanted, out var id))
+                return accounts.FirstOrDefault(a => a.Id == id) is { Name: not null } byId && byId.Id == id ? byId : throw new CliException($"No account has the id {id}.");
+            var exact = accounts.Where(a => string.Equals(a.Name, wanted, StringComparison.CurrentCultureIgnoreCase)).ToList();
+            var matches = exact.Count > 0 ? exact : accounts.Where(a => a.Name.Contains(wanted, StringComparison.CurrentCultureIgnoreCase)).ToList();
+            return matches.Count switch
+            {
+                1 => matches[0],
+                0 => throw new CliException($"No account is called '{wanted}'. Accounts: {string.Join(", ", accounts.Select(a => a.Name).OrderBy(n => n))}."),
+                _ => throw new CliException($"'{wanted}' matches {matches.Count} accounts: {string.Join(", ", matches.Select(m => m.Name))}; give more of the name or the id."),
+            };
+        }
+
+        private static void Show(IAnsiConsole console, string name, Assessment assessment, UiText text)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {Markup.Escape(text["Health"])} {Markup.Escape(text.Score(assessment.Overall))}, " +
+                $"{Markup.Escape(text.Band(assessment.Band))}, {Markup.Escape(text["Trend"])} {Markup.Escape(text.Trend(assessment.Trend))}, " +
+                $"{Markup.Escape(text["PerkDependent"])} {Markup.Escape(text.YesNo(assessment.Perks.IsPerkDependent))}");
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn(text["Pillar"]).AddColumn(text["Measure"]).AddColumn(new TableColumn(text["Score"]).RightAligned())
+                .AddColumn(new TableColumn(text["Weight"]).RightAligned()).AddColumn(new TableColumn(text["EffectiveWeight"]).RightAligned()).AddColumn(text["Finding"]);
+            foreach (var pillar in assessment.Pillars)
+            {
+                foreach (var measure in pillar.Measures)
+                {
+                    table.AddRow(
+                        Markup.Escape($"{text.Pillar(pillar.Pillar)} ({text.Score(pillar.Score)})"),
+                        Markup.Escape(measure.Code),
+                        Markup.Escape(measure.Score is { } s ? s.ToString("0.#", text.Culture) : text["Unknown"]),
+                        Markup.Escape(measure.Weight.ToString("0.00", CultureInfo.InvariantCulture)),
+                        Markup.Escape(measure.EffectiveWeight.ToString("P1", text.Culture)),
+                        Markup.Escape(Finding(measure, text)));
+                }
+            }
+            console.Write(table);
+            if (assessment.Reasons.Count > 0)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(text["Reasons"])}[/]");
+                foreach (var reason in assessment.Reasons) console.MarkupLine($"  • {Markup.Escape(text.Renderer.Render(reason))}");
+            }
+            if (assessment.NextBestActions.Count > 0)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(text["Actions"])}[/]");
+                foreach (var action in assessment.NextBestActions) console.MarkupLine($"  → {Markup.Escape(text.Renderer.Render(action))}");
+            }
+        }
+
+        private static string Finding(SubMeasureResult measure, UiText text) =>
+            string.IsNullOrEmpty(measure.ReasonCode) ? text["Unknown"] : text.Renderer.Render(new Reason(measure.ReasonCode, 0m, measure.Evidence, measure.Code));
+    }
+}

@@ -1,0 +1,31 @@
+using System;
+using System.IO;
+using LoyaltyHealth.Pipeline.Registration;
+
+namespace LoyaltyHealth.Cli.Local
+{
+    /// <summary>
+    /// Finds the unpacked solution whose step registrations drive the local pipeline: the folder given,
+    /// else the copy built next to the tool, else solution/ in a parent of the working folder.
+    /// </summary>
+    public static class SolutionLocator
+    {
+        public static string Find(string? given)
+        {
+            if (given is not null)
+            {
+                if (!Directory.Exists(Path.Combine(given, StepFileReader.FolderName)))
+                    throw new DirectoryNotFoundException($"{given} is not an unpacked solution: it has no {StepFileReader.FolderName} folder.");
+                return given;
+            }
+            var beside = Path.Combine(AppContext.BaseDirectory, "solution");
+            if (Directory.Exists(Path.Combine(beside, StepFileReader.FolderName))) return beside;
+            for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, "solution");
+                if (Directory.Exists(Path.Combine(candidate, StepFileReader.FolderName))) return candidate;
+            }
+            throw new DirectoryNotFoundException("No unpacked solution with step registrations was found; pass --solution <folder>.");
+        }
+    }
+}

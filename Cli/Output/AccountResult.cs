@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using LoyaltyHealth.Model.Output;
+
+namespace LoyaltyHealth.Cli.Output
+{
+    /// <summary>One account's stored assessment, as the plugins wrote it onto the account.</summary>
+    public sealed record AccountResult
+    {
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public int? Understanding { get; init; }
+        public int? Familiarity { get; init; }
+        public int? Service { get; init; }
+        public int? Overall { get; init; }
+        public HealthBand Band { get; init; } = HealthBand.NotEnoughData;
+        public Trend? Trend { get; init; }
+        public bool PerkDependent { get; init; }
+        /// <summary>Perk touches among perk and value touches, in percent.</summary>
+        public decimal? PerkSharePercent { get; init; }
+        public decimal? PerkSpend { get; init; }
+        public decimal? DeliveredValue { get; init; }
+        public IReadOnlyList<string> Reasons { get; init; } = Array.Empty<string>();
+        public IReadOnlyList<string> Actions { get; init; } = Array.Empty<string>();
+        public DateTime? ScoredOn { get; init; }
+        public int HistoryRows { get; init; }
+        public int OpenFollowUps { get; init; }
+
+        /// <summary>Riskiest first: At risk, Watch, Not enough data, Healthy; then lower health first.</summary>
+        public int RiskRank => Band switch
+        {
+            HealthBand.AtRisk => 0,
+            HealthBand.Watch => 1,
+            HealthBand.NotEnoughData => 2,
+            _ => 3,
+        };
+    }
+
+    /// <summary>The assessed organisation: every account, and how the run went.</summary>
+    public sealed record OrganisationResult(DateTime AsOf, string Language, IReadOnlyList<AccountResult> Accounts, int FailedJobs, string Source);
+}

@@ -1,0 +1,62 @@
+using System.Linq;
+using LoyaltyHealth.Model.Output;
+using Spectre.Console;
+
+namespace LoyaltyHealth.Cli.Output
+{
+    /// <summary>The console summary: one row per account, then what to do about the riskiest ones.</summary>
+    public static class ConsoleView
+    {
+        public const int RiskiestShown = 3;
+        public const int LinesShown = 3;
+
+        public static void Show(IAnsiConsole console, OrganisationResult result, UiText text)
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title($"{text["Title"]} {text["AsOf"]} {result.AsOf:yyyy-MM-dd}")
+                .AddColumn(text["Account"])
+                .AddColumn(new TableColumn(text.Pillar(Pillar.Understanding)).RightAligned())
+                .AddColumn(new TableColumn(text.Pillar(Pillar.Familiarity)).RightAligned())
+                .AddColumn(new TableColumn(text.Pillar(Pillar.Service)).RightAligned())
+                .AddColumn(new TableColumn(text["Health"]).RightAligned())
+                .AddColumn(text["Band"])
+                .AddColumn(text["Trend"])
+                .AddColumn(text["PerkDependent"]);
+            foreach (var account in result.Accounts)
+            {
+                table.AddRow(
+                    Markup.Escape(account.Name),
+                    text.Score(account.Understanding),
+                    text.Score(account.Familiarity),
+                    text.Score(account.Service),
+                    text.Score(account.Overall),
+                    $"[{Colour(account.Band)}]{Markup.Escape(text.Band(account.Band))}[/]",
+                    Markup.Escape(text.Trend(account.Trend)),
+                    account.PerkDependent ? $"[red]{Markup.Escape(text.YesNo(true))}[/]" : Markup.Escape(text.YesNo(false)));
+            }
+            console.Write(table);
+
+            var riskiest = result.Accounts.Where(a => a.Band is HealthBand.AtRisk or HealthBand.Watch).Take(RiskiestShown).ToList();
+            if (riskiest.Count == 0) return;
+            console.WriteLine();
+            console.MarkupLine($"[bold]{Markup.Escape(text["Riskiest"])}[/]");
+            foreach (var account in riskiest)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(account.Name)}[/] ([{Colour(account.Band)}]{Markup.Escape(text.Band(account.Band))}[/], {Markup.Escape(text.Score(account.Overall))})");
+                console.MarkupLine($"  {Markup.Escape(text["Reasons"])}:");
+                foreach (var reason in account.Reasons.Take(LinesShown)) console.MarkupLine($"    • {Markup.Escape(reason)}");
+                console.MarkupLine($"  {Markup.Escape(text["Actions"])}:");
+                foreach (var action in account.Actions.Take(LinesShown)) console.MarkupLine($"    → {Markup.Escape(action)}");
+            }
+            if (result.FailedJobs > 0) console.MarkupLine($"[yellow]{result.FailedJobs} {Markup.Escape(text["FailedJobs"])}[/]");
+        }
+
+        private static string Colour(HealthBand band) => band switch
+        {
+            HealthBand.Healthy => "green",
+            HealthBand.Watch => "yellow",
+            HealthBand.AtRisk => "red",
+            _ => "grey",
+        };
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.IO;
+using CsvHelper;
+using LoyaltyHealth.Model.Output;
+
+namespace LoyaltyHealth.Cli.Output
+{
+    /// <summary>
+    /// Writes one CSV row per account (RFC 4180): scores, band, trend, perk figures, and the reasons and
+    /// actions as text. Numbers are invariant so a spreadsheet in any locale reads them the same way.
+    /// </summary>
+    public static class CsvExport
+    {
+        public static void Write(string path, OrganisationResult result, UiText text)
+        {
+            using var file = new StreamWriter(path, false, new System.Text.UTF8Encoding(true));
+            using var csv = CsvWriter.Create(file, null, leaveOpen: true);
+            csv.WriteHeader(new[]
+            {
+                "accountid", text["Account"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service),
+                text["Health"], text["Band"], text["Trend"], text["PerkDependent"], text["PerkShare"], text["PerkSpend"], text["DeliveredValue"],
+                text["Reasons"], text["Actions"], text["History"], text["FollowUps"],
+            });
+            foreach (var a in result.Accounts)
+            {
+                csv.WriteRecord(new[]
+                {
+                    a.Id.ToString("D"), a.Name, N(a.Understanding), N(a.Familiarity), N(a.Service), N(a.Overall),
+                    text.Band(a.Band), a.Trend is null ? "" : text.Trend(a.Trend), a.PerkDependent ? "true" : "false",
+                    N(a.PerkSharePercent), N(a.PerkSpend), N(a.DeliveredValue),
+                    string.Join(" | ", a.Reasons), string.Join(" | ", a.Actions), N(a.HistoryRows), N(a.OpenFollowUps),
+                });
+            }
+            csv.Flush();
+        }
+
+        private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+        private static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+    }
+}

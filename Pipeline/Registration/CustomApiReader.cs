@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace LoyaltyHealth.Pipeline.Registration
+{
+    /// <summary>
+    /// Reads customapis/&lt;uniquename&gt;/customapi.xml of an unpacked solution. The plugin that
+    /// implements an API is named by its plugin type export key; an id instead is resolved through the
+    /// plugin types listed in PluginAssemblies/*/*.dll.data.xml.
+    /// </summary>
+    public static class CustomApiReader
+    {
+        public const string FolderName = "customapis";
+        public const string FileName = "customapi.xml";
+        private const string AssembliesFolder = "PluginAssemblies";
+
+        public static IReadOnlyList<CustomApiDefinition> ReadSolution(string solutionFolder)
+        {
+            var folder = Path.Combine(solutionFolder, FolderName);
+            if (!Directory.Exists(folder)) return Array.Empty<CustomApiDefinition>();
+            var typeIds = new Lazy<IReadOnlyDictionary<Guid, string>>(() => PluginTypeIds(Path.Combine(solutionFolder, AssembliesFolder)));
+            return Directory.EnumerateFiles(folder, FileName, SearchOption.AllDirectories)
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => Read(Load(f).Root, f, typeIds))
+                .ToList();
+        }
+
+        private static CustomApiDefinition Read(XElement? root, string source, Lazy<IReadOnlyDictionary<Guid, string>> typeIds)
+        {
+            if (root is null || root.Name.LocalName != "customapi")
+                throw new SolutionFormatException(source, "the root element must be <customapi>.");
+            var uniqueName = (string?)root.Attribute("uniquename") ?? Text(root, "uniquename")
+                ?? throw new SolutionFormatException(source, "the custom API has no uniquename.");
+            var bound = Text(root, "boundentitylogicalname");
+            var key = Text(root.Element("plugintypeid"), "plugintypeexportkey") ?? Text(root, "plugintypeid")
+                ?? throw new SolutionFormatException(source, $"custom API {uniqueName} names no plugin type (<plugintypeid><plugintypeexportkey>); locally it would do nothing.");
+            string typeName;
+            if (Guid.TryParse(key.Trim('{', '}'), out var id))
+            {
+                typeName = typeIds.Value.TryGetValue(id, out var found) ? found
+                    : throw new SolutionFormatException(source, $"custom API {uniqueName} names plugin type {id}, which no PluginAssemblies/*/*.dll.data.xml lists.");
+            }
+            else
+            {
+                typeName = StepFileReader.TypeName(key);
+            }
+            return new CustomApiDefinition(uniqueName, string.IsNullOrEmpty(bound) || bound == "none" ? null : bound, typeName, source);
+        }
+
+        private static IReadOnlyDictionary<Guid, string> PluginTypeIds(string folder)
+        {
+            var ids = new Dictionary<Guid, string>();
+            if (!Directory.Exists(folder)) return ids;
+            foreach (var file in Directory.EnumerateFiles(folder, "*.data.xml", SearchOption.AllDirectories))
+            {
+                foreach (var type in Load(file).Descendants("PluginType"))
+                {
+                    if (Guid.TryParse(((string?)type.Attribute("PluginTypeId"))?.Trim('{', '}'), out var id)
+                        && ((string?)type.Attribute("AssemblyQualifiedName") ?? (string?)type.Attribute("Name")) is { } name)
+                        ids[id] = StepFileReader.TypeName(name);
+                }
+            }
+            return ids;
+        }
+
+        private static XDocument Load(string path)
+        {
+            try
+            {
+                return XDocument.Load(path);
+            }
+            catch (XmlException e)
+            {
+                throw new SolutionFormatException(path, "not well-formed XML: " + e.Message, e);
+            }
+        }
+
+        private static string? Text(XElement? parent, string element)
+        {
+            var value = parent?.Element(element)?.Value.Trim();
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+    }
+}

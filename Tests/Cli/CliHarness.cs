@@ -1,0 +1,26 @@
+using System;
+using System.IO;
+using LoyaltyHealth.Cli;
+using Spectre.Console;
+
+namespace LoyaltyHealth.Tests.Cli
+{
+    /// <summary>Runs the loyalty command in-process on a plain, wide, non-interactive console and keeps what it printed.</summary>
+    internal static class CliHarness
+    {
+        public static (int Exit, string Output) Run(params string[] args)
+        {
+            var writer = new StringWriter();
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(writer),
+            });
+            console.Profile.Width = 240;
+            var exit = Program.Run(args, console);
+            return (exit, writer.ToString());
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.IO;
+using System.Linq;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Cli
+{
+    public class CliTests
+    {
+        private string _folder = null!;
+
+        [SetUp]
+        public void SetUp()
+        {
+            _folder = Path.Combine(Path.GetTempPath(), "loyalty-cli-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(_folder);
+        }
+
+        [TearDown]
+        public void TearDown() => Directory.Delete(_folder, recursive: true);
+
+        private string InFolder(string name) => Path.Combine(_folder, name);
+
+        private string ExportSample()
+        {
+            var zip = InFolder("sample.zip");
+            var (exit, output) = CliHarness.Run("demo", "--export", zip);
+            Assert.That(exit, Is.Zero, output);
+            return zip;
+        }
+
+        [Test]
+        public void The_demo_replays_the_sample_and_tells_the_brief_stories()
+        {
+            var output = InFolder("report");
+
+            var (exit, printed) = CliHarness.Run("demo", "--output", output);
+
+            var rows = File.ReadAllLines(Path.Combine(output, "accounts.csv")).Skip(1).ToList();
+            string Row(string name) => rows.Single(r => r.Contains(name, StringComparison.Ordinal));
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(rows, Has.Count.EqualTo(14));
+                Assert.That(Row("Harbour Bakery Supplies"), Does.Contain(",At risk,").And.Contain(",true,"), "the doughnut customer rests on perks");
+                Assert.That(Row("Grand Central Hotels"), Does.Contain(",Healthy,").And.Contain(",false,"), "perks next to strong value are no concern");
+                Assert.That(Row("Solent Marine"), Does.Contain(",Watch,"), "single-threaded keeps it out of Healthy");
+                Assert.That(Row("Brightwater Analytics"), Does.Contain(",Not enough data,"));
+                Assert.That(Row("Riverside Logistics"), Does.Contain(",Declining,"));
+                Assert.That(Row("Copperfield Retail"), Does.Contain(",Improving,"));
+                Assert.That(printed, Does.Contain("The riskiest accounts").And.Contain("Replace the next perk with a conversation"));
+                Assert.That(File.Exists(Path.Combine(output, "report.html")), Is.True);
+            });
+        }
+
+        [Test]
+        public void Score_imports_an_export_and_writes_the_csv_and_the_report()
+        {
+            var zip = ExportSample();
+            var output = InFolder("scored");
+
+            var (exit, printed) = CliHarness.Run("score", zip, "--output", output);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(File.ReadAllLines(Path.Combine(output, "accounts.csv")), Has.Length.EqualTo(15));
+                Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("Harbour Bakery Supplies"));
+                Assert.That(printed, Does.Contain("Alpine Foods Group"));
+            });
+        }
+
+        [Test]
+        public void German_output_uses_the_german_labels()
+        {
+            var zip = ExportSample();
+            var output = InFolder("de");
+
+            var (exit, printed) = CliHarness.Run("score", zip, "--output", output, "--language", "de");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(File.ReadAllText(Path.Combine(output, "accounts.csv")), Does.Contain("Gefährdet").Or.Contain("Beobachten"));
+                Assert.That(printed, Does.Contain("Kunde"));
+            });
+        }
+
+        [Test]
+        public void An_invalid_policy_is_listed_with_json_paths_and_nothing_is_written()
+        {
+            var policy = InFolder("policy.json");
+            File.WriteAllText(policy, "{ \"weights\": { \"understandng\": 1 }, \"perks\": { \"windowDays\": 0 } }");
+            var output = InFolder("never");
+
+            var (exit, printed) = CliHarness.Run("demo", "--policy", policy, "--output", output);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(1));
+                Assert.That(printed, Does.Contain("$.weights.understandng"));
+                Assert.That(Directory.Exists(output), Is.False);
+            });
+        }
+
+        [Test]
+        public void A_missing_data_file_fails_with_its_name_and_writes_nothing()
+        {
+            var output = InFolder("never");
+
+            var (exit, printed) = CliHarness.Run("score", InFolder("missing.zip"), "--output", output);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(1));
+                Assert.That(printed, Does.Contain("missing.zip").And.Contain("does not exist"));
+                Assert.That(Directory.Exists(output), Is.False);
+                Assert.That(Directory.GetDirectories(_folder), Is.Empty, "no staging folder is left behind");
+            });
+        }
+
+        [Test]
+        public void A_corrupt_zip_fails_with_a_clear_message()
+        {
+            var zip = InFolder("corrupt.zip");
+            File.WriteAllBytes(zip, new byte[] { 0x50, 0x4b, 0x03, 0x04, 1, 2, 3 });
+
+            var (exit, printed) = CliHarness.Run("score", zip, "--output", InFolder("never"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(1));
+                Assert.That(printed, Does.Contain("not a readable zip archive"));
+            });
+        }
+
+        [Test]
+        public void Explain_lists_every_sub_measure_with_its_weights_and_finding()
+        {
+            var zip = ExportSample();
+
+            var (exit, printed) = CliHarness.Run("explain", "Harbour Bakery", "--data", zip);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                foreach (var measure in new[] { "GoalsCurrency", "ValueReporting", "ValueMonetised", "ContactBreadth", "DepartmentSpread", "SeniorityReach",
+                             "ThreadConcentration", "TwoWayEngagement", "ReferenceCustomer", "ServiceLevelAgreed", "CadenceAdherence", "ImprovementProposals" })
+                    Assert.That(printed, Does.Contain(measure));
+                Assert.That(printed, Does.Contain("Effective weight").And.Contain("Nobody has asked the customer which service level they want."));
+            });
+        }
+
+        [Test]
+        public void Explain_names_the_accounts_when_none_matches()
+        {
+            var zip = ExportSample();
+
+            var (exit, printed) = CliHarness.Run("explain", "Nobody Ltd", "--data", zip);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(1));
+                Assert.That(printed, Does.Contain("No account is called 'Nobody Ltd'").And.Contain("Alpine Foods Group"));
+            });
+        }
+
+        [Test]
+        public void A_generated_organisation_can_be_scored()
+        {
+            var zip = InFolder("generated.zip");
+
+            var generated = CliHarness.Run("generate", "--accounts", "12", "--activities", "30", "--seed", "3", "--output", zip);
+            var scored = CliHarness.Run("score", zip, "--output", InFolder("out"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(generated.Exit, Is.Zero, generated.Output);
+                Assert.That(scored.Exit, Is.Zero, scored.Output);
+                Assert.That(File.ReadAllLines(Path.Combine(_folder, "out", "accounts.csv")), Has.Length.EqualTo(13));
+            });
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Linq;
+using LoyaltyHealth.InMemory;
+using LoyaltyHealth.Pipeline.Execution;
+using LoyaltyHealth.Pipeline.Registration;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Pipeline
+{
+    /// <summary>The product's own plugins, registered as solution/ registers them, driven as a user drives Dataverse.</summary>
+    public class ProductEndToEndTests
+    {
+        private static readonly Guid Account = new("ac000000-0000-0000-0000-0000000000e2");
+        private static readonly Guid Contact = new("c0000000-0000-0000-0000-0000000000e2");
+
+        [Test]
+        public void Creating_an_account_contact_and_perks_leaves_a_scored_account_a_history_row_and_an_at_risk_follow_up()
+        {
+            var clock = new PipelineClock();
+            var store = new InMemoryOrganizationService(() => clock.UtcNow);
+            store.RegisterActivityTable(ActivitySchema.ValueReport);
+            store.RegisterActivityTable(ActivitySchema.Perk);
+            var pipeline = new LocalPipeline(store, SolutionRegistrations.Load(RepositoryFolders.Solution), clock);
+            var user = pipeline.Service;
+            var account = new EntityReference(AccountSchema.EntityName, Account);
+
+            user.Create(new Entity(AccountSchema.EntityName, Account)
+            {
+                [AccountSchema.Name] = "Harbour Bakery Supplies",
+                ["overriddencreatedon"] = clock.UtcNow.AddYears(-3),
+                [AccountSchema.OwnerId] = new EntityReference("systemuser", new Guid("00000000-0000-0000-0000-0000000000a1")),
+            });
+            user.Create(new Entity(ContactSchema.EntityName, Contact) { [ContactSchema.ParentCustomerId] = account, [ContactSchema.Department] = "Purchasing" });
+            for (var month = 1; month <= 12; month++)
+            {
+                user.Create(new Entity(PerkSchema.EntityName, new Guid($"e2000000-0000-0000-0000-{month:D12}"))
+                {
+                    [ActivitySchema.Subject] = "Doughnut delivery",
+                    [ActivitySchema.RegardingObjectId] = account,
+                    [ActivitySchema.StateCode] = new OptionSetValue(ActivitySchema.StateCompleted),
+                    [ActivitySchema.ActualEnd] = clock.UtcNow.AddDays(-30 * month + 5),
+                    [PerkSchema.Cost] = new Money(45m),
+                    ["to"] = new EntityCollection(new[] { new Entity(ActivityPartySchema.EntityName) { [ActivityPartySchema.PartyId] = new EntityReference(ContactSchema.EntityName, Contact) } }),
+                });
+            }
+            var unscored = store.Retrieve(AccountSchema.EntityName, Account, new ColumnSet(AccountSchema.HealthBand)).Contains(AccountSchema.HealthBand);
+            pipeline.RunSystemJobs();
+
+            var stored = store.Retrieve(AccountSchema.EntityName, Account, new ColumnSet(true));
+            var history = store.RetrieveMultiple(new QueryExpression(HealthAssessmentSchema.EntityName) { ColumnSet = new ColumnSet(HealthAssessmentSchema.AccountId) }).Entities;
+            var followUps = store.RetrieveMultiple(new QueryExpression(TaskSchema.EntityName) { ColumnSet = new ColumnSet(true) }).Entities
+                .Where(t => t.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId)?.Id == Account).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(unscored, Is.False, "the recalculation is asynchronous: nothing is scored inside the save");
+                Assert.That(stored.GetAttributeValue<OptionSetValue>(AccountSchema.HealthBand)?.Value, Is.EqualTo(OptionValues.BandAtRisk));
+                Assert.That(stored.GetAttributeValue<bool?>(AccountSchema.PerkDependent), Is.True);
+                Assert.That(stored.GetAttributeValue<string>(AccountSchema.HealthReasons), Does.Contain("rests on perks"));
+                Assert.That(history.Select(h => h.GetAttributeValue<EntityReference>(HealthAssessmentSchema.AccountId).Id), Has.Some.EqualTo(Account));
+                Assert.That(followUps.Select(t => t.GetAttributeValue<OptionSetValue>(ActivitySchema.FollowUpReason)?.Value), Has.Some.EqualTo(OptionValues.FollowUpAtRisk));
+                Assert.That(pipeline.FailedJobs.Select(j => j.ToString()), Is.Empty);
+            });
+        }
+    }
+}
