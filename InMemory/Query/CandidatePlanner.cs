@@ -128,7 +128,8 @@ namespace LoyaltyHealth.InMemory.Query
             return Distinct(rows);
         }
 
-        private static List<Guid>? PinnedIds(ConditionNode condition)
+        /// <summary>The distinct ids an eq/in condition pins its column to, or null when its values are not all ids.</summary>
+        internal static List<Guid>? PinnedIds(ConditionNode condition)
         {
             if (condition.Op != ConditionOp.Equal && condition.Op != ConditionOp.In)
             {

@@ -372,39 +372,10 @@ namespace LoyaltyHealth.InMemory.Query
 
             foreach (var condition in filter.Conditions)
             {
-                if (condition.Slot != 0 || (condition.Op != ConditionOp.Equal && condition.Op != ConditionOp.In))
-                {
-                    continue;
-                }
-
-                var ids = new List<Guid>();
-                foreach (var value in condition.Values)
-                {
-                    switch (value)
-                    {
-                        case Guid id:
-                            ids.Add(id);
-                            break;
-                        case EntityReference reference:
-                            ids.Add(reference.Id);
-                            break;
-                        case string text when Guid.TryParse(text, out var parsed):
-                            ids.Add(parsed);
-                            break;
-                        default:
-                            ids = null;
-                            break;
-                    }
-
-                    if (ids == null)
-                    {
-                        break;
-                    }
-                }
-
+                var ids = condition.Slot == 0 ? CandidatePlanner.PinnedIds(condition) : null;
                 if (ids != null)
                 {
-                    return (condition.Attribute, ids.Distinct().ToList());
+                    return (condition.Attribute, ids);
                 }
             }
 
