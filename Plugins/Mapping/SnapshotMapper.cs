@@ -86,10 +86,13 @@ namespace LoyaltyHealth.Plugins.Mapping
             return on is null || health is null ? null : new PastAssessment { AssessedOn = on.Value, Overall = health, Band = HealthBand.NotEnoughData };
         }
 
+        // The stored assessment comes first: a checkpoint written at the same instant carries no band,
+        // and the newest-first pick for transitions must find the stored one.
         private static IReadOnlyList<PastAssessment> PastAssessments(Entity account)
         {
-            var list = new List<PastAssessment>(Checkpoints(account).AsHistory());
+            var list = new List<PastAssessment>();
             if (Stored(account) is { } stored) list.Add(stored);
+            list.AddRange(Checkpoints(account).AsHistory());
             return list;
         }
 

@@ -1,0 +1,40 @@
+using System;
+using System.Linq;
+using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Model.Policy;
+using LoyaltyHealth.Model.Scoring;
+using LoyaltyHealth.Plugins.Mapping;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Plugins
+{
+    public class SnapshotMapperTests
+    {
+        [Test]
+        public void The_stored_assessment_is_the_baseline_for_transitions_even_next_to_a_checkpoint_of_the_same_instant()
+        {
+            var scoredOn = PluginHarness.Now.AddDays(-1);
+            var account = Rows.Account(PluginIds.AccountA, PluginHarness.Now.AddYears(-20));
+            account[AccountSchema.HealthScoredOn] = scoredOn;
+            account[AccountSchema.HealthBand] = new OptionSetValue(OptionValues.BandAtRisk);
+            account[AccountSchema.OverallHealth] = 5;
+            account[AccountSchema.PerkDependent] = true;
+            account[AccountSchema.TrendCandidateOn] = scoredOn;
+            account[AccountSchema.TrendCandidateHealth] = 5;
+            var perks = Enumerable.Range(1, 12).Select(n => Rows.Perk(n, Rows.Ref(AccountSchema.EntityName, PluginIds.AccountA), PluginHarness.Now.AddDays(-n * 20), "Gift basket", 90m)).ToList();
+            foreach (var perk in perks) perk[ActivitySchema.TypeCode] = ActivitySchema.Perk;
+
+            var snapshot = new SnapshotMapper().Map(account, perks, Enumerable.Empty<Entity>());
+            var a = new LoyaltyScorer(LoyaltyPolicy.Default).Assess(snapshot, PluginHarness.Now);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(a.Band, Is.EqualTo(HealthBand.AtRisk));
+                Assert.That(a.Perks.IsPerkDependent, Is.True);
+                Assert.That(a.Transitions, Is.Empty, "still at risk and perk-dependent: nothing entered");
+            });
+        }
+    }
+}
