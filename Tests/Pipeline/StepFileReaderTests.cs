@@ -60,16 +60,8 @@ namespace LoyaltyHealth.Tests.Pipeline
     /// <summary>Folders of this repository, found from the test's output folder.</summary>
     internal static class RepositoryFolders
     {
-        public static string Root
-        {
-            get
-            {
-                for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-                    if (File.Exists(Path.Combine(folder.FullName, "LoyaltyPlugin.sln"))) return folder.FullName;
-                throw new DirectoryNotFoundException("The tests do not run inside the repository.");
-            }
-        }
+        public static string Root => RepositoryPaths.Root;
 
-        public static string Solution => Path.Combine(Root, "solution");
+        public static string Solution => RepositoryPaths.Solution;
     }
 }

@@ -11,16 +11,7 @@ namespace LoyaltyHealth.Tests.Plugins
     /// <summary>The net462 plugin assembly as an administrator registers it.</summary>
     public class DeployableAssemblyTests
     {
-        private static string Net462Output(string project, string assembly)
-        {
-            // The tests run from <repo>/Tests/bin/<Configuration>/net10.0/.
-            var testDir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            var configuration = testDir.Parent!.Name;
-            var repo = testDir.Parent!.Parent!.Parent!.Parent!.FullName;
-            var path = Path.Combine(repo, project, "bin", configuration, "net462", assembly);
-            Assert.That(File.Exists(path), Is.True, $"{path} was not built");
-            return path;
-        }
+        private static string Net462Output(string assembly) => Path.Combine(RepositoryPaths.Net462PluginBuild, assembly);
 
         private static string Token(byte[] publicKeyOrToken, bool isToken)
         {
@@ -31,7 +22,7 @@ namespace LoyaltyHealth.Tests.Plugins
         [Test]
         public void The_plugin_assembly_references_the_official_sdk_identity()
         {
-            using var pe = new PEReader(File.OpenRead(Net462Output("Plugins", "LoyaltyHealth.Plugins.dll")));
+            using var pe = new PEReader(File.OpenRead(Net462Output("LoyaltyHealth.Plugins.dll")));
             var reader = pe.GetMetadataReader();
 
             var sdk = reader.AssemblyReferences.Select(reader.GetAssemblyReference).Single(r => reader.GetString(r.Name) == "Microsoft.Xrm.Sdk");
@@ -43,11 +34,11 @@ namespace LoyaltyHealth.Tests.Plugins
             });
         }
 
-        [TestCase("Plugins", "LoyaltyHealth.Plugins.dll")]
-        [TestCase("Plugins", "LoyaltyHealth.Model.dll")]
-        public void Deployable_assemblies_are_strong_named_for_net462(string project, string assembly)
+        [TestCase("LoyaltyHealth.Plugins.dll")]
+        [TestCase("LoyaltyHealth.Model.dll")]
+        public void Deployable_assemblies_are_strong_named_for_net462(string assembly)
         {
-            var name = AssemblyName.GetAssemblyName(Net462Output(project, assembly));
+            var name = AssemblyName.GetAssemblyName(Net462Output(assembly));
 
             Assert.Multiple(() =>
             {
@@ -59,7 +50,7 @@ namespace LoyaltyHealth.Tests.Plugins
         [Test]
         public void The_deployable_assembly_targets_net_framework_462()
         {
-            using var pe = new PEReader(File.OpenRead(Net462Output("Plugins", "LoyaltyHealth.Plugins.dll")));
+            using var pe = new PEReader(File.OpenRead(Net462Output("LoyaltyHealth.Plugins.dll")));
             var reader = pe.GetMetadataReader();
             var framework = reader.GetAssemblyDefinition().GetCustomAttributes()
                 .Select(reader.GetCustomAttribute)

@@ -17,9 +17,7 @@ namespace LoyaltyHealth.Tests.Plugins
 
         private static XmlSchemaSet Schema()
         {
-            var repo = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-            while (repo is not null && !File.Exists(Path.Combine(repo.FullName, "LoyaltyPlugin.sln"))) repo = repo.Parent;
-            var xsd = Path.Combine(repo!.Parent!.FullName, "shared", "schemas", "Fetch.xsd");
+            var xsd = Path.Combine(RepositoryPaths.Schemas, "Fetch.xsd");
             Assert.That(File.Exists(xsd), Is.True, $"Microsoft's Fetch.xsd is expected at {xsd}");
             var set = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
             set.Add(null, xsd);

@@ -17,31 +17,13 @@ namespace LoyaltyHealth.Tests.Solution
     {
         private static readonly Lazy<PackedSolution> PackedOnce = new(Pack);
 
-        public static string Repository
-        {
-            get
-            {
-                var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-                while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "LoyaltyPlugin.sln"))) dir = dir.Parent;
-                return dir?.FullName ?? throw new InvalidOperationException("No LoyaltyPlugin.sln above " + TestContext.CurrentContext.TestDirectory);
-            }
-        }
+        public static string Repository => RepositoryPaths.Root;
 
-        public static string Folder => Path.Combine(Repository, "solution");
+        public static string Folder => RepositoryPaths.Solution;
 
-        public static string Schemas => Path.Combine(Directory.GetParent(Repository)!.FullName, "shared", "schemas");
+        public static string Schemas => RepositoryPaths.Schemas;
 
-        /// <summary>The tests run from Tests/bin/&lt;Configuration&gt;/net10.0; the plugin build of that configuration is packed.</summary>
-        public static string PluginBuild
-        {
-            get
-            {
-                var configuration = new DirectoryInfo(TestContext.CurrentContext.TestDirectory).Parent!.Name;
-                var folder = Path.Combine(Repository, "Plugins", "bin", configuration, "net462");
-                Assert.That(Path.Combine(folder, "LoyaltyHealth.Plugins.dll"), Does.Exist, "the net462 plugin build is missing; build the solution first");
-                return folder;
-            }
-        }
+        public static string PluginBuild => RepositoryPaths.Net462PluginBuild;
 
         /// <summary>solution/ packed once for all checks that read the packed form.</summary>
         public static PackedSolution Packed => PackedOnce.Value;
