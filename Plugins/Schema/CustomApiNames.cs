@@ -16,6 +16,12 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string RecalculatedOutput = "Recalculated";
         public const string RemainingOutput = "Remaining";
 
+        /// <summary>
+        /// An organisation-wide rescore runs as SYSTEM, so only those who may change the loyalty policy
+        /// (and with it every score) may start one: the privilege to write environment variable values.
+        /// </summary>
+        public const string RecalculateStalePrivilege = "prvWriteEnvironmentVariableValue";
+
         public const int DefaultTimeBudgetSeconds = 60;
         /// <summary>A synchronous operation has two minutes in all; leave room for the platform's own work.</summary>
         public const int MaximumTimeBudgetSeconds = 100;

@@ -22,6 +22,14 @@ namespace LoyaltyHealth.Tests.Solution
         private static IEnumerable<(string File, XElement Root)> Parts(string api, string folder, string file) =>
             SolutionSource.Files($"{Folder(api)}/{folder}", file).Select(f => (f, SolutionSource.Xml(f)));
 
+        [TestCase(CustomApiNames.RecalculateAccount, "")]
+        [TestCase(CustomApiNames.RecalculateStale, CustomApiNames.RecalculateStalePrivilege)]
+        public void Only_those_who_may_change_the_policy_may_start_an_organisation_wide_rescore(string api, string privilege)
+        {
+            Assert.That(Api(api).Element("executeprivilegename")?.Value, Is.EqualTo(privilege),
+                $"{Folder(api)}/{SolutionLayout.CustomApiFile}: <executeprivilegename>");
+        }
+
         [TestCase(CustomApiNames.RecalculateAccount, typeof(RecalculateAccountHealthApi), 1, AccountSchema.EntityName)]
         [TestCase(CustomApiNames.RecalculateStale, typeof(RecalculateStaleAccountsApi), 0, "")]
         public void The_custom_api_is_bound_as_its_plugin_expects_and_runs_that_plugin(string api, System.Type plugin, int binding, string table)
