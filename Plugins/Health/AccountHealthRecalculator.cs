@@ -48,22 +48,27 @@ namespace LoyaltyHealth.Plugins.Health
         /// <param name="refresh">Stamp the account even when nothing changed (the scheduled refresh, so it moves on).</param>
         public RecalculationResult Recalculate(Guid accountId, DateTime? triggeredAt, bool refresh = false)
         {
+            var coveredFrom = triggeredAt;
             for (var attempt = 1; ; attempt++)
             {
+                var dataAsOf = TruncateToSeconds(_clock.UtcNow);
                 try
                 {
-                    return Attempt(accountId, triggeredAt, refresh);
+                    return Attempt(accountId, coveredFrom, dataAsOf, refresh);
                 }
                 catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == ConcurrencyVersionMismatch && attempt < MaximumAttempts)
                 {
-                    _trace.Trace("Account {0} changed while it was being scored (attempt {1}); scoring again with fresh data.", accountId, attempt);
+                    // Someone wrote the account since it was read. If that write saw data at least as new as
+                    // this attempt did, it stands; otherwise score again, so the account never ends up with
+                    // older data than this attempt saw.
+                    coveredFrom = dataAsOf;
+                    _trace.Trace("Account {0} changed while it was being scored (attempt {1}); reading it again.", accountId, attempt);
                 }
             }
         }
 
-        private RecalculationResult Attempt(Guid accountId, DateTime? triggeredAt, bool refresh)
+        private RecalculationResult Attempt(Guid accountId, DateTime? triggeredAt, DateTime dataAsOf, bool refresh)
         {
-            var dataAsOf = TruncateToSeconds(_clock.UtcNow);
             Entity account;
             try
             {

@@ -181,6 +181,35 @@ namespace LoyaltyHealth.Tests.Plugins
         }
 
         [Test]
+        public void A_recalculation_that_saw_newer_data_than_a_concurrent_write_scores_again_instead_of_giving_way()
+        {
+            SeedHealthyAccount();
+            _h.Seed(Enumerable.Range(0, 40).Select(i => Rows.Perk(3000 + i, A, DaysAgo(i * 5), "Season tickets", 5000m, PluginIds.Contact(1))).ToArray());
+
+            // A slower recalculation that read a minute ago, before the perks, writes its older result
+            // between this one's reads and its write.
+            _h.Service.RunOnceBefore("Update", _ => _h.Service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateRequest
+            {
+                Target = new Entity(AccountSchema.EntityName, PluginIds.AccountA)
+                {
+                    [AccountSchema.PerkDependent] = false,
+                    [AccountSchema.HealthBand] = new OptionSetValue(OptionValues.BandHealthy),
+                    [AccountSchema.HealthDataAsOf] = PluginHarness.Now.AddMinutes(-1),
+                },
+            }));
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Perk, Rows.Perk(3000, A, DaysAgo(0), "Season tickets", 5000m),
+                operationCreatedOn: PluginHarness.Now.AddMinutes(-10));
+
+            var account = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+            Assert.Multiple(() =>
+            {
+                Assert.That(account.GetAttributeValue<bool?>(AccountSchema.PerkDependent), Is.True, "the newer data, with the perks, stays");
+                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now));
+                Assert.That(_h.Count("Update"), Is.EqualTo(3), "the slower write, the conflicting one, the one after reading again");
+            });
+        }
+
+        [Test]
         public void An_invalid_policy_stops_the_recalculation_without_writing()
         {
             SeedHealthyAccount();
