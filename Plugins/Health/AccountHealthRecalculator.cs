@@ -29,6 +29,13 @@ namespace LoyaltyHealth.Plugins.Health
         public const string RecalculationTag = "LoyaltyHealth.Recalculation";
         public const int PageSize = 5000;
         public const int MaximumAttempts = 3;
+
+        /// <summary>
+        /// The plugin host's clock and the clock that stamps an operation's creation are different
+        /// machines' clocks. The stored "data as of" is set back by this much, so a change made just
+        /// before a read on a server whose clock runs behind is never taken as already covered.
+        /// </summary>
+        public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(1);
         private const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
         private const int ObjectDoesNotExist = unchecked((int)0x80040217);
 
@@ -61,7 +68,7 @@ namespace LoyaltyHealth.Plugins.Health
                     // Someone wrote the account since it was read. If that write saw data at least as new as
                     // this attempt did, it stands; otherwise score again, so the account never ends up with
                     // older data than this attempt saw.
-                    coveredFrom = dataAsOf;
+                    coveredFrom = dataAsOf - ClockSkewAllowance;
                     _trace.Trace("Account {0} changed while it was being scored (attempt {1}); reading it again.", accountId, attempt);
                 }
             }
@@ -103,7 +110,7 @@ namespace LoyaltyHealth.Plugins.Health
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));
 
             var renderer = new ReasonRenderer(CultureInfo.GetCultureInfo(policy.Explanations.Language));
-            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), dataAsOf, refresh, policy.Trend);
+            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), dataAsOf - ClockSkewAllowance, refresh, policy.Trend);
             if (update is null)
             {
                 _trace.Trace("Account {0}: assessment unchanged; nothing written.", accountId);

@@ -58,7 +58,8 @@ namespace LoyaltyHealth.Tests.Plugins
                 Assert.That(account.GetAttributeValue<string>(AccountSchema.HealthReasons), Does.Contain("Value was reported in 4 of the last 4 periods"));
                 Assert.That(account.GetAttributeValue<string>(AccountSchema.ReasonCodes), Does.Contain("\"code\":\"ValueReportedRegularly\""));
                 Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn), Is.EqualTo(PluginHarness.Now));
-                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now));
+                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now - AccountHealthRecalculator.ClockSkewAllowance),
+                    "the read time, set back by the allowance for clock skew between servers");
             });
         }
 
@@ -122,13 +123,26 @@ namespace LoyaltyHealth.Tests.Plugins
             _h.Service.ResetRequestCount();
 
             _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Email,
-                Rows.Email(900, A, DaysAgo(1), true, PluginIds.Contact(1)), operationCreatedOn: PluginHarness.Now.AddSeconds(-30));
+                Rows.Email(900, A, DaysAgo(1), true, PluginIds.Contact(1)), operationCreatedOn: PluginHarness.Now.AddSeconds(-90));
 
             Assert.Multiple(() =>
             {
                 Assert.That(_h.Service.RequestCount, Is.EqualTo(1), string.Join(", ", _h.Service.RequestCountsByMessage));
                 Assert.That(_h.Traces, Does.Contain("nothing to add"));
             });
+        }
+
+        [Test]
+        public void A_change_within_the_clock_skew_allowance_before_a_read_is_not_taken_as_covered()
+        {
+            SeedHealthyAccount();
+            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, _h.Stored(AccountSchema.EntityName, PluginIds.AccountA));
+            _h.Service.ResetRequestCount();
+
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Email,
+                Rows.Email(900, A, DaysAgo(1), true, PluginIds.Contact(1)), operationCreatedOn: PluginHarness.Now.AddSeconds(-30));
+
+            Assert.That(_h.Reads, Is.EqualTo(4), "another server's clock may run behind: the change is read again");
         }
 
         [Test]
@@ -175,7 +189,7 @@ namespace LoyaltyHealth.Tests.Plugins
             Assert.Multiple(() =>
             {
                 Assert.That(account.GetAttributeValue<bool?>(AccountSchema.PerkDependent), Is.True, "the newer data, with the perks, stays");
-                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now.AddMinutes(1)));
+                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now.AddMinutes(1) - AccountHealthRecalculator.ClockSkewAllowance));
                 Assert.That(_h.Traces, Does.Contain("changed while it was being scored").And.Contain("nothing to add"));
             });
         }
@@ -194,7 +208,7 @@ namespace LoyaltyHealth.Tests.Plugins
                 {
                     [AccountSchema.PerkDependent] = false,
                     [AccountSchema.HealthBand] = new OptionSetValue(OptionValues.BandHealthy),
-                    [AccountSchema.HealthDataAsOf] = PluginHarness.Now.AddMinutes(-1),
+                    [AccountSchema.HealthDataAsOf] = PluginHarness.Now.AddMinutes(-1) - AccountHealthRecalculator.ClockSkewAllowance,
                 },
             }));
             _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Perk, Rows.Perk(3000, A, DaysAgo(0), "Season tickets", 5000m),
@@ -204,7 +218,7 @@ namespace LoyaltyHealth.Tests.Plugins
             Assert.Multiple(() =>
             {
                 Assert.That(account.GetAttributeValue<bool?>(AccountSchema.PerkDependent), Is.True, "the newer data, with the perks, stays");
-                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now));
+                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now - AccountHealthRecalculator.ClockSkewAllowance));
                 Assert.That(_h.Count("Update"), Is.EqualTo(3), "the slower write, the conflicting one, the one after reading again");
             });
         }
