@@ -18,7 +18,6 @@ namespace LoyaltyHealth.Plugins
     public sealed class RecalculateStaleAccountsApi : PluginBase
     {
         public const int BatchSize = 500;
-        private const int AggregateLimitExceeded = unchecked((int)0x8004E023);
 
         public RecalculateStaleAccountsApi(string? unsecureConfiguration = null, string? secureConfiguration = null)
             : base(unsecureConfiguration, secureConfiguration)
@@ -67,7 +66,7 @@ namespace LoyaltyHealth.Plugins
                 var row = service.RetrieveMultiple(new FetchExpression(HealthQueries.StaleAccounts(staleBefore, countOnly: true).ToString())).Entities.FirstOrDefault();
                 return row?.GetAttributeValue<AliasedValue>("stale")?.Value is int count ? count : 0;
             }
-            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == AggregateLimitExceeded)
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.AggregateQueryRecordLimit)
             {
                 // Counting is capped at 50,000 rows; past that the exact number does not change what the flow does.
                 local.Trace("More than 50,000 accounts are stale; reporting 50,000.");

@@ -36,8 +36,6 @@ namespace LoyaltyHealth.Plugins.Health
         /// before a read on a server whose clock runs behind is never taken as already covered.
         /// </summary>
         public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(1);
-        private const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
-        private const int ObjectDoesNotExist = unchecked((int)0x80040217);
 
         private readonly IOrganizationService _service;
         private readonly ITracingService _trace;
@@ -63,7 +61,7 @@ namespace LoyaltyHealth.Plugins.Health
                 {
                     return Attempt(accountId, coveredFrom, dataAsOf, refresh);
                 }
-                catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == ConcurrencyVersionMismatch && attempt < MaximumAttempts)
+                catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.ConcurrencyVersionMismatch && attempt < MaximumAttempts)
                 {
                     // Someone wrote the account since it was read. If that write saw data at least as new as
                     // this attempt did, it stands; otherwise score again, so the account never ends up with
@@ -81,7 +79,7 @@ namespace LoyaltyHealth.Plugins.Health
             {
                 account = _service.Retrieve(AccountSchema.EntityName, accountId, new ColumnSet(HealthQueries.AccountColumns));
             }
-            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == ObjectDoesNotExist)
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.ObjectDoesNotExist)
             {
                 _trace.Trace("Account {0} no longer exists; nothing to score.", accountId);
                 return new RecalculationResult(RecalculationOutcome.AccountMissing);

@@ -12,8 +12,6 @@ namespace LoyaltyHealth.Plugins.Health
     /// <summary>Which records a change touches through a lookup: the old value and the new one.</summary>
     public static class AffectedAccounts
     {
-        private const int ObjectDoesNotExist = unchecked((int)0x80040217);
-
         /// <summary>
         /// The distinct, non-empty values of a lookup before and after a change: the pre-image gives
         /// the old value; the target the new one, or the pre-image again when the target leaves the
@@ -60,7 +58,7 @@ namespace LoyaltyHealth.Plugins.Health
                 var parent = row.GetAttributeValue<EntityReference>(column);
                 return parent?.LogicalName == AccountSchema.EntityName ? parent.Id : null;
             }
-            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == ObjectDoesNotExist)
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.ObjectDoesNotExist)
             {
                 trace.Trace("Ignored: {0} {1} no longer exists.", record.LogicalName, record.Id);
                 return null;
