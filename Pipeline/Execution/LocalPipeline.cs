@@ -60,9 +60,10 @@ namespace LoyaltyHealth.Pipeline.Execution
         public LocalPipeline(InMemoryOrganizationService store, SolutionRegistrations registrations, IClock clock, LocalPipelineOptions? options = null)
         {
             _store = store ?? throw new ArgumentNullException(nameof(store));
-            _registrations = registrations ?? throw new ArgumentNullException(nameof(registrations));
             _clock = clock ?? throw new ArgumentNullException(nameof(clock));
             _options = options ?? new LocalPipelineOptions();
+            // Bound up front, as the import binds: a step or Custom API Dataverse would not resolve never runs here either.
+            _registrations = (registrations ?? throw new ArgumentNullException(nameof(registrations))).Bind(_options.PluginAssemblies);
             _activator = new PluginActivator(_options.PluginAssemblies);
             Service = new PipelineOrganizationService(this, null, _options.CallerId);
         }
@@ -216,6 +217,7 @@ namespace LoyaltyHealth.Pipeline.Execution
             {
                 Name = api.UniqueName,
                 PluginTypeName = api.PluginTypeName,
+                PluginTypeExportKey = api.PluginTypeExportKey,
                 Message = api.UniqueName,
                 PrimaryEntity = api.BoundEntity,
                 Stage = StepModes.MainOperation,

@@ -8,9 +8,10 @@ using System.Xml.Linq;
 namespace LoyaltyHealth.Pipeline.Registration
 {
     /// <summary>
-    /// Reads customapis/&lt;uniquename&gt;/customapi.xml of an unpacked solution. The plugin that
-    /// implements an API is named by its plugin type export key; an id instead is resolved through the
-    /// plugin types listed in PluginAssemblies/*/*.dll.data.xml.
+    /// Reads customapis/&lt;uniquename&gt;/customapi.xml. The plugin that implements an API is named by
+    /// <c>&lt;plugintypeid&gt;&lt;plugintypeexportkey&gt;</c>: a plugin package's export key, resolved when the
+    /// registrations are bound, or the id of a plain assembly's type, resolved through the plugin types
+    /// listed in PluginAssemblies/*/*.dll.data.xml (Microsoft's "Create a custom API with solution files").
     /// </summary>
     public static class CustomApiReader
     {
@@ -25,30 +26,28 @@ namespace LoyaltyHealth.Pipeline.Registration
             var typeIds = new Lazy<IReadOnlyDictionary<Guid, string>>(() => PluginTypeIds(Path.Combine(solutionFolder, AssembliesFolder)));
             return Directory.EnumerateFiles(folder, FileName, SearchOption.AllDirectories)
                 .OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => Read(Load(f).Root, f, typeIds))
+                .Select(f => Read(Load(f).Root, f, id => typeIds.Value.TryGetValue(id, out var name) ? name : null))
                 .ToList();
         }
 
-        private static CustomApiDefinition Read(XElement? root, string source, Lazy<IReadOnlyDictionary<Guid, string>> typeIds)
+        /// <summary>Reads one customapi.xml; <paramref name="plainTypeName"/> resolves a plain assembly's type id.</summary>
+        public static CustomApiDefinition Read(XElement? root, string source, Func<Guid, string?> plainTypeName)
         {
             if (root is null || root.Name.LocalName != "customapi")
                 throw new SolutionFormatException(source, "the root element must be <customapi>.");
             var uniqueName = (string?)root.Attribute("uniquename") ?? Text(root, "uniquename")
                 ?? throw new SolutionFormatException(source, "the custom API has no uniquename.");
             var bound = Text(root, "boundentitylogicalname");
+            var boundEntity = string.IsNullOrEmpty(bound) || bound == "none" ? null : bound;
             var key = Text(root.Element("plugintypeid"), "plugintypeexportkey") ?? Text(root, "plugintypeid")
                 ?? throw new SolutionFormatException(source, $"custom API {uniqueName} names no plugin type (<plugintypeid><plugintypeexportkey>); locally it would do nothing.");
-            string typeName;
-            if (Guid.TryParse(key.Trim('{', '}'), out var id))
-            {
-                typeName = typeIds.Value.TryGetValue(id, out var found) ? found
-                    : throw new SolutionFormatException(source, $"custom API {uniqueName} names plugin type {id}, which no PluginAssemblies/*/*.dll.data.xml lists.");
-            }
-            else
-            {
-                typeName = StepFileReader.TypeName(key);
-            }
-            return new CustomApiDefinition(uniqueName, string.IsNullOrEmpty(bound) || bound == "none" ? null : bound, typeName, source);
+            if (PluginTypeExportKey.IsKey(key))
+                return new CustomApiDefinition(uniqueName, boundEntity, "", source) { PluginTypeExportKey = key };
+            if (!Guid.TryParse(key.Trim('{', '}'), out var id))
+                throw new SolutionFormatException(source, $"custom API {uniqueName} names plugin type '{key}', which is neither a plugin package's export key (64 hex digits) nor a plugin type id.");
+            var typeName = plainTypeName(id)
+                ?? throw new SolutionFormatException(source, $"custom API {uniqueName} names plugin type {id}, which no plain plugin assembly of the solution lists.");
+            return new CustomApiDefinition(uniqueName, boundEntity, typeName, source);
         }
 
         private static IReadOnlyDictionary<Guid, string> PluginTypeIds(string folder)
@@ -67,7 +66,7 @@ namespace LoyaltyHealth.Pipeline.Registration
             return ids;
         }
 
-        private static XDocument Load(string path)
+        internal static XDocument Load(string path)
         {
             try
             {

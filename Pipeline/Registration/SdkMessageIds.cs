@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace LoyaltyHealth.Pipeline.Registration
 {
@@ -21,5 +22,8 @@ namespace LoyaltyHealth.Pipeline.Registration
         };
 
         public static string? NameOf(Guid id) => Names.TryGetValue(id, out var name) ? name : null;
+
+        public static Guid? IdOf(string message) =>
+            Names.Where(n => string.Equals(n.Value, message, StringComparison.Ordinal)).Select(n => (Guid?)n.Key).FirstOrDefault();
     }
 }

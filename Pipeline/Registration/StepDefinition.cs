@@ -26,8 +26,13 @@ namespace LoyaltyHealth.Pipeline.Registration
     {
         public Guid Id { get; init; }
         public string Name { get; init; } = "";
-        /// <summary>The plugin's full type name, without the assembly part.</summary>
+        /// <summary>
+        /// The plugin's full type name, without the assembly part: given by a plain assembly's step, or
+        /// resolved from <see cref="PluginTypeExportKey"/> when the registrations are bound.
+        /// </summary>
         public string PluginTypeName { get; init; } = "";
+        /// <summary>The export key of a plugin package's type the step binds to, as current exports write it.</summary>
+        public string? PluginTypeExportKey { get; init; }
         public string Message { get; init; } = "";
         /// <summary>The primary table, or null for a step on any table or on an unbound message.</summary>
         public string? PrimaryEntity { get; init; }

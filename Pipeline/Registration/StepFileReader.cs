@@ -50,7 +50,8 @@ namespace LoyaltyHealth.Pipeline.Registration
             {
                 Id = ParseGuid((string?)root.Attribute("SdkMessageProcessingStepId"), source, "the SdkMessageProcessingStepId attribute"),
                 Name = name,
-                PluginTypeName = TypeName(Text(root, "PluginTypeName") ?? throw Missing(source, "PluginTypeName")),
+                PluginTypeName = Text(root, "PluginTypeName") is { } qualified ? TypeName(qualified) : "",
+                PluginTypeExportKey = Text(root, "PluginTypeExportKey"),
                 Message = Message(root, name, source),
                 PrimaryEntity = Text(root, "PrimaryEntity") is { Length: > 0 } table && table != "none" ? table : null,
                 Stage = Number(root, "Stage", source) ?? throw Missing(source, "Stage"),
@@ -71,6 +72,8 @@ namespace LoyaltyHealth.Pipeline.Registration
 
         private static void Validate(StepDefinition step)
         {
+            if (step.PluginTypeName.Length == 0 && step.PluginTypeExportKey is null)
+                throw new SolutionFormatException(step.Source, "the step names no plugin type: it needs <PluginTypeExportKey> (a plugin package's type) or <PluginTypeName> (a plain assembly's).");
             if (step.Stage is not (StepModes.PreValidation or StepModes.PreOperation or StepModes.PostOperation))
                 throw new SolutionFormatException(step.Source, $"Stage {step.Stage} is not a stage a plugin step can be registered in (10 PreValidation, 20 PreOperation, 40 PostOperation).");
             if (step.Mode is not (StepModes.Synchronous or StepModes.Asynchronous))

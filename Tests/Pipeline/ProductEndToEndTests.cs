@@ -16,14 +16,20 @@ namespace LoyaltyHealth.Tests.Pipeline
         private static readonly Guid Account = new("ac000000-0000-0000-0000-0000000000e2");
         private static readonly Guid Contact = new("c0000000-0000-0000-0000-0000000000e2");
 
-        [Test]
-        public void Creating_an_account_contact_and_perks_leaves_a_scored_account_a_history_row_and_an_at_risk_follow_up()
+        /// <summary>Run from the unpacked source, and from the zip in dist/ as an administrator imports it.</summary>
+        private static string Registrations(string source) =>
+            source == "dist zip" ? System.IO.Path.Combine(LoyaltyHealth.Tests.Solution.SolutionSource.Dist, LoyaltyHealth.Tests.Solution.SolutionSource.Packed.ZipFileName)
+                : RepositoryFolders.Solution;
+
+        [TestCase("solution folder")]
+        [TestCase("dist zip")]
+        public void Creating_an_account_contact_and_perks_leaves_a_scored_account_a_history_row_and_an_at_risk_follow_up(string source)
         {
             var clock = new PipelineClock();
             var store = new InMemoryOrganizationService(() => clock.UtcNow);
             store.RegisterActivityTable(ActivitySchema.ValueReport);
             store.RegisterActivityTable(ActivitySchema.Perk);
-            var pipeline = new LocalPipeline(store, SolutionRegistrations.Load(RepositoryFolders.Solution), clock);
+            var pipeline = new LocalPipeline(store, SolutionRegistrations.Load(Registrations(source)), clock);
             var user = pipeline.Service;
             var account = new EntityReference(AccountSchema.EntityName, Account);
 

@@ -48,15 +48,23 @@ namespace LoyaltyHealth.Tests.Pipeline
             new XDocument(step).Save(Path.Combine(Folder, "SdkMessageProcessingSteps", "{" + id + "}.xml"));
         }
 
-        /// <summary>A Custom API served by the probe.</summary>
+        /// <summary>The plugin package the probe's Custom APIs bind into, as the product's do.</summary>
+        public const string ProbePackage = "loy_Probe";
+
+        /// <summary>A Custom API served by the probe, bound by export key to the probe in the plugin package.</summary>
         public void CustomApi(string uniqueName)
         {
+            var packageFolder = Path.Combine(Folder, "pluginpackages", ProbePackage);
+            Directory.CreateDirectory(packageFolder);
+            new XDocument(new XElement("pluginpackage", new XAttribute("uniquename", ProbePackage),
+                new XElement("exportkeyversion", 1), new XElement("name", ProbePackage))).Save(Path.Combine(packageFolder, "pluginpackage.xml"));
             var folder = Path.Combine(Folder, "customapis", uniqueName);
             Directory.CreateDirectory(folder);
             new XDocument(new XElement("customapi", new XAttribute("uniquename", uniqueName),
                 new XElement("bindingtype", 0),
                 new XElement("boundentitylogicalname"),
-                new XElement("plugintypeid", new XElement("plugintypeexportkey", typeof(ProbePlugin).FullName))))
+                new XElement("plugintypeid", new XElement("plugintypeexportkey",
+                    LoyaltyHealth.Pipeline.Registration.PluginTypeExportKey.Of(ProbePackage, typeof(ProbePlugin).Assembly.GetName().Name!, typeof(ProbePlugin).FullName!)))))
                 .Save(Path.Combine(folder, "customapi.xml"));
         }
 

@@ -36,7 +36,6 @@ namespace LoyaltyHealth.Tests.Solution
         {
             var file = $"{Folder(api)}/{SolutionLayout.CustomApiFile}";
             var root = Api(api);
-            var type = SolutionModel.PluginTypes().SingleOrDefault(t => t.Name == plugin.FullName);
             var declared = SolutionModel.Declared().Single(d => d.Plugin == plugin).Step;
             Assert.Multiple(() =>
             {
@@ -48,8 +47,9 @@ namespace LoyaltyHealth.Tests.Solution
                 Assert.That(declared.Message, Is.EqualTo(api), $"{plugin.Name} is registered on a different message");
                 Assert.That(declared.Table ?? "", Is.EqualTo(table), $"{plugin.Name} expects a different binding");
                 Assert.That(declared.Stage, Is.EqualTo(PluginStage.MainOperation));
-                Assert.That(root.Element("plugintypeid")?.Element("plugintypeid")?.Value, Is.EqualTo(type?.Id.ToString()),
-                    $"{file}: <plugintypeid> must name the PluginType of {plugin.Name} in {SolutionModel.AssemblyDataFile}");
+                var key = root.Element("plugintypeid")?.Element("plugintypeexportkey")?.Value ?? "(none)";
+                Assert.That(SolutionModel.PackageIndex.Find(key)?.TypeFullName, Is.EqualTo(plugin.FullName),
+                    $"{file}: <plugintypeexportkey> must resolve to {plugin.Name} in the net462 plugin package");
             });
         }
 

@@ -43,7 +43,8 @@ namespace LoyaltyHealth.Tests.Solution
             new[] { "description", "introducedversion", "iscustomizable", "isrequired", "secretstore", "hint", "valueschema", "parameterkey", "apiid" });
 
         // The PluginPackage table reference: uniquename and version are system-required, name application-required; the file is the package.
+        // exportkeyversion is what every real export writes (juergenbeck/D365TestCenter solution/src/pluginpackages/…/pluginpackage.xml).
         public static readonly DocumentedShape PluginPackage = new("pluginpackage", new[] { "uniquename" },
-            new[] { "name", "version", "package" }, new[] { "iscustomizable", "statecode", "statuscode", "description" });
+            new[] { "exportkeyversion", "name", "version", "package" }, new[] { "iscustomizable", "statecode", "statuscode", "description" });
     }
 }

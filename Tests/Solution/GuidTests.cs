@@ -20,8 +20,7 @@ namespace LoyaltyHealth.Tests.Solution
         /// <summary>Where an id defines a component (as opposed to referring to one).</summary>
         private static readonly (string Element, string? Attribute)[] Definitions =
         {
-            ("SdkMessageProcessingStep", "SdkMessageProcessingStepId"), ("SdkMessageProcessingStepImageId", null), ("PluginAssembly", "PluginAssemblyId"),
-            ("PluginType", "PluginTypeId"), ("formid", null), ("savedqueryid", null), ("savedqueryvisualizationid", null), ("Role", "id"),
+            ("SdkMessageProcessingStep", "SdkMessageProcessingStepId"), ("SdkMessageProcessingStepImageId", null), ("formid", null), ("savedqueryid", null), ("savedqueryvisualizationid", null), ("Role", "id"),
             ("tab", "id"), ("section", "id"), ("cell", "id"),
         };
 

@@ -135,14 +135,54 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [Test]
-        public void An_assembly_record_that_does_not_match_the_build_is_refused()
+        public void A_plain_plugin_assembly_beside_the_package_is_refused()
         {
-            var data = Directory.EnumerateFiles(Path.Combine(_source, SolutionLayout.PluginAssemblies), "*" + SolutionLayout.AssemblyDataSuffix, SearchOption.AllDirectories).Single();
-            File.WriteAllText(data, File.ReadAllText(data).Replace("FullName=\"LoyaltyHealth.Plugins, Version=1.0.0.0", "FullName=\"LoyaltyHealth.Plugins, Version=9.9.9.9"));
+            Directory.CreateDirectory(Path.Combine(_source, SolutionLayout.PluginAssemblies, "LoyaltyHealth.Plugins-83AEBD90-058E-4C5B-A395-9C97E775B350"));
 
             var error = PackFails();
 
-            Assert.That(error.Problem, Does.Contain("does not match the built assembly"));
+            Assert.That(error.Problem, Does.Contain("plain plugin assembly"));
+        }
+
+        [Test]
+        public void A_step_whose_export_key_names_no_packaged_type_is_refused()
+        {
+            var step = Directory.EnumerateFiles(Path.Combine(_source, SolutionLayout.Steps), "*.xml").OrderBy(f => f, StringComparer.Ordinal).First();
+            var text = File.ReadAllText(step);
+            var key = System.Text.RegularExpressions.Regex.Match(text, "<PluginTypeExportKey>([0-9A-F]{64})</PluginTypeExportKey>").Groups[1].Value;
+            File.WriteAllText(step, text.Replace(key, new string('A', 64)));
+
+            var error = PackFails();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(error.File, Is.EqualTo($"{SolutionLayout.Steps}/{Path.GetFileName(step)}"));
+                Assert.That(error.Problem, Does.Contain("names no type of plugin package"));
+            });
+        }
+
+        [Test]
+        public void A_custom_api_bound_to_a_plain_type_id_is_refused()
+        {
+            var api = Path.Combine(_source, SolutionLayout.CustomApis, "loy_RecalculateAccountHealth", SolutionLayout.CustomApiFile);
+            var text = File.ReadAllText(api);
+            File.WriteAllText(api, System.Text.RegularExpressions.Regex.Replace(text, "<plugintypeexportkey>[0-9A-F]{64}</plugintypeexportkey>",
+                "<plugintypeid>b7558e3c-2bd9-43a8-97b0-5d64df1851d2</plugintypeid>"));
+
+            var error = PackFails();
+
+            Assert.That(error.Problem, Does.Contain("plain assembly"));
+        }
+
+        [Test]
+        public void A_plugin_package_record_without_the_export_key_version_is_refused()
+        {
+            var file = Path.Combine(_source, SolutionLayout.PluginPackages, "loy_LoyaltyHealth.Plugins", SolutionLayout.PluginPackageFile);
+            File.WriteAllText(file, File.ReadAllText(file).Replace("<exportkeyversion>1</exportkeyversion>", ""));
+
+            var error = PackFails();
+
+            Assert.That(error.Problem, Does.Contain("<exportkeyversion>"));
         }
     }
 }

@@ -21,6 +21,13 @@ namespace LoyaltyHealth.Tests.Solution
         /// <summary>Root attributes current Dataverse exports write that the 9.0 schema does not declare.</summary>
         public static readonly string[] NewerRootAttributes = { "OrganizationVersion", "OrganizationSchemaType", "CRMServerServiceabilityVersion" };
 
+        /// <summary>
+        /// Step elements newer than the 9.0 schema: how a step binds to a plugin package's type, which every
+        /// current export writes in place of PluginTypeName/PluginTypeId (juergenbeck/D365TestCenter,
+        /// solution/src/SdkMessageProcessingSteps).
+        /// </summary>
+        public static readonly string[] NewerStepElements = { "PluginTypeExportKey" };
+
         private static XmlSchemaSet Schema(string file)
         {
             var path = Path.Combine(SolutionSource.Schemas, file);
@@ -38,10 +45,19 @@ namespace LoyaltyHealth.Tests.Solution
             return errors;
         }
 
+        /// <summary>customizations.xml of the zip in dist/, as shipped.</summary>
+        private static XDocument ShippedCustomizations()
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(SolutionSource.DistZip));
+            using var stream = zip.GetEntry(SolutionLayout.PackedCustomizations)!.Open();
+            return XDocument.Load(stream, LoadOptions.SetLineInfo);
+        }
+
         private static XDocument PackedCustomizations()
         {
-            var document = XDocument.Parse(Encoding.UTF8.GetString(SolutionSource.Packed.Entry(SolutionLayout.PackedCustomizations)), LoadOptions.SetLineInfo);
+            var document = ShippedCustomizations();
             foreach (var attribute in NewerRootAttributes) document.Root!.Attribute(attribute)?.Remove();
+            foreach (var element in NewerStepElements) document.Descendants("SdkMessageProcessingStep").Elements(element).Remove();
             return document;
         }
 
@@ -73,11 +89,13 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [Test]
-        public void The_root_attributes_removed_before_validation_are_rejected_by_the_schema()
+        public void The_parts_removed_before_validation_are_rejected_by_the_schema_and_nothing_else_is()
         {
-            var document = XDocument.Parse(Encoding.UTF8.GetString(SolutionSource.Packed.Entry(SolutionLayout.PackedCustomizations)));
+            var document = ShippedCustomizations();
+            var steps = document.Descendants("SdkMessageProcessingStep").Count();
             var errors = Validate(document, "CustomizationsSolution.xsd", SolutionLayout.PackedCustomizations);
-            Assert.That(errors, Has.Count.EqualTo(NewerRootAttributes.Length), "only the documented newer root attributes may need removing");
+            Assert.That(errors, Has.Count.EqualTo(NewerRootAttributes.Length + steps * NewerStepElements.Length),
+                "only the documented newer root attributes and step elements may need removing");
         }
 
         [Test]

@@ -4,21 +4,20 @@ using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
 using LoyaltyHealth.Pack;
+using LoyaltyHealth.Pipeline.Registration;
 using LoyaltyHealth.Plugins.Framework;
 
 namespace LoyaltyHealth.Tests.Solution
 {
     internal sealed record ImageFile(string Alias, int Type, IReadOnlyList<string> Columns, string MessageProperty);
 
-    internal sealed record StepFile(string File, Guid Id, string Name, string PluginTypeName, Guid PluginTypeId, Guid MessageId,
+    internal sealed record StepFile(string File, Guid Id, string Name, string ExportKey, Guid MessageId,
         string Table, int Stage, int Mode, int Rank, bool AsyncAutoDelete, IReadOnlyList<string> Filtering, IReadOnlyList<ImageFile> Images)
     {
-        /// <summary>The plugin class, without the assembly part of PluginTypeName.</summary>
-        public string TypeName => PluginTypeName.Split(',')[0].Trim();
+        /// <summary>The plugin class the export key resolves to in the plugin package, as the import resolves it.</summary>
+        public string TypeName => SolutionModel.PackageIndex.Find(ExportKey)?.TypeFullName ?? "(export key " + ExportKey + " resolves to no plugin class)";
         public string Message => SolutionModel.Messages.TryGetValue(MessageId, out var name) ? name : "(unknown message " + MessageId + ")";
     }
-
-    internal sealed record PluginTypeRecord(string Name, string AssemblyQualifiedName, Guid Id);
 
     internal sealed record AttributeRecord(string Table, string LogicalName, string Type, XElement Element, string File);
 
@@ -44,18 +43,17 @@ namespace LoyaltyHealth.Tests.Solution
                         List(i.Element("Attributes")?.Value), i.Element("MessagePropertyName")?.Value ?? ""))
                     .ToList() ?? new List<ImageFile>();
                 return new StepFile(file, Guid.Parse((string)step.Attribute("SdkMessageProcessingStepId")!), (string?)step.Attribute("Name") ?? "",
-                    Text("PluginTypeName"), Guid.Parse(Text("PluginTypeId")), Guid.Parse(Text("SdkMessageId")), Text("PrimaryEntity"),
+                    Text("PluginTypeExportKey"), Guid.Parse(Text("SdkMessageId")), Text("PrimaryEntity"),
                     Number("Stage"), Number("Mode"), Number("Rank"), Text("AsyncAutoDelete") == "1", List(step.Element("FilteringAttributes")?.Value), images);
             }).ToList();
 
-        public static string AssemblyDataFile => SolutionSource.Files(SolutionLayout.PluginAssemblies, "*" + SolutionLayout.AssemblyDataSuffix).Single();
+        public static string PackageFile => SolutionSource.Files(SolutionLayout.PluginPackages, SolutionLayout.PluginPackageFile).Single();
 
-        public static XElement PluginAssembly => SolutionSource.Xml(AssemblyDataFile);
+        /// <summary>The unique name of the plugin package the steps and Custom APIs bind into.</summary>
+        public static string PackageName => (string)SolutionSource.Xml(PackageFile).Attribute("uniquename")!;
 
-        public static IReadOnlyList<PluginTypeRecord> PluginTypes() =>
-            PluginAssembly.Element("PluginTypes")!.Elements("PluginType")
-                .Select(t => new PluginTypeRecord((string)t.Attribute("Name")!, (string)t.Attribute("AssemblyQualifiedName")!, Guid.Parse((string)t.Attribute("PluginTypeId")!)))
-                .ToList();
+        /// <summary>The plugin classes of the package by export key, from the net462 assemblies the pack put into it.</summary>
+        public static PluginPackageIndex PackageIndex => PluginPackageIndex.FromMetadata(PackageName, SolutionSource.Packed.Assemblies.Select(a => a.Metadata));
 
         /// <summary>Every column the solution defines, by table logical name.</summary>
         public static IReadOnlyList<AttributeRecord> Attributes() =>
@@ -73,13 +71,9 @@ namespace LoyaltyHealth.Tests.Solution
 
         /// <summary>Every plugin class of the assembly with the steps its constructor declares.</summary>
         public static IReadOnlyList<(Type Plugin, StepRegistration Step)> Declared() =>
-            PluginClasses().SelectMany(t => ((PluginBase)Activator.CreateInstance(t, new object?[] { null, null })!).Registrations.Select(r => (t, r))).ToList();
+            PluginClasses().SelectMany(t => DerivedSteps.Declared(t).Select(r => (t, r))).ToList();
 
-        public static IReadOnlyList<Type> PluginClasses() =>
-            typeof(PluginBase).Assembly.GetTypes()
-                .Where(t => t.IsClass && !t.IsAbstract && typeof(PluginBase).IsAssignableFrom(t))
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .ToList();
+        public static IReadOnlyList<Type> PluginClasses() => DerivedSteps.PluginClasses(typeof(PluginBase).Assembly);
 
         /// <summary>Plugin classes whose steps are the main operation of a Custom API, bound through the Custom API record instead of a step.</summary>
         public static IReadOnlyList<Type> CustomApiPlugins() =>

@@ -30,6 +30,23 @@ namespace LoyaltyHealth.Tests.Solution
 
         public static PackedSolution Pack() => SolutionPacker.Pack(new PackInputs(Folder, PluginBuild));
 
+        /// <summary>dist/, where the pack command writes what an administrator imports.</summary>
+        public static string Dist => Path.Combine(Repository, "dist");
+
+        /// <summary>The solution zip in dist/ as shipped (CI packs it before the tests run).</summary>
+        public static byte[] DistZip => DistFile(Packed.ZipFileName);
+
+        /// <summary>The plugin package in dist/ as shipped beside the zip.</summary>
+        public static byte[] DistPackage => DistFile(Packed.PackageFileName);
+
+        private static byte[] DistFile(string name)
+        {
+            var path = Path.Combine(Dist, name);
+            if (!File.Exists(path))
+                Assert.Fail($"{path} is missing: these checks read what ships. Pack first: dotnet run --project Tools/Pack -- --configuration Release (bash .ci/run does).");
+            return File.ReadAllBytes(path);
+        }
+
         public static XElement PackedXml(string entry) => XDocument.Parse(System.Text.Encoding.UTF8.GetString(Packed.Entry(entry))).Root!;
 
         /// <summary>Every XML file of solution/, relative to it, with its root element (line numbers kept for messages).</summary>

@@ -1,57 +1,70 @@
 using System;
+using System.IO;
 using System.Linq;
+using System.Text;
+using LoyaltyHealth.Pack;
 using LoyaltyHealth.Plugins.Framework;
 using NUnit.Framework;
 
 namespace LoyaltyHealth.Tests.Solution
 {
-    /// <summary>The solution's step files and the steps the plugin classes declare in code are the same steps.</summary>
+    /// <summary>
+    /// A step is declared once, in its plugin's constructor; the step files of solution/ are derived from
+    /// those declarations (dotnet run --project Tools/Pack -- --write-steps) and must be exactly what the
+    /// derivation gives. What the derivation writes is checked against the published step format and
+    /// against the plugin package as built.
+    /// </summary>
     public class StepRegistrationTests
     {
+        private const string Regenerate = "the committed step files are not what the plugins declare; run: dotnet run --project Tools/Pack -- --write-steps";
+
         private static string Describe(StepFile s) => $"{s.File} ({s.Name})";
 
         [Test]
-        public void Every_step_file_matches_a_step_its_plugin_declares()
+        public void The_committed_step_files_are_exactly_the_ones_derived_from_the_declared_steps()
         {
-            var declared = SolutionModel.Declared();
+            var derived = StepFiles.Derive(SolutionSource.Folder);
+            var committed = SolutionSource.Files(SolutionLayout.Steps, "*.xml");
             Assert.Multiple(() =>
             {
-                foreach (var file in SolutionModel.Steps())
+                Assert.That(committed, Is.EquivalentTo(derived.Select(d => d.File)), Regenerate);
+                foreach (var step in derived.Where(d => committed.Contains(d.File)))
                 {
-                    var plugin = declared.Where(d => d.Plugin.FullName == file.TypeName).ToList();
-                    Assert.That(plugin, Is.Not.Empty, $"{Describe(file)} names plugin type {file.TypeName}, which is not a plugin class of LoyaltyHealth.Plugins");
-                    var match = plugin.Where(d => d.Step.Message == file.Message && d.Step.Table == file.Table && (int)d.Step.Stage == file.Stage).ToList();
-                    Assert.That(match, Has.Count.EqualTo(1),
-                        $"{Describe(file)}: {file.TypeName} declares no step for {file.Message} of {file.Table} in stage {file.Stage}");
-                    if (match.Count != 1) continue;
-                    var step = match[0].Step;
-                    Assert.That(file.Mode, Is.EqualTo((int)step.Mode), $"{Describe(file)}: <Mode>");
-                    Assert.That(file.Filtering, Is.EqualTo(step.FilteringAttributes), $"{Describe(file)}: <FilteringAttributes>");
-                    Assert.That(file.Images.Select(i => i.Alias), Is.EquivalentTo(step.Images.Select(i => i.Alias)), $"{Describe(file)}: image aliases");
-                    foreach (var image in step.Images)
-                    {
-                        var written = file.Images.FirstOrDefault(i => i.Alias == image.Alias);
-                        if (written is null) continue;
-                        Assert.That(written.Type, Is.EqualTo((int)image.Type), $"{Describe(file)}: <ImageType> of image {image.Alias}");
-                        Assert.That(written.Columns, Is.EqualTo(image.Columns), $"{Describe(file)}: <Attributes> of image {image.Alias}");
-                        Assert.That(written.MessageProperty, Is.EqualTo(ContextKeys.Target), $"{Describe(file)}: <MessagePropertyName> of image {image.Alias}");
-                    }
+                    var text = File.ReadAllText(Path.Combine(SolutionSource.Folder, step.File)).Replace("\r\n", "\n");
+                    Assert.That(text, Is.EqualTo(Encoding.UTF8.GetString(step.Content)), $"{step.File}: {Regenerate}");
                 }
             });
         }
 
         [Test]
-        public void Every_declared_step_has_exactly_one_step_file()
+        public void The_solution_manifest_lists_exactly_the_derived_steps_as_root_components()
         {
-            var files = SolutionModel.Steps();
-            var customApis = SolutionModel.CustomApiPlugins();
+            var solutionXml = File.ReadAllText(Path.Combine(SolutionSource.Folder, SolutionLayout.SolutionFile)).Replace("\r\n", "\n");
+            var derived = StepFiles.Derive(SolutionSource.Folder);
+
+            Assert.That(solutionXml, Is.EqualTo(StepFiles.SolutionXmlWithStepRoots(solutionXml, derived.Select(d => d.Id))), Regenerate);
+        }
+
+        [Test]
+        public void A_changed_declaration_makes_the_committed_step_files_stale()
+        {
+            var xml = File.ReadAllText(Path.Combine(SolutionSource.Folder, SolutionLayout.SolutionFile));
+            var oneStepLess = StepFiles.Derive(SolutionSource.Folder).Skip(1).Select(d => d.Id);
+
+            Assert.That(StepFiles.SolutionXmlWithStepRoots(xml, oneStepLess).Replace("\r\n", "\n"), Is.Not.EqualTo(xml.Replace("\r\n", "\n")),
+                "the root-component check must notice a step that is no longer declared");
+        }
+
+        [Test]
+        public void Every_step_binds_by_export_key_to_the_plugin_class_its_name_gives_in_the_net462_package()
+        {
             Assert.Multiple(() =>
             {
-                foreach (var (plugin, step) in SolutionModel.Declared().Where(d => !customApis.Contains(d.Plugin)))
+                foreach (var step in SolutionModel.Steps())
                 {
-                    var matching = files.Where(f => f.TypeName == plugin.FullName && f.Message == step.Message && f.Table == step.Table && f.Stage == (int)step.Stage).ToList();
-                    Assert.That(matching.Select(f => f.File).ToList(), Has.Count.EqualTo(1),
-                        $"{plugin.Name} declares {step} but solution/SdkMessageProcessingSteps/ has {matching.Count} step files for it");
+                    var type = SolutionModel.PackageIndex.Find(step.ExportKey);
+                    Assert.That(type, Is.Not.Null, $"{Describe(step)}: <PluginTypeExportKey> names no class of the package's net462 assemblies");
+                    Assert.That(step.Name, Does.StartWith(type?.TypeFullName + ": "), $"{Describe(step)}: the key resolves to {type?.TypeFullName}");
                 }
             });
         }
@@ -64,21 +77,6 @@ namespace LoyaltyHealth.Tests.Solution
             Assert.That(customApis, Is.Not.Empty, "expected the Custom API plugin classes to declare MainOperation steps");
             Assert.That(SolutionModel.Steps().Where(s => customApis.Contains(s.TypeName)).Select(s => s.File), Is.Empty,
                 "a Custom API's plugin is bound through the customapi record, not through a step");
-        }
-
-        [Test]
-        public void Every_step_names_its_plugin_type_by_the_id_and_name_the_assembly_record_gives_it()
-        {
-            var types = SolutionModel.PluginTypes();
-            Assert.Multiple(() =>
-            {
-                foreach (var step in SolutionModel.Steps())
-                {
-                    var type = types.SingleOrDefault(t => t.Id == step.PluginTypeId);
-                    Assert.That(type, Is.Not.Null, $"{Describe(step)}: <PluginTypeId> {step.PluginTypeId} is no PluginType in {SolutionModel.AssemblyDataFile}");
-                    Assert.That(step.PluginTypeName, Is.EqualTo(type?.AssemblyQualifiedName), $"{Describe(step)}: <PluginTypeName> differs from the PluginType record");
-                }
-            });
         }
 
         [Test]
@@ -106,15 +104,6 @@ namespace LoyaltyHealth.Tests.Solution
                     Assert.That(step.AsyncAutoDelete, Is.True, $"{Describe(step)}: <AsyncAutoDelete> keeps successful system jobs from piling up");
                 }
             });
-        }
-
-        [Test]
-        public void Every_plugin_class_has_a_plugin_type_record_and_every_record_a_class()
-        {
-            var classes = SolutionModel.PluginClasses().Select(t => t.FullName!).ToList();
-            var records = SolutionModel.PluginTypes().Select(t => t.Name).ToList();
-
-            Assert.That(records, Is.EquivalentTo(classes), $"{SolutionModel.AssemblyDataFile}: <PluginTypes> must list exactly the PluginBase classes of LoyaltyHealth.Plugins");
         }
     }
 }

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace LoyaltyHealth.Pack
 {
     /// <summary>The options of the pack command.</summary>
-    public sealed record CommandLine(string Configuration, bool Build, string? PluginBuild, string? Solution, string? Output, bool Help)
+    public sealed record CommandLine(string Configuration, bool Build, string? PluginBuild, string? Solution, string? Output, bool Help, bool WriteSteps = false)
     {
         public const string Usage =
             "Packs solution/ and the net462 plugin build into dist/<UniqueName>_<version>.zip.\n\n" +
@@ -14,6 +14,8 @@ namespace LoyaltyHealth.Pack
             "      --plugin-build <folder> take the net462 plugin build from this folder (implies --no-build)\n" +
             "      --solution <folder>     the unpacked solution source (default <repository>/solution)\n" +
             "      --output <folder>       where the zip and the .nupkg go (default <repository>/dist)\n" +
+            "      --write-steps           derive solution/SdkMessageProcessingSteps/ and the step root components of\n" +
+            "                              Other/Solution.xml from the plugins' declared steps, then stop\n" +
             "  -h, --help                  show this text";
 
         public static CommandLine Parse(IReadOnlyList<string> args)
@@ -30,6 +32,7 @@ namespace LoyaltyHealth.Pack
                     "--solution" => result with { Solution = Value() },
                     "--output" => result with { Output = Value() },
                     "-h" or "--help" => result with { Help = true },
+                    "--write-steps" => result with { WriteSteps = true },
                     _ => throw new PackError($"Unknown option '{args[i]}'.\n\n{Usage}"),
                 };
             }

@@ -5,9 +5,6 @@ using System.Xml.Linq;
 
 namespace LoyaltyHealth.Pack
 {
-    /// <summary>A plugin assembly file the zip must carry, at the path its PluginAssembly record names.</summary>
-    public sealed record AssemblyFile(string ZipPath, string FileName, string FullName, string Source);
-
     /// <summary>
     /// Builds customizations.xml from Other/Customizations.xml and the per-component files, in the
     /// element order of Microsoft's schema (ImportExportXml is a sequence).
@@ -16,15 +13,12 @@ namespace LoyaltyHealth.Pack
     {
         private readonly SourceTree _tree;
         private readonly ISet<string> _used;
-        private readonly List<AssemblyFile> _assemblyFiles = new();
 
         public CustomizationsBuilder(SourceTree tree, ISet<string> used)
         {
             _tree = tree;
             _used = used;
         }
-
-        public IReadOnlyList<AssemblyFile> AssemblyFiles => _assemblyFiles;
 
         public XElement Build()
         {
@@ -111,26 +105,17 @@ namespace LoyaltyHealth.Pack
             }
         }
 
+        /// <summary>
+        /// The product's code ships in its plugin package only: a plain assembly of the same name beside it
+        /// conflicts with the package in Dataverse (deployment-evidence.md), and a plain assembly of its own
+        /// would get none of its dependencies in the sandbox.
+        /// </summary>
         private IEnumerable<XElement> PluginAssemblies()
         {
-            foreach (var folder in _tree.Folders(SolutionLayout.PluginAssemblies))
-            {
-                var files = _tree.Files(folder, "*" + SolutionLayout.AssemblyDataSuffix);
-                if (files.Count != 1)
-                    throw new PackError($"{folder} must hold exactly one *{SolutionLayout.AssemblyDataSuffix} file, holds {files.Count}.");
-                var file = files[0];
-                var assembly = _tree.LoadRoot(file, "PluginAssembly");
-                var fullName = assembly.RequiredAttribute("FullName", file);
-                XmlFacts.RequiredGuid(assembly.RequiredAttribute("PluginAssemblyId", file), "PluginAssemblyId", assembly, file);
-                var dll = file.Split('/').Last()[..^".data.xml".Length];
-                var expected = $"/{folder}/{dll}";
-                var fileName = assembly.RequiredText("FileName", file);
-                if (!string.Equals(fileName, expected, StringComparison.Ordinal))
-                    throw new SourceFileError(file, $"<FileName> is '{fileName}'; it must be '{expected}', the path the assembly takes in the zip.");
-                _assemblyFiles.Add(new AssemblyFile(expected.TrimStart('/'), dll, fullName, file));
-                _used.Add(file);
-                yield return assembly.Inlined();
-            }
+            var folders = _tree.Folders(SolutionLayout.PluginAssemblies);
+            if (folders.Count > 0)
+                throw new SourceFileError(folders[0], $"a plain plugin assembly; this solution ships its code in {SolutionLayout.PluginPackages}/ only. Remove the folder.");
+            return Enumerable.Empty<XElement>();
         }
     }
 }

@@ -2,13 +2,18 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
+using LoyaltyHealth.Pipeline.Registration;
 
 namespace LoyaltyHealth.Pack
 {
     /// <summary>An assembly that goes into the plugin package.</summary>
-    public sealed record PackageAssembly(string FileName, string Name, string FullName, byte[] Content, bool IsStrongNamed);
+    public sealed record PackageAssembly(AssemblyMetadata Metadata, byte[] Content)
+    {
+        public string FileName => Metadata.FileName;
+        public string Name => Metadata.Name;
+        public string FullName => Metadata.FullName;
+        public bool IsStrongNamed => Metadata.IsStrongNamed;
+    }
 
     /// <summary>
     /// Picks what the plugin package carries: the plugin assembly and every assembly it needs at run
@@ -16,13 +21,7 @@ namespace LoyaltyHealth.Pack
     /// </summary>
     public static class PackageAssemblies
     {
-        /// <summary>Assemblies the sandbox provides: the Dataverse SDK and the .NET Framework itself.</summary>
-        public static bool ProvidedBySandbox(string name) =>
-            name is "Microsoft.Xrm.Sdk" or "Microsoft.Crm.Sdk.Proxy" or "Microsoft.Xrm.Sdk.Workflow" or "mscorlib" or "netstandard" or "System" or "Microsoft.CSharp"
-            || name.StartsWith("System.", StringComparison.Ordinal)
-            || name.StartsWith("Microsoft.Win32.", StringComparison.Ordinal);
-
-        public static IReadOnlyList<PackageAssembly> Select(string buildFolder, string pluginAssemblyFile)
+        public static IReadOnlyList<PackageAssembly> Select(string buildFolder, string pluginAssemblyFile, SandboxAssemblies sandbox)
         {
             var start = Path.Combine(buildFolder, pluginAssemblyFile);
             if (!File.Exists(start))
@@ -39,14 +38,14 @@ namespace LoyaltyHealth.Pack
             {
                 var assembly = pending.Dequeue();
                 if (!chosen.TryAdd(assembly.Name, assembly)) continue;
-                foreach (var reference in References(assembly.Content))
+                foreach (var reference in assembly.Metadata.References)
                 {
-                    if (ProvidedBySandbox(reference) || chosen.ContainsKey(reference)) continue;
-                    if (!byName.TryGetValue(reference, out var file))
-                        throw new PackError($"{assembly.Name} needs {reference}, which is neither in {buildFolder} nor provided by the Dataverse sandbox.");
+                    if (sandbox.Provides(reference.Name) || chosen.ContainsKey(reference.Name)) continue;
+                    if (!byName.TryGetValue(reference.Name, out var file))
+                        throw new PackError($"{assembly.Name} needs {reference.Name}, which is neither in {buildFolder} nor provided by the Dataverse sandbox (.NET Framework 4.6.2 and the SDK).");
                     var found = Read(file);
-                    if (!string.Equals(found.Name, reference, StringComparison.Ordinal))
-                        throw new PackError($"{file} holds assembly {found.Name}, not {reference}.");
+                    if (!string.Equals(found.Name, reference.Name, StringComparison.Ordinal))
+                        throw new PackError($"{file} holds assembly {found.Name}, not {reference.Name}.");
                     pending.Enqueue(found);
                 }
             }
@@ -62,23 +61,12 @@ namespace LoyaltyHealth.Pack
             var content = File.ReadAllBytes(path);
             try
             {
-                using var pe = new PEReader(new MemoryStream(content));
-                var reader = pe.GetMetadataReader();
-                var definition = reader.GetAssemblyDefinition();
-                var name = definition.GetAssemblyName();
-                return new PackageAssembly(Path.GetFileName(path), name.Name!, name.FullName, content, !definition.PublicKey.IsNil);
+                return new PackageAssembly(AssemblyMetadata.Read(Path.GetFileName(path), content), content);
             }
-            catch (Exception e) when (e is BadImageFormatException or InvalidOperationException)
+            catch (BadImageFormatException e)
             {
-                throw new PackError($"{path} is not a .NET assembly: {e.Message}", e);
+                throw new PackError(e.Message, e);
             }
-        }
-
-        private static IEnumerable<string> References(byte[] content)
-        {
-            using var pe = new PEReader(new MemoryStream(content));
-            var reader = pe.GetMetadataReader();
-            return reader.AssemblyReferences.Select(h => reader.GetString(reader.GetAssemblyReference(h).Name)).ToList();
         }
     }
 }

@@ -25,6 +25,11 @@ namespace LoyaltyHealth.Pack
             var name = root.RequiredText("name", file);
             var version = root.RequiredText("version", file);
             var package = root.RequiredText("package", file);
+            // Every real export of a plugin package writes both; the export keys are computed for version 1.
+            if (root.Element("exportkeyversion")?.Value.Trim() != LoyaltyHealth.Pipeline.Registration.PluginTypeExportKey.Version)
+                throw new SourceFileError(file, $"<exportkeyversion> must be {LoyaltyHealth.Pipeline.Registration.PluginTypeExportKey.Version}, the version of the export keys the steps and Custom APIs bind by.");
+            if ((string?)root.Element("package")!.Attribute("mimetype") != "application/octet-stream")
+                throw new SourceFileError(file, "<package> needs mimetype=\"application/octet-stream\", as every real export writes it.");
             var folderName = folder.Split('/').Last();
 
             if (!string.Equals(uniqueName, folderName, StringComparison.Ordinal))

@@ -18,6 +18,12 @@ namespace LoyaltyHealth.Pack
                 }
 
                 var root = Repository.FindRoot();
+                if (options.WriteSteps)
+                {
+                    var folder = Path.GetFullPath(options.Solution ?? Path.Combine(root, "solution"));
+                    Console.WriteLine($"Derived {StepFiles.Write(folder)} step files in {folder}.");
+                    return 0;
+                }
                 if (options.Build) Repository.BuildPlugins(root, options.Configuration);
                 var inputs = new PackInputs(
                     Path.GetFullPath(options.Solution ?? Path.Combine(root, "solution")),
@@ -30,6 +36,11 @@ namespace LoyaltyHealth.Pack
                 Console.WriteLine($"Packed {packed.Manifest.UniqueName} {packed.Manifest.Version}: {zip} ({packed.Entries.Count} entries, {packed.Zip.Length:N0} bytes)");
                 Console.WriteLine($"Plugin package {packed.Package.Name} {packed.Package.Version}: {package} ({string.Join(", ", packed.Assemblies.Select(a => a.FileName))})");
                 return 0;
+            }
+            catch (Exception e) when (e is LoyaltyHealth.Pipeline.Registration.SolutionFormatException)
+            {
+                Console.Error.WriteLine("pack failed: " + e.Message);
+                return 1;
             }
             catch (PackError e)
             {

@@ -2,15 +2,26 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
+using LoyaltyHealth.Pipeline.Registration;
+using LoyaltyHealth.Plugins.Framework;
 
 namespace LoyaltyHealth.Pack
 {
-    public sealed record PackInputs(string SolutionFolder, string PluginBuildFolder);
+    public sealed record PackInputs(string SolutionFolder, string PluginBuildFolder)
+    {
+        /// <summary>The plugin project's assembly (named by the project itself): the root of what the package carries.</summary>
+        public string PluginAssemblyFile { get; init; } = typeof(PluginBase).Assembly.GetName().Name + ".dll";
+
+        /// <summary>What the sandbox provides, against which the package's references are closed.</summary>
+        public SandboxAssemblies Sandbox { get; init; } = SandboxAssemblies.Net462;
+    }
 
     /// <summary>
     /// Packs the unpacked source and the plugin build into the solution zip Dataverse imports:
-    /// [Content_Types].xml, solution.xml, customizations.xml, the plugin assembly, the plugin package
-    /// and the folder-based components.
+    /// [Content_Types].xml, solution.xml, customizations.xml, the plugin package and the folder-based
+    /// components. The code ships only in the plugin package (a plain twin of the same assembly would
+    /// conflict with it); every step and Custom API binds to a package type by export key, checked here
+    /// against the built assemblies, and the finished zip must pass <see cref="DeployabilityCheck"/>.
     /// </summary>
     public static class SolutionPacker
     {
@@ -31,13 +42,11 @@ namespace LoyaltyHealth.Pack
             var package = PluginPackageSource.Read(tree, packageFolders[0], manifest.PublisherPrefix);
             used.Add(package.File);
 
-            if (builder.AssemblyFiles.Count != 1)
-                throw new PackError($"{SolutionLayout.PluginAssemblies}/ must describe exactly one plugin assembly (the one in the plugin package); it describes {builder.AssemblyFiles.Count}.");
-            var assemblyFile = builder.AssemblyFiles[0];
-            var assemblies = PackageAssemblies.Select(inputs.PluginBuildFolder, assemblyFile.FileName);
-            var pluginAssembly = assemblies.Single(a => a.FileName == assemblyFile.FileName);
-            if (!string.Equals(pluginAssembly.FullName, assemblyFile.FullName, StringComparison.Ordinal))
-                throw new SourceFileError(assemblyFile.Source, $"FullName '{assemblyFile.FullName}' does not match the built assembly '{pluginAssembly.FullName}'.");
+            var assemblies = PackageAssemblies.Select(inputs.PluginBuildFolder, inputs.PluginAssemblyFile, inputs.Sandbox);
+            var index = PluginPackageIndex.FromMetadata(package.UniqueName, assemblies.Select(a => a.Metadata));
+            CheckStepBindings(customizations, index);
+            foreach (var api in folderEntries.Where(e => e.Key.EndsWith("/" + SolutionLayout.CustomApiFile, StringComparison.Ordinal)))
+                CheckCustomApiBinding(api.Key, XDocument.Parse(System.Text.Encoding.UTF8.GetString(api.Value)).Root!, index);
 
             var packageContent = NuGetPackage.Create(package.Name, package.Version, manifest.PublisherName,
                 $"Plugin package of the Dataverse solution {manifest.UniqueName}: {string.Join(", ", assemblies.Select(a => a.Name))}.", assemblies);
@@ -46,7 +55,6 @@ namespace LoyaltyHealth.Pack
 
             var rest = new List<KeyValuePair<string, byte[]>>
             {
-                new(assemblyFile.ZipPath, pluginAssembly.Content),
                 new(package.File, XmlText.Bytes(tree.LoadRoot(package.File, "pluginpackage"))),
                 new(package.PackagePath, packageContent),
             };
@@ -58,7 +66,34 @@ namespace LoyaltyHealth.Pack
             };
             entries.AddRange(rest.OrderBy(e => e.Key, StringComparer.Ordinal));
             entries.Insert(0, new(SolutionLayout.ContentTypes, ContentTypes(entries.Select(e => e.Key))));
-            return new PackedSolution(manifest, entries, DeterministicZip.Create(entries), package, packageContent, assemblies);
+            var zip = DeterministicZip.Create(entries);
+            var problems = DeployabilityCheck.Check(zip, inputs.Sandbox, packageContent);
+            if (problems.Count > 0)
+                throw new PackError("the packed solution would not deploy:\n  " + string.Join("\n  ", problems));
+            return new PackedSolution(manifest, entries, zip, package, packageContent, assemblies);
+        }
+
+        /// <summary>Each step binds, by export key, to a type the package's built assemblies really hold.</summary>
+        private static void CheckStepBindings(XElement customizations, PluginPackageIndex index)
+        {
+            foreach (var step in customizations.Element("SdkMessageProcessingSteps")?.Elements("SdkMessageProcessingStep") ?? Enumerable.Empty<XElement>())
+            {
+                var file = $"{SolutionLayout.Steps}/{(string?)step.Attribute("SdkMessageProcessingStepId")}.xml";
+                if (step.Element("PluginTypeName") is not null || step.Element("PluginTypeId") is not null)
+                    throw new SourceFileError(file, "names a plain assembly's type (<PluginTypeName>/<PluginTypeId>); this solution ships its code in the plugin package only: bind by <PluginTypeExportKey> (regenerate the step files with --write-steps).");
+                var key = step.Element("PluginTypeExportKey")?.Value.Trim();
+                if (string.IsNullOrEmpty(key) || index.Find(key) is null)
+                    throw new SourceFileError(file, $"<PluginTypeExportKey> '{key}' names no type of plugin package {index.PackageUniqueName} as built; regenerate the step files with --write-steps.");
+            }
+        }
+
+        private static void CheckCustomApiBinding(string file, XElement api, PluginPackageIndex index)
+        {
+            var key = api.Element("plugintypeid")?.Element("plugintypeexportkey")?.Value.Trim();
+            if (string.IsNullOrEmpty(key))
+                throw new SourceFileError(file, "names its plugin by <plugintypeid><plugintypeid>, a plain assembly's type; bind it by <plugintypeexportkey> to the plugin package's type.");
+            if (index.Find(key) is null)
+                throw new SourceFileError(file, $"<plugintypeexportkey> '{key}' names no type of plugin package {index.PackageUniqueName} as built (types: {string.Join(", ", index.Types.Select(t => t.TypeFullName + " " + t.ExportKey))}).");
         }
 
         /// <summary>
@@ -71,8 +106,7 @@ namespace LoyaltyHealth.Pack
             foreach (var file in tree.AllFiles())
             {
                 if (used.Contains(file) || file == SolutionLayout.Readme) continue;
-                var isBuildOutput = (file.StartsWith(SolutionLayout.PluginAssemblies + "/", StringComparison.Ordinal) && file.EndsWith(".dll", StringComparison.Ordinal))
-                    || (file.StartsWith(SolutionLayout.PluginPackages + "/", StringComparison.Ordinal) && file.Contains("/" + SolutionLayout.PackageSubfolder + "/", StringComparison.Ordinal)
+                var isBuildOutput = (file.StartsWith(SolutionLayout.PluginPackages + "/", StringComparison.Ordinal) && file.Contains("/" + SolutionLayout.PackageSubfolder + "/", StringComparison.Ordinal)
                         && file.EndsWith(".nupkg", StringComparison.Ordinal));
                 if (!isBuildOutput)
                     throw new SourceFileError(file, "the pack does not know where this file belongs in the solution, so it would be left out; move or remove it.");

@@ -20,6 +20,10 @@ namespace LoyaltyHealth.Pack
             NewLineHandling = NewLineHandling.Replace,
         };
 
+        /// <summary>A source file as committed: the same XML with the checkout's usual LF line ends.</summary>
+        public static byte[] SourceBytes(XElement root) =>
+            Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Bytes(root)).Replace("\r\n", "\n") + "\n");
+
         public static byte[] Bytes(XElement root)
         {
             using var buffer = new MemoryStream();
