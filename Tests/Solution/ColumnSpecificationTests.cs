@@ -102,6 +102,40 @@ namespace LoyaltyHealth.Tests.Solution
                 Assert.That(history.Element("ReferencedEntityName")?.Value.ToLowerInvariant(), Is.EqualTo(AccountSchema.EntityName));
                 Assert.That(history.Element("ReferencingEntityName")?.Value, Is.EqualTo(HealthAssessmentSchema.EntityName));
                 Assert.That(history.Element("CascadeDelete")?.Value, Is.EqualTo("Cascade"), "the history goes when its account goes");
+                foreach (var cascade in new[] { "CascadeAssign", "CascadeShare", "CascadeUnshare", "CascadeReparent" })
+                    Assert.That(history.Element(cascade)?.Value, Is.EqualTo("Cascade"), $"{cascade}: the history is visible to exactly those who may read its account");
+            });
+        }
+
+        [TestCase("Account"), TestCase("Email"), TestCase("PhoneCall"), TestCase("Appointment"), TestCase("Task")]
+        public void A_system_table_the_solution_adds_columns_to_is_not_marked_unmodified(string table)
+        {
+            var file = $"Entities/{table}/Entity.xml";
+            var entity = SolutionSource.Xml(file).Element("EntityInfo")!.Element("entity")!;
+            Assert.That(entity.Attribute("unmodified"), Is.Null, $"{file}: unmodified=\"1\" is what an export writes for a table it does not change");
+        }
+
+        [TestCase(HealthAssessmentSchema.EntityName, "loy_healthassessmentid")]
+        [TestCase(ValueReportSchema.EntityName, "activityid")]
+        [TestCase(PerkSchema.EntityName, "activityid")]
+        public void A_new_table_carries_its_system_columns_forms_and_views(string table, string primaryId)
+        {
+            var file = $"Entities/{table}/Entity.xml";
+            var entity = SolutionSource.Xml(file).Element("EntityInfo")!.Element("entity")!;
+            var columns = entity.Element("attributes")!.Elements("attribute").Select(a => a.Element("LogicalName")?.Value).ToList();
+            var views = SolutionSource.Files($"Entities/{table}/SavedQueries", "*.xml").Select(f => SolutionSource.Xml(f).Element("savedquery")!).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(entity.Element("OwnershipTypeMask")?.Value, Is.EqualTo("UserOwned"), $"{file}: <OwnershipTypeMask>");
+                Assert.That(columns, Is.SupersetOf(new[] { primaryId, "ownerid", "owninguser", "owningteam", "owningbusinessunit", "statecode", "statuscode", "createdon", "createdby",
+                    "createdonbehalfby", "modifiedon", "modifiedby", "modifiedonbehalfby", "importsequencenumber", "overriddencreatedon", "timezoneruleversionnumber", "utcconversiontimezonecode" }), file);
+                foreach (var money in entity.Element("attributes")!.Elements("attribute").Where(a => a.Element("Type")?.Value == "money" && !a.Element("LogicalName")!.Value.EndsWith("_base")))
+                    Assert.That(columns, Is.SupersetOf(new[] { "transactioncurrencyid", "exchangerate", money.Element("LogicalName")!.Value + "_base" }), $"{file}: currency columns of a money column");
+                foreach (var type in new[] { "main", "quick", "card" })
+                    Assert.That(SolutionSource.Files($"Entities/{table}/FormXml/{type}", "*.xml"), Is.Not.Empty, $"{table}: a {type} form");
+                // Active (default) and inactive 0, advanced find 1, associated 2, quick find 4, lookup 64.
+                Assert.That(views.Select(v => v.Element("querytype")!.Value).OrderBy(q => q), Is.EqualTo(new[] { "0", "0", "1", "2", "4", "64" }), $"{table}: the system views");
+                Assert.That(views.Count(v => v.Element("querytype")!.Value == "0" && v.Element("isdefault")!.Value == "1"), Is.EqualTo(1), $"{table}: one default public view");
             });
         }
 
