@@ -42,6 +42,16 @@ namespace LoyaltyHealth.Plugins
             AccountSchema.NextBestActions, AccountSchema.HealthScoredOn,
         }).ToArray();
 
+        /// <summary>Account column to the history column that keeps its value.</summary>
+        private static readonly IReadOnlyDictionary<string, string> HistoryColumns = new Dictionary<string, string>
+        {
+            [AccountSchema.UnderstandingScore] = HealthAssessmentSchema.UnderstandingScore, [AccountSchema.FamiliarityScore] = HealthAssessmentSchema.FamiliarityScore,
+            [AccountSchema.ServiceScore] = HealthAssessmentSchema.ServiceScore, [AccountSchema.OverallHealth] = HealthAssessmentSchema.OverallHealth,
+            [AccountSchema.HealthBand] = HealthAssessmentSchema.HealthBand, [AccountSchema.HealthTrend] = HealthAssessmentSchema.HealthTrend,
+            [AccountSchema.PerkDependent] = HealthAssessmentSchema.PerkDependent, [AccountSchema.PerkShare] = HealthAssessmentSchema.PerkShare,
+            [AccountSchema.ReasonCodes] = HealthAssessmentSchema.ReasonCodes,
+        };
+
         public RecordAssessmentChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
             : base(unsecureConfiguration, secureConfiguration)
         {
@@ -115,16 +125,9 @@ namespace LoyaltyHealth.Plugins
                 [HealthAssessmentSchema.Name] = Truncate((after.GetAttributeValue<string>(AccountSchema.Name) ?? accountId.ToString()) + " "
                     + (after.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn)?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? ""), 100),
             };
-            foreach (var (from, to) in new[]
+            foreach (var column in HistoryColumns)
             {
-                (AccountSchema.UnderstandingScore, HealthAssessmentSchema.UnderstandingScore), (AccountSchema.FamiliarityScore, HealthAssessmentSchema.FamiliarityScore),
-                (AccountSchema.ServiceScore, HealthAssessmentSchema.ServiceScore), (AccountSchema.OverallHealth, HealthAssessmentSchema.OverallHealth),
-                (AccountSchema.HealthBand, HealthAssessmentSchema.HealthBand), (AccountSchema.HealthTrend, HealthAssessmentSchema.HealthTrend),
-                (AccountSchema.PerkDependent, HealthAssessmentSchema.PerkDependent), (AccountSchema.PerkShare, HealthAssessmentSchema.PerkShare),
-                (AccountSchema.ReasonCodes, HealthAssessmentSchema.ReasonCodes),
-            })
-            {
-                if (after.Contains(from)) row[to] = after[from];
+                if (after.Contains(column.Key)) row[column.Value] = after[column.Key];
             }
             return row;
         }

@@ -12,7 +12,7 @@ namespace LoyaltyHealth.Model.Policy
             var v = new Rules();
 
             v.Days("$.windowDays", policy.WindowDays);
-            v.WeightGroup("$.weights", ("understanding", policy.Weights.Understanding), ("familiarity", policy.Weights.Familiarity), ("service", policy.Weights.Service));
+            v.WeightGroup("$.weights", new("understanding", policy.Weights.Understanding), new("familiarity", policy.Weights.Familiarity), new("service", policy.Weights.Service));
 
             v.Score("$.bands.healthyFrom", policy.Bands.HealthyFrom);
             v.Score("$.bands.watchFrom", policy.Bands.WatchFrom);
@@ -24,7 +24,7 @@ namespace LoyaltyHealth.Model.Policy
             v.Between("$.evidence.minimumKnownPillars", policy.Evidence.MinimumKnownPillars, 1, 3);
 
             var u = policy.Understanding;
-            v.WeightGroup("$.understanding.weights", ("goalsCurrency", u.Weights.GoalsCurrency), ("valueReporting", u.Weights.ValueReporting), ("valueMonetised", u.Weights.ValueMonetised));
+            v.WeightGroup("$.understanding.weights", new("goalsCurrency", u.Weights.GoalsCurrency), new("valueReporting", u.Weights.ValueReporting), new("valueMonetised", u.Weights.ValueMonetised));
             v.Days("$.understanding.goalsFreshDays", u.GoalsFreshDays);
             v.Days("$.understanding.goalsStaleDays", u.GoalsStaleDays);
             if (u.GoalsStaleDays <= u.GoalsFreshDays)
@@ -33,9 +33,9 @@ namespace LoyaltyHealth.Model.Policy
             v.Days("$.understanding.valueReportIntervalDays", u.ValueReportIntervalDays);
 
             var f = policy.Familiarity;
-            v.WeightGroup("$.familiarity.weights", ("contactBreadth", f.Weights.ContactBreadth), ("departmentSpread", f.Weights.DepartmentSpread),
-                ("seniorityReach", f.Weights.SeniorityReach), ("threadConcentration", f.Weights.ThreadConcentration),
-                ("twoWayEngagement", f.Weights.TwoWayEngagement), ("referenceCustomer", f.Weights.ReferenceCustomer));
+            v.WeightGroup("$.familiarity.weights", new("contactBreadth", f.Weights.ContactBreadth), new("departmentSpread", f.Weights.DepartmentSpread),
+                new("seniorityReach", f.Weights.SeniorityReach), new("threadConcentration", f.Weights.ThreadConcentration),
+                new("twoWayEngagement", f.Weights.TwoWayEngagement), new("referenceCustomer", f.Weights.ReferenceCustomer));
             v.AtLeastOne("$.familiarity.broadContacts", f.BroadContacts);
             v.AtLeastOne("$.familiarity.broadDepartments", f.BroadDepartments);
             v.Share("$.familiarity.singleThreadedShare", f.SingleThreadedShare, allowZero: false);
@@ -43,7 +43,7 @@ namespace LoyaltyHealth.Model.Policy
             v.AtLeastOne("$.familiarity.minimumEngagements", f.MinimumEngagements);
 
             var s = policy.Service;
-            v.WeightGroup("$.service.weights", ("serviceLevelAgreed", s.Weights.ServiceLevelAgreed), ("cadenceAdherence", s.Weights.CadenceAdherence), ("improvementProposals", s.Weights.ImprovementProposals));
+            v.WeightGroup("$.service.weights", new("serviceLevelAgreed", s.Weights.ServiceLevelAgreed), new("cadenceAdherence", s.Weights.CadenceAdherence), new("improvementProposals", s.Weights.ImprovementProposals));
             v.AtLeastOne("$.service.adherencePeriods", s.AdherencePeriods);
             v.Share("$.service.unknownChannelCredit", s.UnknownChannelCredit, allowZero: true);
             v.Share("$.service.otherChannelCredit", s.OtherChannelCredit, allowZero: true);
@@ -73,6 +73,9 @@ namespace LoyaltyHealth.Model.Policy
         }
 
         private static string Format(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>A weight with the JSON name a problem report points at.</summary>
+        private readonly record struct NamedWeight(string Name, decimal Value);
 
         private sealed class Rules
         {
@@ -111,10 +114,10 @@ namespace LoyaltyHealth.Model.Policy
                 if (!allowZero && (value <= 0 || value > 1)) Add(path, $"a share must be above 0 and at most 1, is {Format(value)}");
             }
 
-            public void WeightGroup(string path, params (string Name, decimal Value)[] weights)
+            public void WeightGroup(string path, params NamedWeight[] weights)
             {
-                foreach (var (name, value) in weights.Where(w => w.Value < 0))
-                    Add(path + "." + name, "a weight must not be below 0, is " + Format(value));
+                foreach (var weight in weights.Where(w => w.Value < 0))
+                    Add(path + "." + weight.Name, "a weight must not be below 0, is " + Format(weight.Value));
                 if (weights.All(w => w.Value <= 0))
                     Add(path, "at least one weight must be above 0");
             }

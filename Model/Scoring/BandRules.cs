@@ -12,7 +12,7 @@ namespace LoyaltyHealth.Model.Scoring
     /// </summary>
     internal static class BandRules
     {
-        public static (HealthBand Band, IReadOnlyList<Reason> Reasons) Decide(
+        public static BandDecision Decide(
             ScoringContext c, decimal? overall, IReadOnlyList<PillarResult> pillars, PerkDependence perks)
         {
             var policy = c.Policy;
@@ -25,7 +25,7 @@ namespace LoyaltyHealth.Model.Scoring
                     Parameter.Days(ParameterNames.Days, c.AgeDays),
                     Parameter.Days(ParameterNames.RequiredDays, policy.Evidence.NewAccountDays),
                 }));
-                return (HealthBand.NotEnoughData, reasons);
+                return new BandDecision(HealthBand.NotEnoughData, reasons);
             }
 
             // A pillar the policy gives no weight neither counts as evidence nor caps the band.
@@ -38,7 +38,7 @@ namespace LoyaltyHealth.Model.Scoring
                     Parameter.Count(ParameterNames.KnownPillars, known),
                     Parameter.Count(ParameterNames.Required, Math.Min(policy.Evidence.MinimumKnownPillars, weighted.Count)),
                 }));
-                return (HealthBand.NotEnoughData, reasons);
+                return new BandDecision(HealthBand.NotEnoughData, reasons);
             }
 
             var rounded = PillarScoring.Round(overall.Value);
@@ -65,7 +65,10 @@ namespace LoyaltyHealth.Model.Scoring
                 band = HealthBand.Watch;
                 reasons.Add(new Reason(ReasonCodes.SingleThreadedCapsBand, 0m, thread.Evidence));
             }
-            return (band, reasons);
+            return new BandDecision(band, reasons);
         }
     }
+
+    /// <summary>The band an account lands in, with the account-level reasons that put it there.</summary>
+    internal sealed record BandDecision(HealthBand Band, IReadOnlyList<Reason> Reasons);
 }

@@ -7,16 +7,16 @@ namespace LoyaltyHealth.Model.Scoring
     /// <summary>The most recent whole periods of an agreed cadence, counted back from the as-of instant.</summary>
     internal static class CadencePeriods
     {
-        public static IReadOnlyList<(DateTime From, DateTime To)> Recent(ServiceCadence cadence, DateTime asOf, DateTime accountCreatedOn, int maximum)
+        public static IReadOnlyList<Period> Recent(ServiceCadence cadence, DateTime asOf, DateTime accountCreatedOn, int maximum)
         {
-            var periods = new List<(DateTime, DateTime)>();
+            var periods = new List<Period>();
             for (var i = 0; i < maximum; i++)
             {
                 var to = Back(cadence, asOf, i);
                 var from = Back(cadence, asOf, i + 1);
                 // A period the account did not exist for in full cannot have been missed.
                 if (from < accountCreatedOn) break;
-                periods.Add((from, to));
+                periods.Add(new Period(from, to));
             }
             return periods;
         }

@@ -39,23 +39,23 @@ namespace LoyaltyHealth.Model.Scoring
 
             var raw = new[]
             {
-                (Pillar.Understanding, Measures: UnderstandingMeasures.Assess(c).ToList()),
-                (Pillar.Familiarity, Measures: FamiliarityMeasures.Assess(c).ToList()),
-                (Pillar.Service, Measures: ServiceMeasures.Assess(c).ToList()),
+                new MeasuredPillar(Pillar.Understanding, UnderstandingMeasures.Assess(c).ToList()),
+                new MeasuredPillar(Pillar.Familiarity, FamiliarityMeasures.Assess(c).ToList()),
+                new MeasuredPillar(Pillar.Service, ServiceMeasures.Assess(c).ToList()),
             };
-            var exact = raw.Select(p => (p.Item1, Exact: PillarScoring.PillarExact(p.Measures))).ToList();
-            var knownWeight = exact.Where(p => p.Exact.HasValue).Sum(p => PillarScoring.Weight(_policy.Weights, p.Item1));
-            var overallExact = PillarScoring.WeightedMean(exact.Select(p => (PillarScoring.Weight(_policy.Weights, p.Item1), p.Exact)));
+            var knownWeight = raw.Where(p => p.Exact.HasValue).Sum(p => PillarScoring.Weight(_policy.Weights, p.Pillar));
+            var overallExact = PillarScoring.WeightedMean(raw.Select(p => new WeightedScore(PillarScoring.Weight(_policy.Weights, p.Pillar), p.Exact)));
 
-            var pillars = raw.Zip(exact, (r, e) => new PillarResult
+            var pillars = raw.Select(r => new PillarResult
             {
-                Pillar = r.Item1,
-                Score = e.Exact is { } s ? PillarScoring.Round(s) : null,
-                Measures = PillarScoring.WithEffectiveWeights(r.Measures, PillarScoring.Weight(_policy.Weights, r.Item1), knownWeight),
+                Pillar = r.Pillar,
+                Score = r.Exact is { } s ? PillarScoring.Round(s) : null,
+                Measures = PillarScoring.WithEffectiveWeights(r.Measures, PillarScoring.Weight(_policy.Weights, r.Pillar), knownWeight),
             }).ToList();
 
             var perks = PerkAnalysis.Assess(c);
-            var (band, bandReasons) = BandRules.Decide(c, overallExact, pillars, perks);
+            var decision = BandRules.Decide(c, overallExact, pillars, perks);
+            var band = decision.Band;
             // An account without a band shows no overall score either, so no view sorts it among the weak.
             int? overall = overallExact is { } o && band != HealthBand.NotEnoughData ? PillarScoring.Round(o) : null;
             var measures = pillars.SelectMany(p => p.Measures).ToList();
@@ -71,11 +71,17 @@ namespace LoyaltyHealth.Model.Scoring
                 Overall = overall,
                 Band = band,
                 Trend = HistoryRules.Trend(account.PastAssessments, asOf, overall, _policy.Trend),
-                Reasons = Explanations.Reasons(c, bandReasons, perks, measures),
+                Reasons = Explanations.Reasons(c, decision.Reasons, perks, measures),
                 NextBestActions = Explanations.Actions(c, perks, measures),
                 Transitions = HistoryRules.Transitions(account.PastAssessments, asOf, band, perks.IsPerkDependent),
                 Warnings = c.Warnings,
             };
+        }
+
+        /// <summary>A pillar's measures and their unrounded weighted mean, which the overall health is built from.</summary>
+        private sealed record MeasuredPillar(Pillar Pillar, IReadOnlyList<SubMeasureResult> Measures)
+        {
+            public decimal? Exact { get; } = PillarScoring.PillarExact(Measures);
         }
     }
 }

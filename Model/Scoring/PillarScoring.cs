@@ -12,7 +12,7 @@ namespace LoyaltyHealth.Model.Scoring
     /// </summary>
     internal static class PillarScoring
     {
-        public static decimal? WeightedMean(IEnumerable<(decimal Weight, decimal? Score)> parts)
+        public static decimal? WeightedMean(IEnumerable<WeightedScore> parts)
         {
             var known = parts.Where(p => p.Score.HasValue && p.Weight > 0).ToList();
             var total = known.Sum(p => p.Weight);
@@ -21,7 +21,7 @@ namespace LoyaltyHealth.Model.Scoring
         }
 
         public static decimal? PillarExact(IReadOnlyList<SubMeasureResult> measures) =>
-            WeightedMean(measures.Select(m => (m.Weight, m.Score)));
+            WeightedMean(measures.Select(m => new WeightedScore(m.Weight, m.Score)));
 
         public static decimal Weight(PillarWeights weights, Pillar pillar) => pillar switch
         {
@@ -49,4 +49,7 @@ namespace LoyaltyHealth.Model.Scoring
 
         public static int Round(decimal score) => (int)Math.Round(score, 0, MidpointRounding.AwayFromZero);
     }
+
+    /// <summary>A measure's or pillar's score (unknown when there is no evidence) and the weight it carries in a mean.</summary>
+    internal readonly record struct WeightedScore(decimal Weight, decimal? Score);
 }

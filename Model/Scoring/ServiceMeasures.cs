@@ -47,7 +47,7 @@ namespace LoyaltyHealth.Model.Scoring
 
             var serviceTouches = c.Touches.Where(IsServiceTouch).ToList();
             var credits = periods
-                .Select(p => serviceTouches.Where(t => t.On > p.From && t.On <= p.To).Select(t => Credit(c, agreement, t)).DefaultIfEmpty(0m).Max())
+                .Select(p => serviceTouches.Where(t => p.Contains(t.On)).Select(t => Credit(c, agreement, t)).DefaultIfEmpty(0m).Max())
                 .ToList();
             var kept = credits.Count(credit => credit > 0);
             var score = credits.Sum() / periods.Count * 100m;

@@ -46,19 +46,19 @@ namespace LoyaltyHealth.Model.Scoring
         /// existed for. Regularity is the share of intervals with a report, so a burst of reports
         /// once a year does not look like quarterly reporting.
         /// </summary>
-        private static IReadOnlyList<(DateTime From, DateTime To)> ReportingPeriods(ScoringContext c)
+        private static IReadOnlyList<Period> ReportingPeriods(ScoringContext c)
         {
             var interval = c.Policy.Understanding.ValueReportIntervalDays;
             var count = c.ObservedDays / interval;
             return Enumerable.Range(0, count)
-                .Select(i => (c.AsOf.AddDays(-(i + 1) * (double)interval), c.AsOf.AddDays(-i * (double)interval)))
+                .Select(i => new Period(c.AsOf.AddDays(-(i + 1) * (double)interval), c.AsOf.AddDays(-i * (double)interval)))
                 .ToList();
         }
 
-        private static IEnumerable<Touch> ReportsIn(ScoringContext c, (DateTime From, DateTime To) period) =>
-            c.Touches.Where(t => t.IsValueReport && t.On > period.From && t.On <= period.To);
+        private static IEnumerable<Touch> ReportsIn(ScoringContext c, Period period) =>
+            c.Touches.Where(t => t.IsValueReport && period.Contains(t.On));
 
-        private static SubMeasureResult ValueReporting(ScoringContext c, IReadOnlyList<(DateTime From, DateTime To)> periods)
+        private static SubMeasureResult ValueReporting(ScoringContext c, IReadOnlyList<Period> periods)
         {
             var weight = c.Policy.Understanding.Weights.ValueReporting;
             if (periods.Count == 0 || !c.HasEvidence) return Measure.Unknown(P, MeasureCodes.ValueReporting, weight);
@@ -73,7 +73,7 @@ namespace LoyaltyHealth.Model.Scoring
                 Parameter.Days(ParameterNames.Days, c.Policy.Understanding.ValueReportIntervalDays));
         }
 
-        private static SubMeasureResult ValueMonetised(ScoringContext c, IReadOnlyList<(DateTime From, DateTime To)> periods)
+        private static SubMeasureResult ValueMonetised(ScoringContext c, IReadOnlyList<Period> periods)
         {
             var weight = c.Policy.Understanding.Weights.ValueMonetised;
             if (periods.Count == 0 || !c.HasEvidence) return Measure.Unknown(P, MeasureCodes.ValueMonetised, weight);

@@ -16,7 +16,7 @@ namespace LoyaltyHealth.Plugins.Framework
     public abstract class PluginBase : IPlugin
     {
         private const string RecursionKeyPrefix = "LoyaltyHealth.Running:";
-        private readonly List<(StepRegistration Step, Action<ILocalPluginContext> Handler)> _steps = new();
+        private readonly List<RegisteredStep> _steps = new();
 
         protected PluginBase(string? unsecureConfiguration = null, string? secureConfiguration = null)
         {
@@ -30,14 +30,14 @@ namespace LoyaltyHealth.Plugins.Framework
         /// <summary>Every step this plugin handles, for the solution's step files and the local pipeline to be checked against.</summary>
         public IReadOnlyList<StepRegistration> Registrations => _steps.Select(s => s.Step).ToList();
 
-        protected void Register(StepRegistration step, Action<ILocalPluginContext> handler) => _steps.Add((step, handler));
+        protected void Register(StepRegistration step, Action<ILocalPluginContext> handler) => _steps.Add(new RegisteredStep(step, handler));
 
         public void Execute(IServiceProvider serviceProvider)
         {
             var context = serviceProvider?.GetService(typeof(IPluginExecutionContext)) as IPluginExecutionContext
                 ?? throw new InvalidPluginExecutionException($"{GetType().Name}: the service provider offers no execution context.");
             var match = _steps.FirstOrDefault(s => s.Step.Matches(context.MessageName, context.PrimaryEntityName, context.Stage));
-            if (match.Step is null)
+            if (match is null)
             {
                 // A registration the plugin does not declare is a deployment mistake, not something to guess at.
                 throw new InvalidPluginExecutionException(
@@ -88,5 +88,7 @@ namespace LoyaltyHealth.Plugins.Framework
             }
             return false;
         }
+
+        private sealed record RegisteredStep(StepRegistration Step, Action<ILocalPluginContext> Handler);
     }
 }

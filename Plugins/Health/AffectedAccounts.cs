@@ -25,7 +25,7 @@ namespace LoyaltyHealth.Plugins.Health
                 values.Add(target is not null && target.Contains(column) ? target.GetAttributeValue<EntityReference>(column) : preImage?.GetAttributeValue<EntityReference>(column));
             return values
                 .Where(v => v is not null && v.Id != Guid.Empty)
-                .GroupBy(v => (v!.LogicalName, v.Id))
+                .GroupBy(v => new { v!.LogicalName, v.Id })
                 .Select(g => g.First()!)
                 .ToList();
         }

@@ -27,14 +27,14 @@ namespace LoyaltyHealth.Plugins.Health
         }
 
         /// <summary>Per activity table: the columns the model reads beyond the shared ones.</summary>
-        public static readonly (string Table, string[] Columns)[] ActivityDetails =
+        public static readonly ActivityDetail[] ActivityDetails =
         {
-            (ActivitySchema.Email, new[] { ActivitySchema.DirectionCode, ActivitySchema.InteractionClass }),
-            (ActivitySchema.PhoneCall, new[] { ActivitySchema.DirectionCode, ActivitySchema.InteractionClass }),
-            (ActivitySchema.Appointment, new[] { ActivitySchema.Channel, ActivitySchema.InteractionClass }),
-            (ActivitySchema.Task, new[] { ActivitySchema.InteractionClass, ActivitySchema.FollowUpReason }),
-            (ActivitySchema.ValueReport, new[] { ValueReportSchema.ValueAmount, ActivitySchema.Channel, ActivitySchema.InteractionClass }),
-            (ActivitySchema.Perk, new[] { PerkSchema.Cost, ActivitySchema.InteractionClass }),
+            new(ActivitySchema.Email, new[] { ActivitySchema.DirectionCode, ActivitySchema.InteractionClass }),
+            new(ActivitySchema.PhoneCall, new[] { ActivitySchema.DirectionCode, ActivitySchema.InteractionClass }),
+            new(ActivitySchema.Appointment, new[] { ActivitySchema.Channel, ActivitySchema.InteractionClass }),
+            new(ActivitySchema.Task, new[] { ActivitySchema.InteractionClass, ActivitySchema.FollowUpReason }),
+            new(ActivitySchema.ValueReport, new[] { ValueReportSchema.ValueAmount, ActivitySchema.Channel, ActivitySchema.InteractionClass }),
+            new(ActivitySchema.Perk, new[] { PerkSchema.Cost, ActivitySchema.InteractionClass }),
         };
 
         public static XElement Activities(Guid accountId, DateTime since)
@@ -53,8 +53,8 @@ namespace LoyaltyHealth.Plugins.Health
                 Link(ContactSchema.EntityName, ContactSchema.Id, ActivitySchema.RegardingObjectId, RegardingContact, outer: true,
                     Attributes(ContactSchema.StateCode, ContactSchema.Department, ContactSchema.AccountRoleCode)),
                 Link(OpportunitySchema.EntityName, OpportunitySchema.Id, ActivitySchema.RegardingObjectId, RegardingOpportunity, outer: true));
-            foreach (var (table, columns) in ActivityDetails)
-                entity.Add(Link(table, ActivitySchema.Id, ActivitySchema.Id, table, outer: true, Attributes(columns)));
+            foreach (var detail in ActivityDetails)
+                entity.Add(Link(detail.Table, ActivitySchema.Id, ActivitySchema.Id, detail.Table, outer: true, Attributes(detail.Columns)));
             return Fetch(entity);
         }
 
@@ -107,4 +107,7 @@ namespace LoyaltyHealth.Plugins.Health
             return Fetch(Entity(AccountSchema.EntityName, Attributes(AccountSchema.Id), Order(AccountSchema.HealthScoredOn), Order(AccountSchema.Id), filter));
         }
     }
+
+    /// <summary>An activity table and the columns the model reads from it beyond those every activity shares.</summary>
+    public sealed record ActivityDetail(string Table, string[] Columns);
 }

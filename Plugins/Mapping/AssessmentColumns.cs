@@ -66,16 +66,15 @@ namespace LoyaltyHealth.Plugins.Mapping
             if (!SameValue(stored.Contains(column) ? stored[column] : null, value)) update[column] = value;
         }
 
-        public static bool SameValue(object? stored, object? value) => (stored, value) switch
+        public static bool SameValue(object? stored, object? value) => stored switch
         {
-            (null, null) => true,
-            (OptionSetValue s, OptionSetValue v) => s.Value == v.Value,
-            (Money s, Money v) => s.Value == v.Value,
-            (decimal s, decimal v) => s == v,
-            (string s, string v) => string.Equals(s, v, StringComparison.Ordinal),
-            (string s, null) => s.Length == 0,
-            (null, string v) => v.Length == 0,
-            (DateTime s, DateTime v) => s.ToUniversalTime() == v.ToUniversalTime(),
+            null => value is null or string { Length: 0 },
+            string s when value is null => s.Length == 0,
+            OptionSetValue s when value is OptionSetValue v => s.Value == v.Value,
+            Money s when value is Money v => s.Value == v.Value,
+            decimal s when value is decimal v => s == v,
+            string s when value is string v => string.Equals(s, v, StringComparison.Ordinal),
+            DateTime s when value is DateTime v => s.ToUniversalTime() == v.ToUniversalTime(),
             _ => Equals(stored, value),
         };
 

@@ -13,11 +13,13 @@ namespace LoyaltyHealth.Plugins.Mapping
         private readonly Dictionary<int, TEnum> _byValue;
         private readonly Dictionary<TEnum, int> _byEnum;
 
-        public OptionMap(string optionSet, params (int Value, TEnum Enum)[] pairs)
+        /// <param name="optionSet">The choice's schema name.</param>
+        /// <param name="byValue">Each choice value with the enum member it stands for.</param>
+        public OptionMap(string optionSet, IReadOnlyDictionary<int, TEnum> byValue)
         {
             OptionSet = optionSet;
-            _byValue = pairs.ToDictionary(p => p.Value, p => p.Enum);
-            _byEnum = pairs.ToDictionary(p => p.Enum, p => p.Value);
+            _byValue = byValue.ToDictionary(p => p.Key, p => p.Value);
+            _byEnum = byValue.ToDictionary(p => p.Value, p => p.Key);
         }
 
         public string OptionSet { get; }
@@ -31,28 +33,40 @@ namespace LoyaltyHealth.Plugins.Mapping
 
     public static class OptionMaps
     {
-        public static readonly OptionMap<ServiceCadence> Cadence = new(OptionValues.CadenceOptionSet,
-            (OptionValues.CadenceWeekly, ServiceCadence.Weekly), (OptionValues.CadenceMonthly, ServiceCadence.Monthly),
-            (OptionValues.CadenceQuarterly, ServiceCadence.Quarterly), (OptionValues.CadenceHalfYearly, ServiceCadence.HalfYearly),
-            (OptionValues.CadenceYearly, ServiceCadence.Yearly));
+        public static readonly OptionMap<ServiceCadence> Cadence = new(OptionValues.CadenceOptionSet, new Dictionary<int, ServiceCadence>
+            {
+                { OptionValues.CadenceWeekly, ServiceCadence.Weekly }, { OptionValues.CadenceMonthly, ServiceCadence.Monthly },
+                { OptionValues.CadenceQuarterly, ServiceCadence.Quarterly }, { OptionValues.CadenceHalfYearly, ServiceCadence.HalfYearly },
+                { OptionValues.CadenceYearly, ServiceCadence.Yearly },
+            });
 
-        public static readonly OptionMap<ServiceChannel> Channel = new(OptionValues.ChannelOptionSet,
-            (OptionValues.ChannelInPerson, ServiceChannel.InPerson), (OptionValues.ChannelVideo, ServiceChannel.Video),
-            (OptionValues.ChannelPhone, ServiceChannel.Phone));
+        public static readonly OptionMap<ServiceChannel> Channel = new(OptionValues.ChannelOptionSet, new Dictionary<int, ServiceChannel>
+            {
+                { OptionValues.ChannelInPerson, ServiceChannel.InPerson }, { OptionValues.ChannelVideo, ServiceChannel.Video },
+                { OptionValues.ChannelPhone, ServiceChannel.Phone },
+            });
 
-        public static readonly OptionMap<HealthBand> Band = new(OptionValues.BandOptionSet,
-            (OptionValues.BandNotEnoughData, HealthBand.NotEnoughData), (OptionValues.BandHealthy, HealthBand.Healthy),
-            (OptionValues.BandWatch, HealthBand.Watch), (OptionValues.BandAtRisk, HealthBand.AtRisk));
+        public static readonly OptionMap<HealthBand> Band = new(OptionValues.BandOptionSet, new Dictionary<int, HealthBand>
+            {
+                { OptionValues.BandNotEnoughData, HealthBand.NotEnoughData }, { OptionValues.BandHealthy, HealthBand.Healthy },
+                { OptionValues.BandWatch, HealthBand.Watch }, { OptionValues.BandAtRisk, HealthBand.AtRisk },
+            });
 
-        public static readonly OptionMap<Trend> Trend = new(OptionValues.TrendOptionSet,
-            (OptionValues.TrendImproving, Model.Output.Trend.Improving), (OptionValues.TrendStable, Model.Output.Trend.Stable),
-            (OptionValues.TrendDeclining, Model.Output.Trend.Declining));
+        public static readonly OptionMap<Trend> Trend = new(OptionValues.TrendOptionSet, new Dictionary<int, Trend>
+            {
+                { OptionValues.TrendImproving, Model.Output.Trend.Improving }, { OptionValues.TrendStable, Model.Output.Trend.Stable },
+                { OptionValues.TrendDeclining, Model.Output.Trend.Declining },
+            });
 
-        public static readonly OptionMap<InteractionClass> Class = new(OptionValues.ClassOptionSet,
-            (OptionValues.ClassNeutral, InteractionClass.Neutral), (OptionValues.ClassValue, InteractionClass.Value),
-            (OptionValues.ClassService, InteractionClass.Service), (OptionValues.ClassPerk, InteractionClass.Perk));
+        public static readonly OptionMap<InteractionClass> Class = new(OptionValues.ClassOptionSet, new Dictionary<int, InteractionClass>
+            {
+                { OptionValues.ClassNeutral, InteractionClass.Neutral }, { OptionValues.ClassValue, InteractionClass.Value },
+                { OptionValues.ClassService, InteractionClass.Service }, { OptionValues.ClassPerk, InteractionClass.Perk },
+            });
 
-        public static readonly OptionMap<FollowUpReason> FollowUp = new(OptionValues.FollowUpReasonOptionSet,
-            (OptionValues.FollowUpAtRisk, FollowUpReason.AtRisk), (OptionValues.FollowUpPerkDependent, FollowUpReason.PerkDependent));
+        public static readonly OptionMap<FollowUpReason> FollowUp = new(OptionValues.FollowUpReasonOptionSet, new Dictionary<int, FollowUpReason>
+            {
+                { OptionValues.FollowUpAtRisk, FollowUpReason.AtRisk }, { OptionValues.FollowUpPerkDependent, FollowUpReason.PerkDependent },
+            });
     }
 }

@@ -47,6 +47,20 @@ namespace LoyaltyHealth.Tests.Plugins
             });
         }
 
+        // Neither exists in the .NET Framework 4.6.2 sandbox: netstandard comes with a netstandard2.0 build of
+        // Model, System.ValueTuple with C# tuples, and either one stops the plugin loading there.
+        [TestCase("LoyaltyHealth.Plugins.dll")]
+        [TestCase("LoyaltyHealth.Model.dll")]
+        public void Deployable_assemblies_reference_no_assembly_the_net462_sandbox_lacks(string assembly)
+        {
+            using var pe = new PEReader(File.OpenRead(Net462Output(assembly)));
+            var reader = pe.GetMetadataReader();
+            var references = reader.AssemblyReferences.Select(r => reader.GetString(reader.GetAssemblyReference(r).Name)).ToList();
+
+            Assert.That(references, Has.None.EqualTo("netstandard").And.None.EqualTo("System.ValueTuple"),
+                $"{assembly} would not load in the .NET Framework 4.6.2 sandbox");
+        }
+
         [Test]
         public void The_deployable_assembly_targets_net_framework_462()
         {
