@@ -40,6 +40,9 @@ namespace LoyaltyHealth.Pack
                 if (!chosen.TryAdd(assembly.Name, assembly)) continue;
                 foreach (var reference in assembly.Metadata.References)
                 {
+                    // A .NET Standard build needs netstandard.dll and its facades, which a 4.6.2 sandbox lacks.
+                    if (reference.Name == "netstandard")
+                        throw new PackError($"{assembly.FileName} in {buildFolder} is a .NET Standard build (it references netstandard); the plugin package must carry net462 builds.");
                     if (sandbox.Provides(reference.Name) || chosen.ContainsKey(reference.Name)) continue;
                     if (!byName.TryGetValue(reference.Name, out var file))
                         throw new PackError($"{assembly.Name} needs {reference.Name}, which is neither in {buildFolder} nor provided by the Dataverse sandbox (.NET Framework 4.6.2 and the SDK).");
