@@ -83,17 +83,19 @@ namespace LoyaltyHealth.Cli.Commands
         {
             string folder;
             SolutionRegistrations registrations;
+            LocalOrganisation organisation;
             try
             {
                 folder = SolutionLocator.Find(solution);
                 registrations = SolutionRegistrations.Load(folder);
+                if (registrations.Steps.Count == 0) throw new CliException($"The solution in {folder} registers no plugin steps, so nothing would be scored.");
+                // Binds every step and Custom API as the import would; a binding Dataverse refuses stops here.
+                organisation = new LocalOrganisation(folder, start);
             }
             catch (Exception e) when (e is DirectoryNotFoundException or SolutionFormatException)
             {
                 throw new CliException(e.Message, ExitCodes.InvalidInput, e);
             }
-            if (registrations.Steps.Count == 0) throw new CliException($"The solution in {folder} registers no plugin steps, so nothing would be scored.");
-            var organisation = new LocalOrganisation(folder, start);
             var missing = organisation.Pipeline.MissingPluginTypes();
             if (missing.Count > 0) throw new CliException($"The solution in {folder} registers plugin types the plugin assembly does not have: {string.Join(", ", missing)}.");
             organisation.UsePolicy(policyJson);

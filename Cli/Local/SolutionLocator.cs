@@ -5,8 +5,9 @@ using LoyaltyHealth.Pipeline.Registration;
 namespace LoyaltyHealth.Cli.Local
 {
     /// <summary>
-    /// Finds the unpacked solution whose step registrations drive the local pipeline: the folder given,
-    /// else the copy built next to the tool, else solution/ in a parent of the working folder.
+    /// Finds the solution whose step registrations drive the local pipeline: the unpacked folder or the
+    /// packed solution zip given (dist/LoyaltyHealth_1_0_0_0.zip runs the plugins exactly as the zip binds
+    /// them), else the copy built next to the tool, else solution/ in a parent of the working folder.
     /// </summary>
     public static class SolutionLocator
     {
@@ -14,8 +15,9 @@ namespace LoyaltyHealth.Cli.Local
         {
             if (given is not null)
             {
+                if (File.Exists(given) && given.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)) return given;
                 if (!Directory.Exists(Path.Combine(given, StepFileReader.FolderName)))
-                    throw new DirectoryNotFoundException($"{given} is not an unpacked solution: it has no {StepFileReader.FolderName} folder.");
+                    throw new DirectoryNotFoundException($"{given} is neither a packed solution zip nor an unpacked solution folder with a {StepFileReader.FolderName} folder.");
                 return given;
             }
             var beside = Path.Combine(AppContext.BaseDirectory, "solution");

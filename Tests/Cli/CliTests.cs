@@ -120,6 +120,45 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void The_demo_runs_the_plugins_as_the_shipped_zip_binds_them()
+        {
+            var shipped = Path.Combine(LoyaltyHealth.Tests.Solution.SolutionSource.Dist, LoyaltyHealth.Tests.Solution.SolutionSource.Packed.ZipFileName);
+            _ = LoyaltyHealth.Tests.Solution.SolutionSource.DistZip;
+
+            var (exit, printed) = CliHarness.Run("demo", "--solution", shipped, "--output", InFolder("report"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(0), printed);
+                Assert.That(printed, Does.Contain("Harbour Bakery"));
+            });
+        }
+
+        [Test]
+        public void A_solution_zip_whose_bindings_Dataverse_would_refuse_stops_with_exit_1()
+        {
+            var broken = InFolder("broken.zip");
+            File.Copy(Path.Combine(LoyaltyHealth.Tests.Solution.SolutionSource.Dist, LoyaltyHealth.Tests.Solution.SolutionSource.Packed.ZipFileName), broken);
+            using (var zip = System.IO.Compression.ZipFile.Open(broken, System.IO.Compression.ZipArchiveMode.Update))
+            {
+                var entry = zip.GetEntry("customapis/loy_RecalculateStaleAccountHealth/customapi.xml")!;
+                string xml;
+                using (var reader = new StreamReader(entry.Open())) xml = reader.ReadToEnd();
+                entry.Delete();
+                using var writer = new StreamWriter(zip.CreateEntry(entry.FullName).Open());
+                writer.Write(System.Text.RegularExpressions.Regex.Replace(xml, "<plugintypeexportkey>[0-9A-F]{64}</plugintypeexportkey>", "<plugintypeexportkey>" + new string('E', 64) + "</plugintypeexportkey>"));
+            }
+
+            var (exit, printed) = CliHarness.Run("demo", "--solution", broken, "--output", InFolder("never"));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(1));
+                Assert.That(printed, Does.Contain("is not resolvable").And.Contain("loy_RecalculateStaleAccountHealth"));
+            });
+        }
+
+        [Test]
         public void A_corrupt_zip_fails_with_a_clear_message()
         {
             var zip = InFolder("corrupt.zip");
