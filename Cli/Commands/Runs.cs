@@ -7,6 +7,7 @@ using LoyaltyHealth.Cli.Local;
 using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Cli.Report;
 using LoyaltyHealth.Cli.SampleData;
+using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.Pipeline.Registration;
 using Spectre.Console;
 
@@ -87,8 +88,10 @@ namespace LoyaltyHealth.Cli.Commands
             {
                 folder = SolutionLocator.Find(solution);
                 registrations = SolutionRegistrations.Load(folder);
+                // Read here so a solution without readable tables is reported as bad input; the organisation reuses it.
+                OrganisationSchema.FromSolution(folder);
             }
-            catch (Exception e) when (e is DirectoryNotFoundException or SolutionFormatException)
+            catch (Exception e) when (e is DirectoryNotFoundException or SolutionFormatException or FormatException or System.Xml.XmlException)
             {
                 throw new CliException(e.Message, ExitCodes.InvalidInput, e);
             }
