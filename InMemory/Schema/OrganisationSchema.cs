@@ -39,7 +39,7 @@ namespace LoyaltyHealth.InMemory.Schema
         /// <summary>The schema of the solution unpacked in <paramref name="solutionFolder"/>, read once per process.</summary>
         public static OrganisationSchema FromSolution(string solutionFolder)
         {
-            var key = Path.GetFullPath(solutionFolder);
+            var key = Path.TrimEndingDirectorySeparator(Path.GetFullPath(solutionFolder));
             return BySolutionFolder.GetOrAdd(key, folder => new Lazy<OrganisationSchema>(() => Build(SolutionEntityReader.ReadSolution(folder)))).Value;
         }
 
