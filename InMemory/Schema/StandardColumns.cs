@@ -63,8 +63,16 @@ namespace LoyaltyHealth.InMemory.Schema
         /// <summary>The standard tables the product, the CLI and the tests use that are not activities, with their columns.</summary>
         public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Tables = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
-            ["account"] = EveryTable.Concat(UserOwned).Concat(new[] { "accountid", "name", "description", "telephone1" }).ToArray(),
-            ["contact"] = EveryTable.Concat(UserOwned).Concat(new[] { "contactid", "fullname", "firstname", "lastname", "parentcustomerid", "department", "accountrolecode" }).ToArray(),
+            ["account"] = EveryTable.Concat(UserOwned).Concat(new[]
+            {
+                "accountid", "name", "accountnumber", "description", "telephone1", "emailaddress1", "websiteurl", "address1_city", "address1_country",
+                "industrycode", "revenue", "numberofemployees", "parentaccountid", "primarycontactid",
+            }).ToArray(),
+            ["contact"] = EveryTable.Concat(UserOwned).Concat(new[]
+            {
+                "contactid", "fullname", "firstname", "lastname", "jobtitle", "emailaddress1", "telephone1", "description",
+                "parentcustomerid", "department", "accountrolecode",
+            }).ToArray(),
             ["opportunity"] = EveryTable.Concat(UserOwned).Concat(new[] { "opportunityid", "name", "parentaccountid" }).ToArray(),
             ["environmentvariabledefinition"] = EveryTable.Concat(UserOwned).Concat(new[] { "environmentvariabledefinitionid", "schemaname", "displayname", "defaultvalue", "type" }).ToArray(),
             ["environmentvariablevalue"] = EveryTable.Concat(UserOwned).Concat(new[] { "environmentvariablevalueid", "schemaname", "value", "environmentvariabledefinitionid" }).ToArray(),

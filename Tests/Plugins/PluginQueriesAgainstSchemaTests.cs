@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
 using System.Xml.Linq;
@@ -18,17 +17,7 @@ namespace LoyaltyHealth.Tests.Plugins
         private static readonly DateTime Since = new(2025, 6, 30, 0, 0, 0, DateTimeKind.Utc);
         private static readonly Guid Account = new("a1000000-0000-0000-0000-00000000000b");
 
-        private static IEnumerable<TestCaseData> Queries()
-        {
-            yield return new TestCaseData(HealthQueries.Activities(Account, Since)).SetName("Activities of an account runs against the schema");
-            yield return new TestCaseData(HealthQueries.Parties(Account, Since)).SetName("Engaged contacts of an account runs against the schema");
-            yield return new TestCaseData(HealthQueries.Policy()).SetName("The policy variable runs against the schema");
-            yield return new TestCaseData(HealthQueries.OpenFollowUps(Account)).SetName("Open follow-up tasks runs against the schema");
-            yield return new TestCaseData(HealthQueries.StaleAccounts(Since, countOnly: false)).SetName("Stale accounts runs against the schema");
-            yield return new TestCaseData(HealthQueries.StaleAccounts(Since, countOnly: true)).SetName("Count of stale accounts runs against the schema");
-        }
-
-        [TestCaseSource(nameof(Queries))]
+        [TestCaseSource(typeof(FetchXmlSchemaTests), nameof(FetchXmlSchemaTests.Queries))]
         public void The_query_names_only_columns_the_organisation_has(XElement fetch)
         {
             var harness = new PluginHarness();
