@@ -5,7 +5,8 @@ using LoyaltyHealth.Pipeline.Registration;
 namespace LoyaltyHealth.Cli.Local
 {
     /// <summary>
-    /// Finds the unpacked solution whose step registrations drive the local pipeline: the folder given,
+    /// Finds the unpacked solution whose step registrations drive the local pipeline and whose tables
+    /// (Entities/) give the local organisation its schema: the folder given,
     /// else the copy built next to the tool, else solution/ in a parent of the working folder.
     /// </summary>
     public static class SolutionLocator
