@@ -18,5 +18,12 @@ namespace LoyaltyHealth.InMemory
 
         public static DataverseFault DoesNotExist(string table, Guid id) =>
             new DataverseFault(ErrorCodes.ObjectDoesNotExist, $"Entity '{table}' With Id = {id} Does Not Exist");
+
+        // Dataverse's own wording, so a local failure reads as the one the deployed product would log.
+        public static DataverseFault NoTable(string table) =>
+            new DataverseFault(ErrorCodes.QueryBuilderNoEntity, $"The entity with a name = '{table}' with namemapping = 'Logical' was not found in the MetadataCache.");
+
+        public static DataverseFault NoColumn(string table, string column) =>
+            new DataverseFault(ErrorCodes.QueryBuilderNoAttribute, $"'{table}' entity doesn't contain attribute with Name = '{column}' and NameMapping = 'Logical'.");
     }
 }

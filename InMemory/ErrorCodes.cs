@@ -15,6 +15,18 @@ namespace LoyaltyHealth.InMemory
         /// <summary>0x80040203: an argument (a query, a column value, a request parameter) is invalid.</summary>
         public const int InvalidArgument = -2147220989;
 
+        /// <summary>
+        /// 0x80041102 (QueryBuilderNoEntity): no table has this logical name; Dataverse answers every
+        /// message naming it so ("... was not found in the MetadataCache").
+        /// </summary>
+        public const int QueryBuilderNoEntity = -2147217150;
+
+        /// <summary>
+        /// 0x80041103 (QueryBuilderNoAttribute): the table has no column of this logical name; Dataverse
+        /// answers queries, retrieves and writes naming it so ("... entity doesn't contain attribute with Name = ...").
+        /// </summary>
+        public const int QueryBuilderNoAttribute = -2147217149;
+
         /// <summary>0x80040216: generic error, used for a request name nothing handles.</summary>
         public const int Unspecified = -2147220970;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
 using LoyaltyHealth.InMemory.Query;
+using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.InMemory.Storage;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
@@ -45,6 +46,22 @@ namespace LoyaltyHealth.InMemory
 
         /// <summary>A service with its clock and its source of new row ids injected, for reproducible runs.</summary>
         public InMemoryOrganizationService(Func<DateTime> utcNow, Func<Guid> newId)
+            : this(utcNow, newId, schema: null)
+        {
+        }
+
+        /// <summary>A service that knows the organisation's tables and columns and fails, as Dataverse does, on any other.</summary>
+        public InMemoryOrganizationService(Func<DateTime> utcNow, OrganisationSchema schema)
+            : this(utcNow, Guid.NewGuid, schema ?? throw new ArgumentNullException(nameof(schema)))
+        {
+        }
+
+        /// <summary>
+        /// A service with its clock, its source of new row ids and its schema injected. Without a schema any
+        /// table and column is accepted (for tests of the query evaluator on invented tables); a custom
+        /// activity table of the schema is an activity table from the start.
+        /// </summary>
+        public InMemoryOrganizationService(Func<DateTime> utcNow, Func<Guid> newId, OrganisationSchema? schema)
         {
             if (utcNow == null)
             {
@@ -56,9 +73,12 @@ namespace LoyaltyHealth.InMemory
                 throw new ArgumentNullException(nameof(newId));
             }
 
-            _store = new DataStore(utcNow, newId);
+            _store = new DataStore(utcNow, newId, schema);
             _evaluator = new QueryEvaluator(_store);
         }
+
+        /// <summary>The tables and columns this organisation has; null when it accepts any.</summary>
+        public OrganisationSchema? Schema => _store.Check.Schema;
 
         /// <summary>Raised before every request runs (after it is counted), outside the service's lock.</summary>
         public event EventHandler<OrganizationRequestEventArgs>? BeforeRequest;
@@ -334,6 +354,9 @@ namespace LoyaltyHealth.InMemory
                 throw DataverseFault.InvalidArgument("Retrieve: a ColumnSet is required (use new ColumnSet(true) for all columns).");
             }
 
+            _store.Check.Table(entityName);
+            _store.Check.Columns(entityName, columnSet.Columns);
+
             var (table, row) = _store.Require(entityName, id);
             var entity = new Entity(entityName, id) { RowVersion = table.RowVersionOf(row) };
             bool asPointer = entityName == Activities.ActivityNames.Pointer;
@@ -347,11 +370,6 @@ namespace LoyaltyHealth.InMemory
 
             foreach (var column in columnSet.Columns)
             {
-                if (asPointer && !Activities.ActivityNames.PointerColumns.Contains(column))
-                {
-                    throw DataverseFault.InvalidArgument($"'activitypointer' entity doesn't contain attribute with Name = '{column}'.");
-                }
-
                 var value = _store.Read(table, row, column);
                 if (value != null)
                 {

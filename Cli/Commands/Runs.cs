@@ -7,6 +7,7 @@ using LoyaltyHealth.Cli.Local;
 using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Cli.Report;
 using LoyaltyHealth.Cli.SampleData;
+using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.Pipeline.Registration;
 using Spectre.Console;
 
@@ -89,10 +90,11 @@ namespace LoyaltyHealth.Cli.Commands
                 folder = SolutionLocator.Find(solution);
                 registrations = SolutionRegistrations.Load(folder);
                 if (registrations.Steps.Count == 0) throw new CliException($"The solution in {folder} registers no plugin steps, so nothing would be scored.");
-                // Binds every step and Custom API as the import would; a binding Dataverse refuses stops here.
+                // Reads the tables (a solution without readable tables is bad input) and binds every step and
+                // Custom API as the import would: a binding Dataverse refuses stops here.
                 organisation = new LocalOrganisation(folder, start);
             }
-            catch (Exception e) when (e is DirectoryNotFoundException or SolutionFormatException)
+            catch (Exception e) when (e is DirectoryNotFoundException or SolutionFormatException or FormatException or System.Xml.XmlException)
             {
                 throw new CliException(e.Message, ExitCodes.InvalidInput, e);
             }

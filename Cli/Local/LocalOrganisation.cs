@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.InMemory;
+using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.Pipeline.Execution;
 using LoyaltyHealth.Pipeline.Registration;
 using LoyaltyHealth.Plugins.Schema;
@@ -22,8 +23,10 @@ namespace LoyaltyHealth.Cli.Local
         {
             Clock = new MovingClock(start);
             var ids = 0L;
-            // Sequential ids keep a run reproducible: the same data gives the same follow-up task ids.
-            Store = new InMemoryOrganizationService(() => Clock.UtcNow, () => new Guid(unchecked((int)++ids), 0, 0x5eed, new byte[8]));
+            // Sequential ids keep a run reproducible: the same data gives the same follow-up task ids. The
+            // solution's schema makes a misspelt column fail here as it would in Dataverse.
+            Store = new InMemoryOrganizationService(() => Clock.UtcNow, () => new Guid(unchecked((int)++ids), 0, 0x5eed, new byte[8]),
+                OrganisationSchema.FromSolution(solutionFolder));
             Store.RegisterActivityTable(ActivitySchema.ValueReport);
             Store.RegisterActivityTable(ActivitySchema.Perk);
             Pipeline = new LocalPipeline(Store, SolutionRegistrations.Load(solutionFolder), Clock, options);

@@ -5,9 +5,10 @@ using LoyaltyHealth.Pipeline.Registration;
 namespace LoyaltyHealth.Cli.Local
 {
     /// <summary>
-    /// Finds the solution whose step registrations drive the local pipeline: the unpacked folder or the
-    /// packed solution zip given (dist/LoyaltyHealth_1_0_0_0.zip runs the plugins exactly as the zip binds
-    /// them), else the copy built next to the tool, else solution/ in a parent of the working folder.
+    /// Finds the solution whose registrations drive the local pipeline and whose tables (Entities/, or the
+    /// entities of customizations.xml in a zip) give the local organisation its schema: the unpacked folder
+    /// or the packed solution zip given (dist/LoyaltyHealth_1_0_0_0.zip runs the plugins exactly as the zip
+    /// binds them), else the copy built next to the tool, else solution/ in a parent of the working folder.
     /// </summary>
     public static class SolutionLocator
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using LoyaltyHealth.InMemory.Schema;
 
 namespace LoyaltyHealth.InMemory.Activities
 {
@@ -17,20 +18,7 @@ namespace LoyaltyHealth.InMemory.Activities
 
         public static readonly IReadOnlyList<string> DefaultActivityTables = new[] { "email", "phonecall", "appointment", "task", "letter", "fax" };
 
-        // The columns Dataverse shares across all activity tables on activitypointer. Custom columns cannot
-        // be added to activitypointer, so asking the view for any other column is a query error, as there.
-        public static readonly ISet<string> PointerColumns = new HashSet<string>(StringComparer.Ordinal)
-        {
-            "activityid", "activitytypecode", "activityadditionalparams", "actualdurationminutes", "actualend", "actualstart",
-            "community", "createdby", "createdon", "createdonbehalfby", "deliverylastattemptedon", "deliveryprioritycode",
-            "description", "exchangeitemid", "exchangerate", "exchangeweblink", "importsequencenumber", "instancetypecode",
-            "isbilled", "ismapiprivate", "isregularactivity", "isworkflowcreated", "lastonholdtime", "leftvoicemail",
-            "modifiedby", "modifiedon", "modifiedonbehalfby", "onholdtime", "overriddencreatedon", "ownerid",
-            "owningbusinessunit", "owningteam", "owninguser", "postponeactivityprocessinguntil", "prioritycode",
-            "processid", "regardingobjectid", "scheduleddurationminutes", "scheduledend", "scheduledstart",
-            "senton", "seriesid", "serviceid", "sla", "slainvokedid", "sortdate", "stageid", "statecode", "statuscode",
-            "subject", "timezoneruleversionnumber", "transactioncurrencyid", "traversedpath", "utcconversiontimezonecode",
-            "versionnumber",
-        };
+        // The columns of the activitypointer view, as a set for the per-row reads of the view.
+        public static readonly ISet<string> PointerColumns = new HashSet<string>(StandardColumns.Activity, StringComparer.Ordinal);
     }
 }

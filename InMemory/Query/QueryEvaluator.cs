@@ -248,6 +248,7 @@ namespace LoyaltyHealth.InMemory.Query
 
             foreach (var node in nodes)
             {
+                _store.Check.Table(node.Table);
                 if (node.Filter != null)
                 {
                     foreach (var condition in Conditions(node.Filter))
@@ -315,15 +316,7 @@ namespace LoyaltyHealth.InMemory.Query
             throw DataverseFault.InvalidArgument($"Invalid query: {what} names entity '{entityName}', which is not the alias of any link-entity.");
         }
 
-        // activitypointer has only the columns every activity shares; the real platform rejects the others.
-        private static void CheckColumn(EntityNode node, string column)
-        {
-            if (node.Table == ActivityNames.Pointer && !ActivityNames.PointerColumns.Contains(column))
-            {
-                throw DataverseFault.InvalidArgument(
-                    $"'activitypointer' entity doesn't contain attribute with Name = '{column}': only the columns shared by all activity tables are on activitypointer; query the activity table itself for others.");
-            }
-        }
+        private void CheckColumn(EntityNode node, string column) => _store.Check.Column(node.Table, column);
 
         private IEnumerable<RowRef> RootCandidates(EntityNode root)
         {

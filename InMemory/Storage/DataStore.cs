@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.InMemory.Activities;
+using LoyaltyHealth.InMemory.Schema;
 using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.InMemory.Storage
@@ -22,11 +23,18 @@ namespace LoyaltyHealth.InMemory.Storage
         private readonly Func<Guid> _newId;
         private long _version;
 
-        public DataStore(Func<DateTime> utcNow, Func<Guid> newId)
+        public DataStore(Func<DateTime> utcNow, Func<Guid> newId, OrganisationSchema? schema)
         {
             _utcNow = utcNow;
             _newId = newId;
+            Check = new SchemaCheck(schema);
+            if (schema != null)
+            {
+                _activityTables.UnionWith(schema.ActivityTables);
+            }
         }
+
+        public SchemaCheck Check { get; }
 
         public IReadOnlyCollection<string> ActivityTables => _activityTables;
 
@@ -94,6 +102,7 @@ namespace LoyaltyHealth.InMemory.Storage
         public Guid Create(Entity entity, bool keepAuditDates)
         {
             string name = RequireWritableName(entity.LogicalName, "Create");
+            Check.Row(entity);
             var table = GetOrCreateTable(name);
             var id = entity.Id != Guid.Empty ? entity.Id
                 : entity.Attributes.TryGetValue(table.PrimaryIdColumn, out var given) && given is Guid givenId && givenId != Guid.Empty ? givenId
@@ -147,6 +156,7 @@ namespace LoyaltyHealth.InMemory.Storage
         public void Update(Entity entity, ConcurrencyBehavior behavior)
         {
             string name = RequireWritableName(entity.LogicalName, "Update");
+            Check.Row(entity);
             var table = FindTable(name);
             var id = entity.Id;
             if (id == Guid.Empty && table != null && entity.Attributes.TryGetValue(table.PrimaryIdColumn, out var given) && given is Guid givenId)
@@ -178,6 +188,7 @@ namespace LoyaltyHealth.InMemory.Storage
         public void Delete(string name, Guid id, string? rowVersion, ConcurrencyBehavior behavior)
         {
             RequireWritableName(name, "Delete");
+            Check.Table(name);
             var (table, row) = Require(name, id);
             CheckRowVersion(table, row, rowVersion, behavior);
             if (table.IsActivity)

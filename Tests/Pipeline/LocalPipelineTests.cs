@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.ServiceModel;
 using LoyaltyHealth.InMemory;
+using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.Pipeline.Execution;
 using LoyaltyHealth.Pipeline.Registration;
 using LoyaltyHealth.Plugins.Framework;
@@ -24,6 +25,10 @@ namespace LoyaltyHealth.Tests.Pipeline
         private static readonly Guid StepC = new("5a000000-0000-0000-0000-00000000000c");
         private static readonly Guid Account = new("ac000000-0000-0000-0000-000000000001");
 
+        // The product's tables and the probe's own.
+        private static readonly Lazy<OrganisationSchema> Schema = new(() =>
+            OrganisationSchema.Build(SolutionEntityReader.ReadSolution(RepositoryFolders.Solution).Append(ProbePlugin.TableDefinition)));
+
         private TempSolution _solution = null!;
         private PipelineClock _clock = null!;
         private InMemoryOrganizationService _store = null!;
@@ -33,7 +38,7 @@ namespace LoyaltyHealth.Tests.Pipeline
         {
             _solution = new TempSolution();
             _clock = new PipelineClock();
-            _store = new InMemoryOrganizationService(() => _clock.UtcNow);
+            _store = new InMemoryOrganizationService(() => _clock.UtcNow, Schema.Value);
         }
 
         [TearDown]

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Linq;
+using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.Plugins.Framework;
 using Microsoft.Xrm.Sdk;
 
@@ -15,6 +16,13 @@ namespace LoyaltyHealth.Tests.Pipeline
     public sealed class ProbePlugin : IPlugin
     {
         public const string Table = "probe";
+
+        /// <summary>The probe table as a solution would define it, so the probe runs in an organisation that knows the schema.</summary>
+        public static readonly SolutionTable TableDefinition = new(Table, IsActivity: false, OrganizationOwned: true, new[]
+        {
+            "label", "message", "stage", "mode", "depth", "primaryid", "operationcreatedon", "clock", "pre", "post", "tag", "parent", "parentdepth",
+        });
+
         private readonly string _behaviour;
 
         public ProbePlugin(string? unsecureConfiguration, string? secureConfiguration)

@@ -26,7 +26,7 @@ namespace LoyaltyHealth.Tests.Pipeline
         public void Creating_an_account_contact_and_perks_leaves_a_scored_account_a_history_row_and_an_at_risk_follow_up(string source)
         {
             var clock = new PipelineClock();
-            var store = new InMemoryOrganizationService(() => clock.UtcNow);
+            var store = new InMemoryOrganizationService(() => clock.UtcNow, ProductSchema.Solution);
             store.RegisterActivityTable(ActivitySchema.ValueReport);
             store.RegisterActivityTable(ActivitySchema.Perk);
             var pipeline = new LocalPipeline(store, SolutionRegistrations.Load(Registrations(source)), clock);

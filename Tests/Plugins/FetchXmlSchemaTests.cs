@@ -25,7 +25,8 @@ namespace LoyaltyHealth.Tests.Plugins
             return set;
         }
 
-        private static IEnumerable<TestCaseData> Queries()
+        /// <summary>Every query the plugins send, named.</summary>
+        internal static IEnumerable<TestCaseData> Queries()
         {
             yield return new TestCaseData(HealthQueries.Activities(Account, Since)).SetName("Activities of an account");
             yield return new TestCaseData(HealthQueries.Parties(Account, Since)).SetName("Engaged contacts of an account");

@@ -24,7 +24,7 @@ namespace LoyaltyHealth.Tests.Plugins
         [SetUp]
         public void SetUp()
         {
-            _data = new InMemoryOrganizationService(() => PluginHarness.Now);
+            _data = new InMemoryOrganizationService(() => PluginHarness.Now, ProductSchema.Solution);
             _data.RegisterActivityTable(ActivitySchema.ValueReport);
             _data.RegisterActivityTable(ActivitySchema.Perk);
             _data.Seed(Rows.Account(PluginIds.AccountA, PluginHarness.Now.AddYears(-3)), Rows.Contact(1, PluginIds.AccountA));

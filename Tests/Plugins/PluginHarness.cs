@@ -29,7 +29,7 @@ namespace LoyaltyHealth.Tests.Plugins
         public PluginHarness()
         {
             Clock = new TestPluginClock(Now);
-            Service = new InMemoryOrganizationService(() => Clock.UtcNow);
+            Service = new InMemoryOrganizationService(() => Clock.UtcNow, ProductSchema.Solution);
             Service.RegisterActivityTable(ActivitySchema.ValueReport);
             Service.RegisterActivityTable(ActivitySchema.Perk);
         }

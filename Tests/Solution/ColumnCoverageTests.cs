@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.Plugins;
 using LoyaltyHealth.Plugins.Schema;
 using NUnit.Framework;
@@ -13,28 +14,14 @@ namespace LoyaltyHealth.Tests.Solution
     {
         private static readonly string[] ActivityTables = ActivitySchema.Tables.Append(ActivitySchema.PointerEntityName).ToArray();
 
-        private static readonly string[] StandardActivityColumns =
-        {
-            "activityid", "activitytypecode", "subject", "regardingobjectid", "statecode", "statuscode", "actualend", "scheduledend", "ownerid", "description",
-        };
+        /// <summary>
+        /// The standard Dataverse columns of each table, from the list the in-memory organisation's schema
+        /// uses (InMemory/Schema/StandardColumns): the solution's tables with their own columns left out.
+        /// </summary>
+        private static readonly Lazy<OrganisationSchema> StandardSchema = new(() => OrganisationSchema.Build(
+            SolutionEntityReader.ReadSolution(RepositoryPaths.Solution).Select(t => t with { Columns = Array.Empty<string>() })));
 
-        /// <summary>The standard Dataverse columns the product uses, per table. Nothing with the loy_ prefix belongs here.</summary>
-        private static readonly IReadOnlyDictionary<string, string[]> Standard = new Dictionary<string, string[]>
-        {
-            ["account"] = new[] { "accountid", "name", "createdon", "ownerid", "statecode", "versionnumber" },
-            ["activitypointer"] = StandardActivityColumns,
-            ["email"] = StandardActivityColumns.Concat(new[] { "directioncode", "to", "cc", "from" }).ToArray(),
-            ["phonecall"] = StandardActivityColumns.Concat(new[] { "directioncode", "to", "from" }).ToArray(),
-            ["appointment"] = StandardActivityColumns.Concat(new[] { "requiredattendees", "optionalattendees" }).ToArray(),
-            ["task"] = StandardActivityColumns,
-            ["loy_valuereport"] = StandardActivityColumns,
-            ["loy_perk"] = StandardActivityColumns,
-            ["activityparty"] = new[] { "activityid", "partyid", "participationtypemask" },
-            ["contact"] = new[] { "contactid", "parentcustomerid", "department", "accountrolecode", "statecode" },
-            ["opportunity"] = new[] { "opportunityid", "parentaccountid" },
-            ["environmentvariabledefinition"] = new[] { "environmentvariabledefinitionid", "schemaname", "defaultvalue" },
-            ["environmentvariablevalue"] = new[] { "environmentvariablevalueid", "value", "environmentvariabledefinitionid" },
-        };
+        private static OrganisationSchema Standard => StandardSchema.Value;
 
         /// <summary>Constants of Plugins/Schema that name something other than a column.</summary>
         private static readonly string[] NotColumns =
@@ -94,8 +81,8 @@ namespace LoyaltyHealth.Tests.Solution
             {
                 foreach (var (constant, table, column) in Uses())
                 {
-                    var exists = defined.Contains((table, column)) || (Standard.TryGetValue(table, out var standard) && standard.Contains(column));
-                    Assert.That(exists, Is.True, $"{constant} = '{column}' is on {table}, but solution/Entities defines no such column and it is not a standard column listed in this test");
+                    var exists = defined.Contains((table, column)) || Standard.HasColumn(table, column);
+                    Assert.That(exists, Is.True, $"{constant} = '{column}' is on {table}, but solution/Entities defines no such column and it is not a standard column listed in StandardColumns");
                 }
             });
         }
@@ -103,7 +90,10 @@ namespace LoyaltyHealth.Tests.Solution
         [Test]
         public void The_list_of_standard_columns_holds_no_solution_column()
         {
-            Assert.That(Standard.SelectMany(s => s.Value).Where(c => c.StartsWith("loy_", StringComparison.Ordinal)), Is.Empty);
+            var standardOnly = OrganisationSchema.Build(Array.Empty<SolutionTable>());
+            var listed = standardOnly.Tables.SelectMany(standardOnly.ColumnsOf)
+                .Concat(StandardColumns.CustomActivityPartyLists).Concat(StandardColumns.OrganizationOwned);
+            Assert.That(listed.Where(c => c.StartsWith("loy_", StringComparison.Ordinal)), Is.Empty);
         }
 
         [Test]
