@@ -41,7 +41,7 @@ namespace LoyaltyHealth.Plugins
             var staleBefore = started.AddHours(-maxAgeHours);
             var candidates = service.RetrieveMultiple(new FetchExpression(FetchXml.Page(HealthQueries.StaleAccounts(staleBefore, countOnly: false), 1, BatchSize, null))).Entities;
 
-            var recalculator = new AccountHealthRecalculator(service, local.TracingService, local.Clock);
+            var recalculator = new AccountHealthRecalculator(service, local.TracingService, local.Clock, local.PluginExecutionContext);
             var done = 0;
             foreach (var account in candidates)
             {

@@ -25,7 +25,10 @@ namespace LoyaltyHealth.Plugins.Health
     /// </summary>
     public sealed class AccountHealthRecalculator
     {
-        /// <summary>The tag on the product's own account writes; the column guard lets them through.</summary>
+        /// <summary>
+        /// The tag on the product's own account writes, so they can be told apart in traces and audit.
+        /// Nothing trusts it: any caller may set a tag. The column guard trusts <see cref="ProductWriteMarker"/>.
+        /// </summary>
         public const string RecalculationTag = "LoyaltyHealth.Recalculation";
         public const int PageSize = 5000;
         public const int MaximumAttempts = 3;
@@ -40,12 +43,19 @@ namespace LoyaltyHealth.Plugins.Health
         private readonly IOrganizationService _service;
         private readonly ITracingService _trace;
         private readonly IClock _clock;
+        private readonly IPluginExecutionContext? _sender;
 
-        public AccountHealthRecalculator(IOrganizationService service, ITracingService trace, IClock clock)
+        /// <param name="sender">
+        /// The plugin context <paramref name="service"/> sends its requests from, marked before each write
+        /// so the column guard lets the computed columns through. Without one (outside a plugin) the
+        /// guard strips them, as it does for any other caller.
+        /// </param>
+        public AccountHealthRecalculator(IOrganizationService service, ITracingService trace, IClock clock, IPluginExecutionContext? sender)
         {
             _service = service;
             _trace = trace;
             _clock = clock;
+            _sender = sender;
         }
 
         /// <param name="accountId">The account to rescore.</param>
@@ -118,6 +128,7 @@ namespace LoyaltyHealth.Plugins.Health
             update.RowVersion = account.RowVersion;
             var request = new UpdateRequest { Target = update, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches };
             request.Parameters[ContextKeys.Tag] = RecalculationTag;
+            if (_sender is not null) ProductWriteMarker.Mark(_sender, ProductWriteMarker.Recalculating, accountId);
             _service.Execute(request);
             _trace.Trace("Account {0}: wrote {1}.", accountId, string.Join(", ", update.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal)));
             return new RecalculationResult(RecalculationOutcome.Written, assessment);
