@@ -95,7 +95,13 @@ namespace LoyaltyHealth.Plugins.Health
                 return new RecalculationResult(RecalculationOutcome.AccountMissing);
             }
 
-            var covered = account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf);
+            // No recalculation can have read data later than now: a stamp from the future was written by
+            // something other than the recalculation (or a corrupted import) and would otherwise make every
+            // later change look covered. It counts as absent, and the write below replaces it.
+            var forged = StampsFromTheFuture(account, dataAsOf);
+            if (forged.Count > 0)
+                _trace.Trace("Account {0} carries {1} later than now ({2:o}); not trusted, recalculating and replacing.", accountId, string.Join(", ", forged), dataAsOf);
+            var covered = forged.Count > 0 ? null : account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf);
             if (triggeredAt is { } trigger && covered is { } asOf && asOf >= trigger)
             {
                 _trace.Trace("Account {0} was scored on data as of {1:o}, after this change at {2:o}; nothing to add.", accountId, asOf, trigger);
@@ -118,7 +124,7 @@ namespace LoyaltyHealth.Plugins.Health
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));
 
             var renderer = new ReasonRenderer(CultureInfo.GetCultureInfo(policy.Explanations.Language));
-            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), dataAsOf - ClockSkewAllowance, refresh, policy.Trend);
+            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), dataAsOf - ClockSkewAllowance, refresh || forged.Count > 0, policy.Trend);
             if (update is null)
             {
                 _trace.Trace("Account {0}: assessment unchanged; nothing written.", accountId);
@@ -146,6 +152,12 @@ namespace LoyaltyHealth.Plugins.Health
                 cookie = result.PagingCookie;
             }
         }
+
+        /// <summary>The stored stamps later than <paramref name="now"/> plus the clock-skew allowance.</summary>
+        private static List<string> StampsFromTheFuture(Entity account, DateTime now) =>
+            new[] { AccountSchema.HealthDataAsOf, AccountSchema.HealthScoredOn }
+                .Where(column => account.GetAttributeValue<DateTime?>(column) is { } stamp && stamp.ToUniversalTime() > now + ClockSkewAllowance)
+                .ToList();
 
         private static DateTime TruncateToSeconds(DateTime value) =>
             new(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);

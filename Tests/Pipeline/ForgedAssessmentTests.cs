@@ -81,6 +81,18 @@ namespace LoyaltyHealth.Tests.Pipeline
             Assume.That(_pipeline.FailedJobs, Is.Empty);
         }
 
+        /// <summary>An account as a corrupted environment holds it, written straight into the store past every plugin.</summary>
+        private void AccountStampedInTheFuture()
+        {
+            _store.Seed(new Entity(AccountSchema.EntityName, Account)
+            {
+                [AccountSchema.Name] = "Harbour Bakery Supplies",
+                [AccountSchema.HealthDataAsOf] = EndOfTime,
+                [AccountSchema.HealthScoredOn] = EndOfTime,
+            });
+            _store.Seed(new Entity(ContactSchema.EntityName, Contact) { [ContactSchema.ParentCustomerId] = AccountReference });
+        }
+
         [Test]
         public void A_seller_tagging_an_update_as_the_recalculation_stores_no_computed_column_no_history_and_closes_no_follow_up()
         {
@@ -112,6 +124,42 @@ namespace LoyaltyHealth.Tests.Pipeline
                 Assert.That(History(), Has.Count.EqualTo(historyBefore), "no forged history row");
                 Assert.That(OpenFollowUps().Select(t => t.Id), Is.EquivalentTo(followUpsBefore), "the follow-up stays open");
                 Assert.That(_pipeline.FailedJobs, Is.Empty);
+            });
+        }
+
+        [Test]
+        public void A_data_as_of_stamp_in_the_future_is_not_trusted_and_the_next_change_recalculates_and_corrects_it()
+        {
+            AccountStampedInTheFuture();
+
+            Seller.Create(Perk(1, _clock.UtcNow));
+            _pipeline.RunSystemJobs();
+
+            var stored = Stored();
+            Assert.Multiple(() =>
+            {
+                Assert.That(stored.Contains(AccountSchema.HealthBand), Is.True, "the account was scored");
+                Assert.That(stored.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(_clock.UtcNow - AccountHealthRecalculator.ClockSkewAllowance));
+                Assert.That(stored.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn), Is.LessThanOrEqualTo(_clock.UtcNow));
+                Assert.That(_pipeline.FailedJobs, Is.Empty);
+            });
+        }
+
+        [Test]
+        public void The_scheduled_refresh_picks_up_an_account_scored_in_the_future_and_corrects_it()
+        {
+            AccountStampedInTheFuture();
+
+            var request = new OrganizationRequest(CustomApiNames.RecalculateStale) { [CustomApiNames.MaxAgeHoursInput] = 24 };
+            var response = Seller.Execute(request);
+
+            var stored = Stored();
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.Results[CustomApiNames.RecalculatedOutput], Is.EqualTo(1));
+                Assert.That(response.Results[CustomApiNames.RemainingOutput], Is.EqualTo(0));
+                Assert.That(stored.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn), Is.LessThanOrEqualTo(_clock.UtcNow));
+                Assert.That(stored.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.LessThanOrEqualTo(_clock.UtcNow));
             });
         }
 
