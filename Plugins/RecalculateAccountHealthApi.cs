@@ -21,7 +21,7 @@ namespace LoyaltyHealth.Plugins
             if (target.LogicalName != AccountSchema.EntityName)
                 throw new InvalidPluginExecutionException($"{CustomApiNames.RecalculateAccount} works on accounts, not on {target.LogicalName}.");
 
-            var result = new AccountHealthRecalculator(local.SystemService, local.TracingService, local.Clock).Recalculate(target.Id, triggeredAt: null);
+            var result = new AccountHealthRecalculator(local.SystemService, local.TracingService, local.Clock, local.PluginExecutionContext).Recalculate(target.Id, triggeredAt: null);
             if (result.Outcome == RecalculationOutcome.AccountMissing)
                 throw new InvalidPluginExecutionException($"Account {target.Id} does not exist.");
 

@@ -5,6 +5,7 @@ using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;
 using LoyaltyHealth.Plugins.Steps;
+using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Plugins
 {
@@ -45,19 +46,37 @@ namespace LoyaltyHealth.Plugins
 
         private static void Handle(ILocalPluginContext local)
         {
-            if (local.Tag() == RecordAssessmentChange.FollowUpTag)
+            var message = local.PluginExecutionContext.MessageName;
+            var before = message == MessageNames.Create ? null : local.Image(PluginContextExtensions.PreImage);
+            if (IsTheProductsOwnFollowUp(local, before))
             {
                 local.Trace("Skipped: a follow-up task the product itself wrote.");
                 return;
             }
-            var message = local.PluginExecutionContext.MessageName;
-            var before = message == MessageNames.Create ? null : local.Image(PluginContextExtensions.PreImage);
             var regarding = AffectedAccounts.LookupValues(message, local.TargetEntity(), before, ActivitySchema.RegardingObjectId);
             var accounts = regarding
                 .Select(r => AffectedAccounts.AccountOf(r, local.SystemService, local.TracingService))
                 .Where(id => id.HasValue)
                 .Select(id => id!.Value);
             RecalculationTrigger.Recalculate(local, accounts);
+        }
+
+        /// <summary>
+        /// A follow-up task as <see cref="RecordAssessmentChange"/> creates or closes it: a task carrying its
+        /// follow-up reason, regarding an account, written below a context that marked it is writing that
+        /// account's follow-ups. Never decided from the request's tag, which any caller may set: a user's own
+        /// activity, tagged or not, is rescored.
+        /// </summary>
+        private static bool IsTheProductsOwnFollowUp(ILocalPluginContext local, Entity? before)
+        {
+            var context = local.PluginExecutionContext;
+            if (context.PrimaryEntityName != TaskSchema.EntityName || context.MessageName == MessageNames.Delete) return false;
+            var target = local.TargetEntity();
+            if (target?.GetAttributeValue<OptionSetValue>(ActivitySchema.FollowUpReason) is null) return false;
+            var regarding = target.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId)
+                ?? before?.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId);
+            return regarding?.LogicalName == AccountSchema.EntityName
+                && ProductWriteMarker.MarkedAbove(context, ProductWriteMarker.WritingFollowUps, regarding.Id);
         }
     }
 }

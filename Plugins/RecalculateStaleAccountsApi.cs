@@ -39,9 +39,9 @@ namespace LoyaltyHealth.Plugins
             var started = local.Clock.UtcNow;
             var deadline = started.AddSeconds(budgetSeconds);
             var staleBefore = started.AddHours(-maxAgeHours);
-            var candidates = service.RetrieveMultiple(new FetchExpression(FetchXml.Page(HealthQueries.StaleAccounts(staleBefore, countOnly: false), 1, BatchSize, null))).Entities;
+            var candidates = service.RetrieveMultiple(new FetchExpression(FetchXml.Page(HealthQueries.StaleAccounts(staleBefore, started + AccountHealthRecalculator.ClockSkewAllowance, countOnly: false), 1, BatchSize, null))).Entities;
 
-            var recalculator = new AccountHealthRecalculator(service, local.TracingService, local.Clock);
+            var recalculator = new AccountHealthRecalculator(service, local.TracingService, local.Clock, local.PluginExecutionContext);
             var done = 0;
             foreach (var account in candidates)
             {
@@ -63,7 +63,7 @@ namespace LoyaltyHealth.Plugins
         {
             try
             {
-                var row = service.RetrieveMultiple(new FetchExpression(HealthQueries.StaleAccounts(staleBefore, countOnly: true).ToString())).Entities.FirstOrDefault();
+                var row = service.RetrieveMultiple(new FetchExpression(HealthQueries.StaleAccounts(staleBefore, local.Clock.UtcNow + AccountHealthRecalculator.ClockSkewAllowance, countOnly: true).ToString())).Entities.FirstOrDefault();
                 return row?.GetAttributeValue<AliasedValue>("stale")?.Value is int count ? count : 0;
             }
             catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.AggregateQueryRecordLimit)

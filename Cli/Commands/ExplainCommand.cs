@@ -36,7 +36,7 @@ namespace LoyaltyHealth.Cli.Commands
                     : Runs.Sample(console, parse.GetValue(common.Solution), asOf, policy);
                 var (id, name) = Find(organisation, parse.GetValue(account)!);
                 // The same recalculation the plugins and the Custom API run, asked for its full assessment.
-                var result = new AccountHealthRecalculator(organisation.Service, new CollectingTracingService(), organisation.Clock).Recalculate(id, triggeredAt: null);
+                var result = new AccountHealthRecalculator(organisation.Service, new CollectingTracingService(), organisation.Clock, sender: null).Recalculate(id, triggeredAt: null);
                 var assessment = result.Assessment ?? throw new CliException($"Account {name} could not be assessed ({result.Outcome}).");
                 Show(console, name, assessment, new UiText(language));
                 return ExitCodes.Success;

@@ -30,15 +30,5 @@ namespace LoyaltyHealth.Plugins.Framework
                 throw new InvalidPluginExecutionException($"Step '{local.Step}' is registered without its {declared.Type} '{alias}'; register the image with the columns {string.Join(", ", declared.Columns)}.");
             return image;
         }
-
-        /// <summary>The value of the request's "tag" parameter, which tells the product's own writes apart.</summary>
-        public static string? Tag(this ILocalPluginContext local)
-        {
-            for (var context = local.PluginExecutionContext; context is not null; context = context.ParentContext)
-            {
-                if (context.SharedVariables is { } shared && shared.TryGetValue(ContextKeys.Tag, out var tag) && tag is string text) return text;
-            }
-            return null;
-        }
     }
 }

@@ -25,7 +25,10 @@ namespace LoyaltyHealth.Plugins.Health
     /// </summary>
     public sealed class AccountHealthRecalculator
     {
-        /// <summary>The tag on the product's own account writes; the column guard lets them through.</summary>
+        /// <summary>
+        /// The tag on the product's own account writes, so they can be told apart in traces and audit.
+        /// Nothing trusts it: any caller may set a tag. The column guard trusts <see cref="ProductWriteMarker"/>.
+        /// </summary>
         public const string RecalculationTag = "LoyaltyHealth.Recalculation";
         public const int PageSize = 5000;
         public const int MaximumAttempts = 3;
@@ -40,12 +43,19 @@ namespace LoyaltyHealth.Plugins.Health
         private readonly IOrganizationService _service;
         private readonly ITracingService _trace;
         private readonly IClock _clock;
+        private readonly IPluginExecutionContext? _sender;
 
-        public AccountHealthRecalculator(IOrganizationService service, ITracingService trace, IClock clock)
+        /// <param name="sender">
+        /// The plugin context <paramref name="service"/> sends its requests from, marked before each write
+        /// so the column guard lets the computed columns through. Without one (outside a plugin) the
+        /// guard strips them, as it does for any other caller.
+        /// </param>
+        public AccountHealthRecalculator(IOrganizationService service, ITracingService trace, IClock clock, IPluginExecutionContext? sender)
         {
             _service = service;
             _trace = trace;
             _clock = clock;
+            _sender = sender;
         }
 
         /// <param name="accountId">The account to rescore.</param>
@@ -85,7 +95,13 @@ namespace LoyaltyHealth.Plugins.Health
                 return new RecalculationResult(RecalculationOutcome.AccountMissing);
             }
 
-            var covered = account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf);
+            // No recalculation can have read data later than now: a stamp from the future was written by
+            // something other than the recalculation (or a corrupted import) and would otherwise make every
+            // later change look covered. It counts as absent, and the write below replaces it.
+            var forged = StampsFromTheFuture(account, dataAsOf);
+            if (forged.Count > 0)
+                _trace.Trace("Account {0} carries {1} later than now ({2:o}); not trusted, recalculating and replacing.", accountId, string.Join(", ", forged), dataAsOf);
+            var covered = forged.Count > 0 ? null : account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf);
             if (triggeredAt is { } trigger && covered is { } asOf && asOf >= trigger)
             {
                 _trace.Trace("Account {0} was scored on data as of {1:o}, after this change at {2:o}; nothing to add.", accountId, asOf, trigger);
@@ -108,7 +124,7 @@ namespace LoyaltyHealth.Plugins.Health
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));
 
             var renderer = new ReasonRenderer(CultureInfo.GetCultureInfo(policy.Explanations.Language));
-            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), dataAsOf - ClockSkewAllowance, refresh, policy.Trend);
+            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), dataAsOf - ClockSkewAllowance, refresh || forged.Count > 0, policy.Trend);
             if (update is null)
             {
                 _trace.Trace("Account {0}: assessment unchanged; nothing written.", accountId);
@@ -118,6 +134,7 @@ namespace LoyaltyHealth.Plugins.Health
             update.RowVersion = account.RowVersion;
             var request = new UpdateRequest { Target = update, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches };
             request.Parameters[ContextKeys.Tag] = RecalculationTag;
+            if (_sender is not null) ProductWriteMarker.Mark(_sender, ProductWriteMarker.Recalculating, accountId);
             _service.Execute(request);
             _trace.Trace("Account {0}: wrote {1}.", accountId, string.Join(", ", update.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal)));
             return new RecalculationResult(RecalculationOutcome.Written, assessment);
@@ -135,6 +152,12 @@ namespace LoyaltyHealth.Plugins.Health
                 cookie = result.PagingCookie;
             }
         }
+
+        /// <summary>The stored stamps later than <paramref name="now"/> plus the clock-skew allowance.</summary>
+        private static List<string> StampsFromTheFuture(Entity account, DateTime now) =>
+            new[] { AccountSchema.HealthDataAsOf, AccountSchema.HealthScoredOn }
+                .Where(column => account.GetAttributeValue<DateTime?>(column) is { } stamp && stamp.ToUniversalTime() > now + ClockSkewAllowance)
+                .ToList();
 
         private static DateTime TruncateToSeconds(DateTime value) =>
             new(value.Ticks - value.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);

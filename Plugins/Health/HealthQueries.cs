@@ -91,11 +91,17 @@ namespace LoyaltyHealth.Plugins.Health
                     Condition(ActivitySchema.StateCode, "eq", ActivitySchema.StateOpen),
                     Condition(ActivitySchema.FollowUpReason, "not-null"))));
 
-        public static XElement StaleAccounts(DateTime scoredBefore, bool countOnly)
+        /// <param name="scoredBefore">Accounts scored before this (or never) are stale.</param>
+        /// <param name="notScoredAfter">
+        /// No account can have been scored after this (now plus the clock-skew allowance): a stamp later than
+        /// that is not the recalculation's and must not keep the account out of the refresh for good.
+        /// </param>
+        public static XElement StaleAccounts(DateTime scoredBefore, DateTime notScoredAfter, bool countOnly)
         {
             var filter = Filter("and",
                 Condition(AccountSchema.StateCode, "eq", 0),
-                Filter("or", Condition(AccountSchema.HealthScoredOn, "null"), Condition(AccountSchema.HealthScoredOn, "lt", scoredBefore)));
+                Filter("or", Condition(AccountSchema.HealthScoredOn, "null"), Condition(AccountSchema.HealthScoredOn, "lt", scoredBefore),
+                    Condition(AccountSchema.HealthScoredOn, "gt", notScoredAfter)));
             if (countOnly)
             {
                 var fetch = Fetch(Entity(AccountSchema.EntityName,

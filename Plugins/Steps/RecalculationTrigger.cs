@@ -17,7 +17,7 @@ namespace LoyaltyHealth.Plugins.Steps
                 local.Trace("No account is affected by this change.");
                 return;
             }
-            var recalculator = new AccountHealthRecalculator(local.SystemService, local.TracingService, local.Clock);
+            var recalculator = new AccountHealthRecalculator(local.SystemService, local.TracingService, local.Clock, local.PluginExecutionContext);
             foreach (var account in distinct)
             {
                 var result = recalculator.Recalculate(account, local.PluginExecutionContext.OperationCreatedOn);

@@ -32,8 +32,8 @@ namespace LoyaltyHealth.Tests.Plugins
             yield return new TestCaseData(HealthQueries.Parties(Account, Since)).SetName("Engaged contacts of an account");
             yield return new TestCaseData(HealthQueries.Policy()).SetName("The policy variable");
             yield return new TestCaseData(HealthQueries.OpenFollowUps(Account)).SetName("Open follow-up tasks");
-            yield return new TestCaseData(HealthQueries.StaleAccounts(Since, countOnly: false)).SetName("Stale accounts");
-            yield return new TestCaseData(HealthQueries.StaleAccounts(Since, countOnly: true)).SetName("Count of stale accounts");
+            yield return new TestCaseData(HealthQueries.StaleAccounts(Since, Since.AddDays(1), countOnly: false)).SetName("Stale accounts");
+            yield return new TestCaseData(HealthQueries.StaleAccounts(Since, Since.AddDays(1), countOnly: true)).SetName("Count of stale accounts");
         }
 
         [TestCaseSource(nameof(Queries))]

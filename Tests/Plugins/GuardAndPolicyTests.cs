@@ -1,4 +1,5 @@
 using System;
+using LoyaltyHealth.InMemory.Pipeline;
 using LoyaltyHealth.Plugins;
 using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;
@@ -39,14 +40,57 @@ namespace LoyaltyHealth.Tests.Plugins
             });
         }
 
+        /// <summary>The context of a recalculation plugin that marked itself before sending its update of <paramref name="account"/>.</summary>
+        private static PluginExecutionContext Recalculating(Guid account)
+        {
+            var sender = new PluginExecutionContext { MessageName = MessageNames.Create, PrimaryEntityName = ActivitySchema.Task, Depth = 1 };
+            ProductWriteMarker.Mark(sender, ProductWriteMarker.Recalculating, account);
+            return sender;
+        }
+
         [Test]
         public void The_recalculation_itself_may_write_them()
         {
             var target = HandEdited();
 
-            _h.Run(new ProtectAssessmentColumns(), MessageNames.Update, AccountSchema.EntityName, target, tag: AccountHealthRecalculator.RecalculationTag);
+            _h.Run(new ProtectAssessmentColumns(), MessageNames.Update, AccountSchema.EntityName, target, parent: Recalculating(PluginIds.AccountA), depth: 2);
 
             Assert.That(target.Contains(AccountSchema.OverallHealth), Is.True);
+        }
+
+        [Test]
+        public void The_recalculation_tag_alone_lets_nothing_through()
+        {
+            var target = HandEdited();
+
+            _h.Run(new ProtectAssessmentColumns(), MessageNames.Update, AccountSchema.EntityName, target, tag: AccountHealthRecalculator.RecalculationTag);
+
+            Assert.That(target.Contains(AccountSchema.OverallHealth), Is.False);
+        }
+
+        [Test]
+        public void A_recalculation_of_another_account_above_lets_nothing_through()
+        {
+            var target = HandEdited();
+
+            _h.Run(new ProtectAssessmentColumns(), MessageNames.Update, AccountSchema.EntityName, target, parent: Recalculating(Guid.NewGuid()), depth: 2);
+
+            Assert.That(target.Contains(AccountSchema.OverallHealth), Is.False);
+        }
+
+        [Test]
+        public void The_mark_on_the_request_s_own_context_is_not_trusted()
+        {
+            var target = HandEdited();
+            var own = new Entity(AccountSchema.EntityName, PluginIds.AccountA);
+
+            // Only a parent can vouch for a write: the request's own shared variables are the caller's side.
+            var context = _h.Run(new ProtectAssessmentColumns(), MessageNames.Update, AccountSchema.EntityName, own);
+            ProductWriteMarker.Mark(context, ProductWriteMarker.Recalculating, PluginIds.AccountA);
+            Assert.That(ProductWriteMarker.MarkedAbove(context, ProductWriteMarker.Recalculating, PluginIds.AccountA), Is.False);
+
+            _h.Run(new ProtectAssessmentColumns(), MessageNames.Update, AccountSchema.EntityName, target);
+            Assert.That(target.Contains(AccountSchema.OverallHealth), Is.False);
         }
 
         private void SavePolicyValue(string json, string message = MessageNames.Create)

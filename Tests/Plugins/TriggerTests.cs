@@ -181,11 +181,31 @@ namespace LoyaltyHealth.Tests.Plugins
         [Test]
         public void Follow_up_tasks_written_by_the_product_trigger_no_recalculation()
         {
-            var task = new Entity(ActivitySchema.Task, PluginIds.Activity(9)) { [ActivitySchema.RegardingObjectId] = A };
+            var task = new Entity(ActivitySchema.Task, PluginIds.Activity(9))
+            {
+                [ActivitySchema.RegardingObjectId] = A,
+                [ActivitySchema.FollowUpReason] = new OptionSetValue(OptionValues.FollowUpAtRisk),
+            };
+            var writingFollowUps = new PluginExecutionContext { MessageName = MessageNames.Update, PrimaryEntityName = AccountSchema.EntityName, Depth = 1 };
+            ProductWriteMarker.Mark(writingFollowUps, ProductWriteMarker.WritingFollowUps, A.Id);
+
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Task, task, parent: writingFollowUps, depth: 2);
+
+            Assert.That(_h.Service.RequestCount, Is.Zero);
+        }
+
+        [Test]
+        public void A_task_a_user_tags_as_a_follow_up_is_rescored()
+        {
+            var task = new Entity(ActivitySchema.Task, PluginIds.Activity(9))
+            {
+                [ActivitySchema.RegardingObjectId] = A,
+                [ActivitySchema.FollowUpReason] = new OptionSetValue(OptionValues.FollowUpAtRisk),
+            };
 
             _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Task, task, tag: RecordAssessmentChange.FollowUpTag);
 
-            Assert.That(_h.Service.RequestCount, Is.Zero);
+            Assert.That(_h.Service.RequestCount, Is.Not.Zero);
         }
 
         [Test]
