@@ -48,6 +48,7 @@ namespace LoyaltyHealth.Model.Policy
             v.Share("$.service.unknownChannelCredit", s.UnknownChannelCredit, allowZero: true);
             v.Share("$.service.otherChannelCredit", s.OtherChannelCredit, allowZero: true);
             v.AtLeastOne("$.service.proposalsPerYear", s.ProposalsPerYear);
+            v.AtLeastOne("$.service.missedPeriodsKeepOutOfHealthy", s.MissedPeriodsKeepOutOfHealthy);
 
             var p = policy.Perks;
             v.Days("$.perks.windowDays", p.WindowDays);

@@ -10,6 +10,7 @@ namespace LoyaltyHealth.Model.Reasons
         public const string PerksAlongsideStrongValue = "PerksAlongsideStrongValue";
         public const string WeakPillarCapsBand = "WeakPillarCapsBand";
         public const string SingleThreadedCapsBand = "SingleThreadedCapsBand";
+        public const string CadenceMissedCapsBand = "CadenceMissedCapsBand";
 
         // Understanding.
         public const string GoalsNotDocumented = "GoalsNotDocumented";
@@ -42,6 +43,7 @@ namespace LoyaltyHealth.Model.Reasons
         public const string ServiceLevelAgreed = "ServiceLevelAgreed";
         public const string CadenceMissed = "CadenceMissed";
         public const string CadenceKept = "CadenceKept";
+        public const string CadenceNotMet = "CadenceNotMet";
         public const string NoImprovementProposals = "NoImprovementProposals";
         public const string FewImprovementProposals = "FewImprovementProposals";
         public const string ImprovementProposalsMade = "ImprovementProposalsMade";
@@ -102,5 +104,8 @@ namespace LoyaltyHealth.Model.Reasons
         public const string Floor = "floor";
         public const string KnownPillars = "knownPillars";
         public const string Required = "required";
+        public const string Partly = "partly";
+        public const string Missed = "missed";
+        public const string Touch = "touch";
     }
 }

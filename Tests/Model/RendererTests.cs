@@ -33,6 +33,7 @@ namespace LoyaltyHealth.Tests.Model
                 .Concat(System.Enum.GetNames(typeof(Transition)).Select(n => "Transition." + n))
                 .Concat(System.Enum.GetNames(typeof(ServiceCadence)).Select(n => "Cadence." + n))
                 .Concat(System.Enum.GetNames(typeof(ServiceChannel)).Select(n => "Channel." + n))
+                .Concat(System.Enum.GetNames(typeof(ServiceChannel)).Select(n => "Touch." + n))
                 .ToList();
 
             var missing = ReasonRenderer.Languages.SelectMany(l => keys.Where(k => !ReasonRenderer.HasOwnText(l, k)).Select(k => l + ":" + k)).ToList();
