@@ -68,6 +68,7 @@ namespace LoyaltyHealth.Model.Policy
                 v.Add("$.explanations.language", $"no texts ship for '{policy.Explanations.Language}'; available: {string.Join(", ", Reasons.ReasonRenderer.Languages)}");
 
             v.Words("$.classification.perkWords", policy.Classification.PerkWords);
+            v.Words("$.classification.perkLookalikes", policy.Classification.PerkLookalikes);
             v.Words("$.classification.valueWords", policy.Classification.ValueWords);
 
             return v.Problems;
