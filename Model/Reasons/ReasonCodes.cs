@@ -7,10 +7,13 @@ namespace LoyaltyHealth.Model.Reasons
         public const string NewAccount = "NewAccount";
         public const string TooLittleEvidence = "TooLittleEvidence";
         public const string PerkDependent = "PerkDependent";
+        public const string PerkDependentCostUnknown = "PerkDependentCostUnknown";
+        public const string PerkDependentPartlyPriced = "PerkDependentPartlyPriced";
         public const string PerksAlongsideStrongValue = "PerksAlongsideStrongValue";
         public const string WeakPillarCapsBand = "WeakPillarCapsBand";
         public const string SingleThreadedCapsBand = "SingleThreadedCapsBand";
         public const string CadenceMissedCapsBand = "CadenceMissedCapsBand";
+        public const string StoredValueUnreadable = "StoredValueUnreadable";
 
         // Understanding.
         public const string GoalsNotDocumented = "GoalsNotDocumented";
@@ -41,6 +44,7 @@ namespace LoyaltyHealth.Model.Reasons
         // Service.
         public const string NoServiceLevelAgreed = "NoServiceLevelAgreed";
         public const string ServiceLevelAgreed = "ServiceLevelAgreed";
+        public const string ServiceLevelAgreedChannelUnreadable = "ServiceLevelAgreedChannelUnreadable";
         public const string CadenceMissed = "CadenceMissed";
         public const string CadenceKept = "CadenceKept";
         public const string CadenceNotMet = "CadenceNotMet";
@@ -105,7 +109,11 @@ namespace LoyaltyHealth.Model.Reasons
         public const string KnownPillars = "knownPillars";
         public const string Required = "required";
         public const string Partly = "partly";
+        public const string PricedPerks = "pricedPerks";
+        public const string UnpricedPerks = "unpricedPerks";
         public const string Missed = "missed";
         public const string Touch = "touch";
+        public const string Input = "input";
+        public const string Value = "value";
     }
 }

@@ -31,9 +31,15 @@ namespace LoyaltyHealth.Model.Scoring
             var weight = c.Policy.Service.Weights.ServiceLevelAgreed;
             if (c.Account.ServiceAgreement is { } agreement)
             {
-                return Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 100m, ReasonCodes.ServiceLevelAgreed,
-                    Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence), Parameter.Channel(ParameterNames.Channel, agreement.Channel));
+                // "On any channel" would be a false statement about a channel that is stored but unreadable.
+                return c.IsUnreadable(SellerInput.ServiceChannel)
+                    ? Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 100m, ReasonCodes.ServiceLevelAgreedChannelUnreadable,
+                        Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence))
+                    : Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 100m, ReasonCodes.ServiceLevelAgreed,
+                        Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence), Parameter.Channel(ParameterNames.Channel, agreement.Channel));
             }
+            // A cadence is stored but could not be read: somebody did ask, so this is unknown, not a finding.
+            if (c.IsUnreadable(SellerInput.ServiceCadence)) return Measure.Unknown(P, MeasureCodes.ServiceLevelAgreed, weight);
             return c.AbsenceIsAFinding
                 ? Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 0m, ReasonCodes.NoServiceLevelAgreed)
                 : Measure.Unknown(P, MeasureCodes.ServiceLevelAgreed, weight);

@@ -98,6 +98,48 @@ namespace LoyaltyHealth.Tests.Model
         }
 
         [Test]
+        public void An_unreadable_stored_cadence_is_reported_and_never_read_as_nobody_asked()
+        {
+            var account = Scenarios.MonthlyInPerson().Build() with
+            {
+                ServiceAgreement = null,
+                UnreadableValues = new[] { new UnreadableValue(SellerInput.ServiceCadence, 100000099) },
+            };
+
+            var a = Scorer.Assess(account, AccountBuilder.AsOf);
+            var unreadable = a.Reasons.Single(r => r.Code == ReasonCodes.StoredValueUnreadable);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(a.Reasons.Select(r => r.Code), Does.Not.Contain(ReasonCodes.NoServiceLevelAgreed));
+                Assert.That(a.NextBestActions.Select(x => x.Code), Does.Not.Contain(ActionCodes.AskPreferredServiceLevel));
+                Assert.That(a.Measure(MeasureCodes.ServiceLevelAgreed).Score, Is.Null, "unknown, not 0");
+                Assert.That(English.Render(unreadable), Is.EqualTo(
+                    "The value 100000099 stored in Service cadence (loy_servicecadence) could not be read, so it is left out of the score; check the column's choices."));
+            });
+        }
+
+        [Test]
+        public void An_unreadable_stored_channel_is_not_rendered_as_any_channel()
+        {
+            var account = Scenarios.MonthlyInPerson().Build() with
+            {
+                ServiceAgreement = new ServiceAgreement(ServiceCadence.Monthly),
+                UnreadableValues = new[] { new UnreadableValue(SellerInput.ServiceChannel, 7) },
+            };
+
+            var a = Scorer.Assess(account, AccountBuilder.AsOf);
+            var texts = a.Reasons.Select(English.Render).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(texts, Has.None.Contains("on any channel"));
+                Assert.That(texts, Has.Some.EqualTo("The value 7 stored in Preferred channel (loy_preferredchannel) could not be read, so it is left out of the score; check the column's choices."));
+                Assert.That(a.Measure(MeasureCodes.ServiceLevelAgreed).ReasonCode, Is.EqualTo(ReasonCodes.ServiceLevelAgreedChannelUnreadable));
+            });
+        }
+
+        [Test]
         public void Who_starts_the_conversation_is_unknown_when_only_our_own_reports_and_perks_carry_a_direction()
         {
             var a = Assess(Scenarios.MetMonthlyDirectionUnrecorded());
