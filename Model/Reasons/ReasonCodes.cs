@@ -48,6 +48,8 @@ namespace LoyaltyHealth.Model.Reasons
         public const string CadenceMissed = "CadenceMissed";
         public const string CadenceKept = "CadenceKept";
         public const string CadenceNotMet = "CadenceNotMet";
+        public const string CadenceMissedPartlyElsewhere = "CadenceMissedPartlyElsewhere";
+        public const string CadenceKeptPartlyElsewhere = "CadenceKeptPartlyElsewhere";
         public const string NoImprovementProposals = "NoImprovementProposals";
         public const string FewImprovementProposals = "FewImprovementProposals";
         public const string ImprovementProposalsMade = "ImprovementProposalsMade";

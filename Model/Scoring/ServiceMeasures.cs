@@ -62,9 +62,10 @@ namespace LoyaltyHealth.Model.Scoring
             var kept = credits.Count(credit => credit >= 1m);
             var partly = credits.Count(credit => credit > 0m && credit < 1m);
             var score = credits.Sum() / periods.Count * 100m;
+            // Periods served only on another or an unrecorded channel are named apart, so the text explains the partial credit.
             var reason = kept + partly == 0 ? ReasonCodes.CadenceNotMet
-                : Measure.IsWeak(score) ? ReasonCodes.CadenceMissed
-                : ReasonCodes.CadenceKept;
+                : Measure.IsWeak(score) ? (partly == 0 ? ReasonCodes.CadenceMissed : ReasonCodes.CadenceMissedPartlyElsewhere)
+                : partly == 0 ? ReasonCodes.CadenceKept : ReasonCodes.CadenceKeptPartlyElsewhere;
             return Measure.Known(P, MeasureCodes.CadenceAdherence, weight, score, reason,
                 Parameter.Count(ParameterNames.Covered, kept), Parameter.Count(ParameterNames.Partly, partly),
                 Parameter.Count(ParameterNames.Periods, periods.Count),

@@ -191,6 +191,21 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void Explain_states_the_missed_agreed_meetings_of_the_sample_account_whose_visits_stopped()
+        {
+            var (exit, printed) = CliHarness.Run("explain", "Riverside Logistics");
+            var flat = System.Text.RegularExpressions.Regex.Replace(printed, @"\s+", " ");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(flat, Does.Contain("• No in-person meeting in the last 4 monthly periods."));
+                Assert.That(flat, Does.Contain("→ Plan the agreed monthly touch (in person) for the coming periods."));
+                Assert.That(flat, Does.Not.Contain("Healthy,"));
+            });
+        }
+
+        [Test]
         public void A_stored_value_the_model_cannot_read_is_shown_by_explain_the_csv_and_the_report()
         {
             var zip = ExportSample();

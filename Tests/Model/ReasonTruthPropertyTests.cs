@@ -63,10 +63,13 @@ namespace LoyaltyHealth.Tests.Model
                     break;
                 case ReasonCodes.CadenceKept:
                 case ReasonCodes.CadenceMissed:
+                case ReasonCodes.CadenceKeptPartlyElsewhere:
+                case ReasonCodes.CadenceMissedPartlyElsewhere:
                     var covered = P(ParameterNames.Covered);
                     var partly = P(ParameterNames.Partly);
                     var periods = P(ParameterNames.Periods);
                     if (covered + partly == 0 || covered + partly > periods) yield return $"covered {covered} + partly {partly} of {periods}";
+                    if ((partly > 0) != r.Code.EndsWith("PartlyElsewhere", StringComparison.Ordinal)) yield return "partly served periods left unsaid, or said when there were none";
                     if (score < covered / periods * 100m - 0.01m || score > (covered + partly) / periods * 100m + 0.01m) yield return $"score {score} does not follow from {covered} (+{partly}) of {periods}";
                     break;
                 case ReasonCodes.NoValueReports:
