@@ -22,6 +22,8 @@ namespace LoyaltyHealth.Cli.Output
         public decimal? DeliveredValue { get; init; }
         public IReadOnlyList<string> Reasons { get; init; } = Array.Empty<string>();
         public IReadOnlyList<string> Actions { get; init; } = Array.Empty<string>();
+        /// <summary>The reasons that say a stored value could not be read: a data problem to fix, whatever the band.</summary>
+        public IReadOnlyList<string> UnreadableValues { get; init; } = Array.Empty<string>();
         public DateTime? ScoredOn { get; init; }
         public int HistoryRows { get; init; }
         public int OpenFollowUps { get; init; }

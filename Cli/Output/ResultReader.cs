@@ -33,6 +33,7 @@ namespace LoyaltyHealth.Cli.Output
         private static AccountResult Result(Entity account, IReadOnlyDictionary<Guid, int> history, IReadOnlyDictionary<Guid, int> followUps)
         {
             var (spend, value) = PerkFigures(account.GetAttributeValue<string>(AccountSchema.ReasonCodes));
+            var reasons = Lines(account.GetAttributeValue<string>(AccountSchema.HealthReasons));
             return new AccountResult
             {
                 Id = account.Id,
@@ -47,7 +48,12 @@ namespace LoyaltyHealth.Cli.Output
                 PerkSharePercent = account.GetAttributeValue<decimal?>(AccountSchema.PerkShare),
                 PerkSpend = spend,
                 DeliveredValue = value,
-                Reasons = Lines(account.GetAttributeValue<string>(AccountSchema.HealthReasons)),
+                Reasons = reasons,
+                UnreadableValues = Codes(account.GetAttributeValue<string>(AccountSchema.ReasonCodes))
+                    .Select((code, i) => code == ReasonCodes.StoredValueUnreadable && i < reasons.Count ? reasons[i] : null)
+                    .Where(line => line is not null)
+                    .Select(line => line!)
+                    .ToList(),
                 Actions = Lines(account.GetAttributeValue<string>(AccountSchema.NextBestActions)),
                 ScoredOn = account.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn),
                 HistoryRows = history.TryGetValue(account.Id, out var h) ? h : 0,
@@ -63,11 +69,22 @@ namespace LoyaltyHealth.Cli.Output
             foreach (var reason in json.RootElement.EnumerateArray())
             {
                 var code = reason.TryGetProperty("code", out var c) ? c.GetString() : null;
-                if (code is not (ReasonCodes.PerkDependent or ReasonCodes.PerksAlongsideStrongValue)) continue;
+                if (code is not (ReasonCodes.PerkDependent or ReasonCodes.PerkDependentCostUnknown or ReasonCodes.PerkDependentPartlyPriced
+                    or ReasonCodes.PerksAlongsideStrongValue)) continue;
                 if (!reason.TryGetProperty("parameters", out var parameters)) continue;
+                // No perk had its cost logged: the spend is unknown, not zero.
+                if (code == ReasonCodes.PerkDependentCostUnknown) return (null, Number(parameters, ParameterNames.DeliveredValue));
                 return (Number(parameters, ParameterNames.PerkSpend), Number(parameters, ParameterNames.DeliveredValue));
             }
             return (null, null);
+        }
+
+        /// <summary>The stored reason codes in order; the stored reason texts are the same reasons, rendered, in the same order.</summary>
+        private static IReadOnlyList<string?> Codes(string? codes)
+        {
+            if (string.IsNullOrWhiteSpace(codes)) return Array.Empty<string?>();
+            using var json = JsonDocument.Parse(codes);
+            return json.RootElement.EnumerateArray().Select(r => r.TryGetProperty("code", out var c) ? c.GetString() : null).ToList();
         }
 
         private static decimal? Number(JsonElement parameters, string name) =>

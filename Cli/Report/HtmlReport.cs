@@ -48,6 +48,7 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
 
             html.Append("<h2>").Append(E(text["AtRisk"])).Append("</h2>\n");
             AtRisk(html, result, text);
+            Unreadable(html, result, text);
 
             html.Append("</body>\n</html>\n");
             return html.ToString();
@@ -112,6 +113,19 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
                 foreach (var action in a.Actions) html.Append("<li>").Append(E(action)).Append("</li>\n");
                 html.Append("</ul>\n</div>\n");
             }
+        }
+
+        /// <summary>Stored values the model could not read, for every account whatever its band: they are data to fix, not findings.</summary>
+        private static void Unreadable(StringBuilder html, OrganisationResult result, UiText text)
+        {
+            var affected = result.Accounts.Where(a => a.UnreadableValues.Count > 0).ToList();
+            if (affected.Count == 0) return;
+            html.Append("<h2>").Append(E(text["UnreadableValues"])).Append("</h2>\n<ul class=\"unreadable\">\n");
+            foreach (var a in affected)
+            {
+                foreach (var line in a.UnreadableValues) html.Append("<li><strong>").Append(E(a.Name)).Append("</strong>: ").Append(E(line)).Append("</li>\n");
+            }
+            html.Append("</ul>\n");
         }
 
         private static string Band(HealthBand band, UiText text) =>

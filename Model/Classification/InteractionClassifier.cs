@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using LoyaltyHealth.Model.Input;
 using LoyaltyHealth.Model.Policy;
 
@@ -11,11 +13,13 @@ namespace LoyaltyHealth.Model.Classification
     public sealed class InteractionClassifier
     {
         private readonly WordMatcher _perkWords;
+        private readonly WordMatcher _perkLookalikes;
         private readonly WordMatcher _valueWords;
 
         public InteractionClassifier(ClassificationPolicy policy)
         {
             _perkWords = new WordMatcher(policy.PerkWords.All());
+            _perkLookalikes = new WordMatcher(policy.PerkLookalikes.All());
             _valueWords = new WordMatcher(policy.ValueWords.All());
         }
 
@@ -27,11 +31,19 @@ namespace LoyaltyHealth.Model.Classification
                 case InteractionKind.ValueReport: return InteractionClass.Value;
                 case InteractionKind.Perk: return InteractionClass.Perk;
             }
-            if (_perkWords.Matches(interaction.Subject)) return InteractionClass.Perk;
-            if (_valueWords.Matches(interaction.Subject)) return InteractionClass.Value;
+            var words = TextNormalizer.Tokens(interaction.Subject ?? "");
+            if (IsPerk(words)) return InteractionClass.Perk;
+            if (_valueWords.Find(words).Any()) return InteractionClass.Value;
             return interaction.Kind is InteractionKind.Meeting or InteractionKind.PhoneCall or InteractionKind.Email
                 ? InteractionClass.Service
                 : InteractionClass.Neutral;
+        }
+
+        /// <summary>A perk word counts unless it is part of a business lookalike ("support ticket").</summary>
+        private bool IsPerk(IReadOnlyList<string> words)
+        {
+            var lookalikes = _perkLookalikes.Find(words).ToList();
+            return _perkWords.Find(words).Any(perk => !lookalikes.Any(perk.Within));
         }
     }
 }

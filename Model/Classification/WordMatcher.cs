@@ -4,19 +4,27 @@ using System.Linq;
 
 namespace LoyaltyHealth.Model.Classification
 {
-    /// <summary>Finds whole words or whole phrases from a list in a text, ignoring case and accents.</summary>
+    /// <summary>
+    /// Finds listed words or phrases in a text, ignoring case and accents. An entry matches whole
+    /// words, except that an entry starting with <c>*</c> also matches as the last part of a compound
+    /// word: German, Dutch, Danish and Finnish put the head of a compound last, so "*geschenk" finds
+    /// "Weihnachtsgeschenk" but not "Geschenkverpackung". The part in front must be at least
+    /// <see cref="MinimumModifierLength"/> letters, so short prefixes ("opgave", "udgave") are not read as compounds.
+    /// </summary>
     public sealed class WordMatcher
     {
-        private readonly HashSet<string> _words = new(StringComparer.Ordinal);
-        private readonly List<string[]> _phrases = new();
+        public const char CompoundMarker = '*';
+        public const int MinimumModifierLength = 3;
+
+        private readonly List<Entry> _entries = new();
 
         public WordMatcher(IEnumerable<string> entries)
         {
             foreach (var entry in entries)
             {
                 var tokens = TextNormalizer.Tokens(entry);
-                if (tokens.Count == 1) _words.Add(tokens[0]);
-                else if (tokens.Count > 1) _phrases.Add(tokens.ToArray());
+                if (tokens.Count == 0) continue;
+                _entries.Add(new Entry(tokens.ToArray(), entry.TrimStart().StartsWith(CompoundMarker.ToString(), StringComparison.Ordinal)));
             }
         }
 
@@ -26,18 +34,54 @@ namespace LoyaltyHealth.Model.Classification
         public string? FirstMatch(string? text)
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
-            var tokens = TextNormalizer.Tokens(text!);
-            var word = tokens.FirstOrDefault(_words.Contains);
-            if (word is not null) return word;
-            foreach (var phrase in _phrases)
+            var match = Find(TextNormalizer.Tokens(text!)).FirstOrDefault();
+            return match is null ? null : string.Join(" ", match.Words);
+        }
+
+        /// <summary>Every place in the words of a text where a listed entry matches.</summary>
+        public IEnumerable<WordMatch> Find(IReadOnlyList<string> tokens)
+        {
+            for (var start = 0; start < tokens.Count; start++)
             {
-                for (var start = 0; start + phrase.Length <= tokens.Count; start++)
+                foreach (var entry in _entries)
                 {
-                    if (phrase.Select((t, i) => tokens[start + i] == t).All(same => same))
-                        return string.Join(" ", phrase);
+                    if (entry.MatchesAt(tokens, start)) yield return new WordMatch(start, entry.Words.Length, entry.Words);
                 }
             }
-            return null;
         }
+
+        private sealed class Entry
+        {
+            public Entry(string[] words, bool compoundHead)
+            {
+                Words = words;
+                CompoundHead = compoundHead;
+            }
+
+            public string[] Words { get; }
+            /// <summary>The first word also matches with a modifier in front of it.</summary>
+            public bool CompoundHead { get; }
+
+            public bool MatchesAt(IReadOnlyList<string> tokens, int start)
+            {
+                if (start + Words.Length > tokens.Count) return false;
+                for (var i = 0; i < Words.Length; i++)
+                {
+                    var token = tokens[start + i];
+                    if (token == Words[i]) continue;
+                    var asHead = i == 0 && CompoundHead
+                        && token.Length - Words[0].Length >= MinimumModifierLength
+                        && token.EndsWith(Words[0], StringComparison.Ordinal);
+                    if (!asHead) return false;
+                }
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Where a listed entry matched: its first word's position and how many words it spans.</summary>
+    public sealed record WordMatch(int Start, int Length, IReadOnlyList<string> Words)
+    {
+        public bool Within(WordMatch other) => Start >= other.Start && Start + Length <= other.Start + other.Length;
     }
 }

@@ -10,6 +10,8 @@ namespace LoyaltyHealth.Model.Input
         public DateTime CreatedOn { get; init; }
         /// <summary>The service level the customer asked for; null when nobody asked yet.</summary>
         public ServiceAgreement? ServiceAgreement { get; init; }
+        /// <summary>Seller inputs whose stored value could not be read; the matching field above is then null or unknown.</summary>
+        public IReadOnlyList<UnreadableValue> UnreadableValues { get; init; } = Array.Empty<UnreadableValue>();
         /// <summary>The customer's documented business goals and needs.</summary>
         public string? Goals { get; init; }
         public DateTime? GoalsReviewedOn { get; init; }

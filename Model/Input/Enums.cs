@@ -16,6 +16,9 @@ namespace LoyaltyHealth.Model.Input
 
     public enum Seniority { Unknown = 0, Staff, Manager, DecisionMaker, Executive }
 
+    /// <summary>The seller inputs stored as choices, which a newer or customised organisation may hold values of that this version cannot read.</summary>
+    public enum SellerInput { ServiceCadence = 1, ServiceChannel }
+
     /// <summary>What an interaction did for the customer's business.</summary>
     public enum InteractionClass { Neutral = 0, Value, Service, Perk }
 }

@@ -7,6 +7,8 @@ namespace LoyaltyHealth.Model.Output
         public int ValueTouches { get; init; }
         /// <summary>Perk touches among perk and value touches (0–1); null when there were neither.</summary>
         public decimal? PerkShare { get; init; }
+        /// <summary>Perks with a cost logged; the spend covers only these, the cost of the others is unknown.</summary>
+        public int PricedPerkTouches { get; init; }
         public decimal PerkSpend { get; init; }
         public decimal DeliveredValue { get; init; }
         /// <summary>Perk spend per unit of delivered value; null when no value carried a money figure.</summary>

@@ -4,13 +4,21 @@ using System.Linq;
 namespace LoyaltyHealth.Model.Policy
 {
     /// <summary>
-    /// Words that reveal what an interaction without an explicit kind was about. Matching is on
-    /// whole words (or whole phrases), ignoring case and accents.
+    /// Words that reveal what an interaction without an explicit kind was about. Matching ignores
+    /// case and accents and is on whole words or phrases; an entry starting with <c>*</c> also matches
+    /// as the last part of a compound ("*geschenk" finds "Weihnachtsgeschenk"), for the languages that
+    /// write compounds as one word. English entries stay whole words.
     /// </summary>
     public sealed class ClassificationPolicy
     {
         /// <summary>Gifts, hospitality, meals, tickets, merchandise: personal favours, not business value.</summary>
         public PerkWordLists PerkWords { get; set; } = new();
+
+        /// <summary>
+        /// Business words and phrases that contain a perk word but are no perk ("support ticket",
+        /// "arbejdsopgave"): a perk word found inside one of them does not count.
+        /// </summary>
+        public PerkLookalikeWordLists PerkLookalikes { get; set; } = new();
 
         /// <summary>Insight and improvement proposals: bringing the customer something new.</summary>
         public ValueWordLists ValueWords { get; set; } = new();
@@ -47,18 +55,40 @@ namespace LoyaltyHealth.Model.Policy
     {
         public PerkWordLists()
         {
-            En = new() { "lunch", "dinner", "breakfast", "brunch", "drinks", "gift", "gifts", "gift basket", "hamper",
-                "tickets", "ticket", "doughnuts", "donuts", "cake", "hospitality", "golf", "box seats",
-                "concert", "merchandise", "swag", "caps", "wine", "champagne", "christmas gift" };
-            De = new() { "Mittagessen", "Abendessen", "Geschäftsessen", "Frühstück", "Geschenk", "Geschenke", "Präsentkorb",
-                "Geschenkkorb", "Tickets", "Eintrittskarten", "Bewirtung", "Golf", "Werbegeschenk",
-                "Werbegeschenke", "Weihnachtsgeschenk", "Wein", "Sekt", "Feier" };
-            Nl = new() { "lunch", "etentje", "diner", "ontbijt", "borrel", "cadeau", "cadeaus", "cadeaupakket",
-                "kerstpakket", "geschenk", "kaartjes", "tickets", "relatiegeschenk", "wijn", "uitje" };
-            Da = new() { "frokost", "middag", "morgenmad", "gaver", "gavekurv", "julegave", "billetter",
-                "billet", "vin", "fest", "golf", "firmagave" };
-            Fi = new() { "lounas", "illallinen", "aamiainen", "lahja", "lahjat", "lahjakori", "joululahja", "liput",
-                "lippu", "viini", "juhlat", "golf", "saunailta" };
+            En = new() { "lunch", "dinner", "breakfast", "brunch", "drinks", "gift", "gifts", "gift basket", "gift card", "gift voucher",
+                "hamper", "hampers", "tickets", "ticket", "doughnuts", "donuts", "cake", "hospitality", "golf", "box seats",
+                "concert", "merchandise", "swag", "caps", "wine", "champagne", "christmas gift", "christmas party", "happy hour" };
+            De = new() { "Mittagessen", "*abendessen", "*geschäftsessen", "*arbeitsessen", "*weihnachtsessen", "*festessen",
+                "*frühstück", "*geschenk", "*geschenke", "*präsent", "*präsente", "*präsentkorb", "*geschenkkorb", "*gutschein",
+                "Tickets", "*konzerttickets", "*fußballtickets", "*konzertkarten", "*eintrittskarten", "*theaterkarten",
+                "*kinokarten", "*opernkarten", "*stadionkarten", "*fußballkarten", "VIP Karten", "*dauerkarte", "*dauerkarten",
+                "*logenplätze", "*bewirtung", "Golf", "*golfturnier", "*golfrunde", "*wein", "Sekt", "*feier" };
+            Nl = new() { "*lunch", "*etentje", "*diner", "*ontbijt", "*borrel", "*cadeau", "*cadeaus", "*cadeautje", "*cadeaupakket",
+                "*cadeaubon", "*kerstpakket", "*geschenk", "*geschenken", "*kaartjes", "*kaartje", "*tickets", "*wijn", "*uitje",
+                "*feest" };
+            Da = new() { "*frokost", "middag", "julemiddag", "forretningsmiddag", "*morgenmad", "*gave", "*gaver", "*gavekurv",
+                "*gavekort", "*billetter", "*billet", "vin", "*rødvin", "*hvidvin", "*fest", "golf" };
+            Fi = new() { "*lounas", "lounaalla", "lounaalle", "*illallinen", "illallisella", "illalliselle", "*aamiainen",
+                "*lahja", "*lahjat", "*lahjakori", "*lahjakortti", "*liput", "*lippu", "*viini", "*juhlat", "pikkujoulut",
+                "pikkujoulu", "golf", "*saunailta", "*kakku" };
+        }
+    }
+
+    public sealed class PerkLookalikeWordLists : WordLists
+    {
+        public PerkLookalikeWordLists()
+        {
+            En = new() { "support ticket", "support tickets", "service ticket", "service tickets", "helpdesk ticket",
+                "helpdesk tickets", "help desk ticket", "incident ticket", "jira ticket", "ticket system", "ticket number",
+                "open tickets", "open ticket", "closed ticket", "ticket closed", "ticket escalated", "lunch & learn",
+                "lunch and learn", "hospitality industry", "hospitality sector", "hospitality software", "price caps",
+                "rate caps", "spending caps" };
+            De = new() { "*supportticket", "*supporttickets", "*serviceticket", "*servicetickets", "*störungstickets",
+                "Support Tickets", "Support Ticket", "offene Tickets", "*schwein" };
+            Nl = new() { "*visitekaartjes", "*visitekaartje", "*naamkaartjes", "*prijskaartjes", "*prijskaartje",
+                "*supporttickets", "support tickets" };
+            Da = new() { "*opgave", "*opgaver", "*udgave", "*udgaver", "*overgave", "*manifest" };
+            Fi = new();
         }
     }
 
@@ -67,7 +97,7 @@ namespace LoyaltyHealth.Model.Policy
         public ValueWordLists()
         {
             En = new() { "business review", "value review", "improvement proposal", "improvement", "insight", "insights",
-                "roi", "savings", "efficiency", "benchmark", "workshop" };
+                "roi", "savings", "efficiency", "benchmark", "workshop", "lunch & learn", "lunch and learn" };
             De = new() { "Verbesserungsvorschlag", "Optimierung", "Einsparung", "Einsparungen",
                 "Wertbeitrag", "Nutzenanalyse", "Geschäftsüberprüfung", "Workshop", "Potenzialanalyse" };
             Nl = new() { "verbetervoorstel", "besparing", "besparingen", "optimalisatie", "inzicht",

@@ -123,6 +123,8 @@ namespace LoyaltyHealth.Model.Policy
         public decimal UnknownChannelCredit { get; set; } = 0.75m;
         /// <summary>Credit for a touch on another channel than the one the customer asked for.</summary>
         public decimal OtherChannelCredit { get; set; } = 0.5m;
+        /// <summary>Recent periods without the agreed service that keep an account out of Healthy.</summary>
+        public int MissedPeriodsKeepOutOfHealthy { get; set; } = 2;
         /// <summary>Improvement proposals or insights per year that count as fully proactive.</summary>
         public int ProposalsPerYear { get; set; } = 2;
     }

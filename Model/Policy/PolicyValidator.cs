@@ -48,6 +48,7 @@ namespace LoyaltyHealth.Model.Policy
             v.Share("$.service.unknownChannelCredit", s.UnknownChannelCredit, allowZero: true);
             v.Share("$.service.otherChannelCredit", s.OtherChannelCredit, allowZero: true);
             v.AtLeastOne("$.service.proposalsPerYear", s.ProposalsPerYear);
+            v.AtLeastOne("$.service.missedPeriodsKeepOutOfHealthy", s.MissedPeriodsKeepOutOfHealthy);
 
             var p = policy.Perks;
             v.Days("$.perks.windowDays", p.WindowDays);
@@ -67,6 +68,7 @@ namespace LoyaltyHealth.Model.Policy
                 v.Add("$.explanations.language", $"no texts ship for '{policy.Explanations.Language}'; available: {string.Join(", ", Reasons.ReasonRenderer.Languages)}");
 
             v.Words("$.classification.perkWords", policy.Classification.PerkWords);
+            v.Words("$.classification.perkLookalikes", policy.Classification.PerkLookalikes);
             v.Words("$.classification.valueWords", policy.Classification.ValueWords);
 
             return v.Problems;

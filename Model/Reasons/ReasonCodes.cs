@@ -7,9 +7,13 @@ namespace LoyaltyHealth.Model.Reasons
         public const string NewAccount = "NewAccount";
         public const string TooLittleEvidence = "TooLittleEvidence";
         public const string PerkDependent = "PerkDependent";
+        public const string PerkDependentCostUnknown = "PerkDependentCostUnknown";
+        public const string PerkDependentPartlyPriced = "PerkDependentPartlyPriced";
         public const string PerksAlongsideStrongValue = "PerksAlongsideStrongValue";
         public const string WeakPillarCapsBand = "WeakPillarCapsBand";
         public const string SingleThreadedCapsBand = "SingleThreadedCapsBand";
+        public const string CadenceMissedCapsBand = "CadenceMissedCapsBand";
+        public const string StoredValueUnreadable = "StoredValueUnreadable";
 
         // Understanding.
         public const string GoalsNotDocumented = "GoalsNotDocumented";
@@ -40,8 +44,12 @@ namespace LoyaltyHealth.Model.Reasons
         // Service.
         public const string NoServiceLevelAgreed = "NoServiceLevelAgreed";
         public const string ServiceLevelAgreed = "ServiceLevelAgreed";
+        public const string ServiceLevelAgreedChannelUnreadable = "ServiceLevelAgreedChannelUnreadable";
         public const string CadenceMissed = "CadenceMissed";
         public const string CadenceKept = "CadenceKept";
+        public const string CadenceNotMet = "CadenceNotMet";
+        public const string CadenceMissedPartlyElsewhere = "CadenceMissedPartlyElsewhere";
+        public const string CadenceKeptPartlyElsewhere = "CadenceKeptPartlyElsewhere";
         public const string NoImprovementProposals = "NoImprovementProposals";
         public const string FewImprovementProposals = "FewImprovementProposals";
         public const string ImprovementProposalsMade = "ImprovementProposalsMade";
@@ -102,5 +110,12 @@ namespace LoyaltyHealth.Model.Reasons
         public const string Floor = "floor";
         public const string KnownPillars = "knownPillars";
         public const string Required = "required";
+        public const string Partly = "partly";
+        public const string PricedPerks = "pricedPerks";
+        public const string UnpricedPerks = "unpricedPerks";
+        public const string Missed = "missed";
+        public const string Touch = "touch";
+        public const string Input = "input";
+        public const string Value = "value";
     }
 }

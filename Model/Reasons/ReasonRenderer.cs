@@ -98,6 +98,9 @@ namespace LoyaltyHealth.Model.Reasons
             ParameterKind.Cadence => Label((ServiceCadence)(int)p.Value),
             ParameterKind.Channel => Label((ServiceChannel)(int)p.Value),
             ParameterKind.Pillar => Label((Pillar)(int)p.Value),
+            ParameterKind.Touch => Text("Touch." + (ServiceChannel)(int)p.Value),
+            ParameterKind.SellerInput => Text("Input." + (SellerInput)(int)p.Value),
+            ParameterKind.StoredValue => p.Value.ToString("0", CultureInfo.InvariantCulture),
             _ => p.Value.ToString("N0", _culture),
         };
 

@@ -65,8 +65,29 @@ namespace LoyaltyHealth.Model.Scoring
                 band = HealthBand.Watch;
                 reasons.Add(new Reason(ReasonCodes.SingleThreadedCapsBand, 0m, thread.Evidence));
             }
+
+            // The customer defined the service; missing it for several periods is not healthy, however the averages look.
+            var cadence = pillars.SelectMany(p => p.Measures).FirstOrDefault(m => m.Code == MeasureCodes.CadenceAdherence && m.Score.HasValue);
+            if (band == HealthBand.Healthy && cadence is not null && PillarScoring.Weight(policy.Weights, Pillar.Service) > 0)
+            {
+                var periods = Evidence(cadence, ParameterNames.Periods);
+                var missed = periods - Evidence(cadence, ParameterNames.Covered);
+                if (missed >= policy.Service.MissedPeriodsKeepOutOfHealthy)
+                {
+                    band = HealthBand.Watch;
+                    reasons.Add(new Reason(ReasonCodes.CadenceMissedCapsBand, 0m, new[]
+                    {
+                        Parameter.Count(ParameterNames.Missed, missed),
+                        Parameter.Count(ParameterNames.Periods, periods),
+                        cadence.Evidence.First(p => p.Name == ParameterNames.Cadence),
+                        cadence.Evidence.First(p => p.Name == ParameterNames.Touch),
+                    }));
+                }
+            }
             return new BandDecision(band, reasons);
         }
+
+        private static int Evidence(SubMeasureResult measure, string name) => (int)measure.Evidence.First(p => p.Name == name).Value;
     }
 
     /// <summary>The band an account lands in, with the account-level reasons that put it there.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LoyaltyHealth.Model.Input;
 using LoyaltyHealth.Model.Output;
 using LoyaltyHealth.Model.Reasons;
 
@@ -16,8 +17,13 @@ namespace LoyaltyHealth.Model.Scoring
         public static IReadOnlyList<Reason> Reasons(ScoringContext c, IReadOnlyList<Reason> accountLevel, PerkDependence perks, IEnumerable<SubMeasureResult> measures)
         {
             var first = new List<Reason>();
-            if (perks.IsPerkDependent) first.Add(new Reason(ReasonCodes.PerkDependent, 0m, PerkParameters(perks)));
+            if (perks.IsPerkDependent) first.Add(new Reason(PerkDependentCode(perks), 0m, PerkParameters(perks)));
             first.AddRange(accountLevel);
+            first.AddRange(c.Account.UnreadableValues.Select(u => new Reason(ReasonCodes.StoredValueUnreadable, 0m, new[]
+            {
+                Parameter.Input(ParameterNames.Input, u.Input),
+                Parameter.StoredValue(ParameterNames.Value, u.StoredValue),
+            })));
             if (!perks.IsPerkDependent && perks.StrongValue && perks.PerkTouches >= c.Policy.Perks.MinimumPerkTouches)
                 first.Add(new Reason(ReasonCodes.PerksAlongsideStrongValue, 0m, PerkParameters(perks)));
 
@@ -34,9 +40,17 @@ namespace LoyaltyHealth.Model.Scoring
         private static decimal Impact(SubMeasureResult m) =>
             Math.Round(m.EffectiveWeight * (m.Score!.Value - Measure.Neutral), 2, MidpointRounding.AwayFromZero) + 0.00m;
 
+        /// <summary>A spend is stated only for perks whose cost was logged: "0 spent" on lunches nobody priced would be false.</summary>
+        private static string PerkDependentCode(PerkDependence perks) =>
+            perks.PricedPerkTouches == 0 ? ReasonCodes.PerkDependentCostUnknown
+            : perks.PricedPerkTouches < perks.PerkTouches ? ReasonCodes.PerkDependentPartlyPriced
+            : ReasonCodes.PerkDependent;
+
         private static Parameter[] PerkParameters(PerkDependence perks) => new[]
         {
             Parameter.Count(ParameterNames.PerkTouches, perks.PerkTouches),
+            Parameter.Count(ParameterNames.PricedPerks, perks.PricedPerkTouches),
+            Parameter.Count(ParameterNames.UnpricedPerks, perks.PerkTouches - perks.PricedPerkTouches),
             Parameter.Count(ParameterNames.ValueTouches, perks.ValueTouches),
             Parameter.Percent(ParameterNames.Share, perks.PerkShare ?? 0m),
             Parameter.Money(ParameterNames.PerkSpend, perks.PerkSpend),
@@ -70,7 +84,7 @@ namespace LoyaltyHealth.Model.Scoring
 
         private static IEnumerable<NextBestAction> Onboarding(ScoringContext c)
         {
-            if (c.Account.ServiceAgreement is null) yield return Plain(ActionCodes.AskPreferredServiceLevel);
+            if (c.Account.ServiceAgreement is null && !c.IsUnreadable(SellerInput.ServiceCadence)) yield return Plain(ActionCodes.AskPreferredServiceLevel);
             if (string.IsNullOrWhiteSpace(c.Account.Goals)) yield return Plain(ActionCodes.ReviewGoalsAndNeeds);
         }
 

@@ -95,7 +95,11 @@ namespace LoyaltyHealth.Model.Scoring
         {
             var policy = c.Policy.Familiarity;
             var weight = policy.Weights.TwoWayEngagement;
-            var directed = engagements.Where(t => t.Interaction.Direction != InteractionDirection.Unknown).ToList();
+            // Our own value reports and perks are outbound by nature; they say nothing about who starts the conversation.
+            var directed = engagements
+                .Where(t => t.Interaction.Direction != InteractionDirection.Unknown
+                    && t.Interaction.Kind is not (InteractionKind.ValueReport or InteractionKind.Perk))
+                .ToList();
             if (directed.Count < policy.MinimumEngagements) return Measure.Unknown(P, MeasureCodes.TwoWayEngagement, weight);
 
             var share = (decimal)directed.Count(t => t.Interaction.Direction == InteractionDirection.FromCustomer) / directed.Count;

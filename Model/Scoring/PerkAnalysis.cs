@@ -35,6 +35,7 @@ namespace LoyaltyHealth.Model.Scoring
             return new PerkDependence
             {
                 PerkTouches = perks.Count,
+                PricedPerkTouches = perks.Count(t => t.Interaction.PerkCost.HasValue),
                 ValueTouches = value.Count,
                 PerkShare = share,
                 PerkSpend = spend,

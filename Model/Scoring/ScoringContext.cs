@@ -59,6 +59,7 @@ namespace LoyaltyHealth.Model.Scoring
             HasEvidence = touches.Count > 0
                 || !string.IsNullOrWhiteSpace(account.Goals)
                 || account.ServiceAgreement is not null
+                || account.UnreadableValues.Count > 0
                 || account.IsReference == true
                 || account.PastAssessments.Any(p => p.Overall.HasValue);
             AbsenceIsAFinding = IsEstablished && HasEvidence;
@@ -87,6 +88,9 @@ namespace LoyaltyHealth.Model.Scoring
         public IReadOnlyList<DataWarning> Warnings { get; }
 
         public IEnumerable<Touch> Engagements => InWindow.Where(t => t.IsEngagement);
+
+        /// <summary>Whether a value is stored for the input that this version could not read.</summary>
+        public bool IsUnreadable(SellerInput input) => Account.UnreadableValues.Any(u => u.Input == input);
 
         /// <summary>The account's active contacts who took part in an interaction.</summary>
         public IEnumerable<ContactSnapshot> ContactsOf(Touch touch) =>

@@ -17,9 +17,13 @@ namespace LoyaltyHealth.Model.Scoring
 
         public static IEnumerable<SubMeasureResult> Assess(ScoringContext c)
         {
-            yield return ServiceLevelAgreed(c);
-            yield return CadenceAdherence(c);
-            yield return ImprovementProposals(c);
+            var agreed = ServiceLevelAgreed(c);
+            var adherence = CadenceAdherence(c);
+            yield return agreed;
+            yield return adherence;
+            // The service the customer asked for, met reliably, is what Service is first of all;
+            // insight and proposals lift it from there.
+            yield return ImprovementProposals(c, PillarScoring.PillarExact(new[] { agreed, adherence }));
         }
 
         private static SubMeasureResult ServiceLevelAgreed(ScoringContext c)
@@ -27,9 +31,15 @@ namespace LoyaltyHealth.Model.Scoring
             var weight = c.Policy.Service.Weights.ServiceLevelAgreed;
             if (c.Account.ServiceAgreement is { } agreement)
             {
-                return Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 100m, ReasonCodes.ServiceLevelAgreed,
-                    Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence), Parameter.Channel(ParameterNames.Channel, agreement.Channel));
+                // "On any channel" would be a false statement about a channel that is stored but unreadable.
+                return c.IsUnreadable(SellerInput.ServiceChannel)
+                    ? Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 100m, ReasonCodes.ServiceLevelAgreedChannelUnreadable,
+                        Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence))
+                    : Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 100m, ReasonCodes.ServiceLevelAgreed,
+                        Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence), Parameter.Channel(ParameterNames.Channel, agreement.Channel));
             }
+            // A cadence is stored but could not be read: somebody did ask, so this is unknown, not a finding.
+            if (c.IsUnreadable(SellerInput.ServiceCadence)) return Measure.Unknown(P, MeasureCodes.ServiceLevelAgreed, weight);
             return c.AbsenceIsAFinding
                 ? Measure.Known(P, MeasureCodes.ServiceLevelAgreed, weight, 0m, ReasonCodes.NoServiceLevelAgreed)
                 : Measure.Unknown(P, MeasureCodes.ServiceLevelAgreed, weight);
@@ -45,34 +55,46 @@ namespace LoyaltyHealth.Model.Scoring
             var periods = CadencePeriods.Recent(agreement.Cadence, c.AsOf, c.Account.CreatedOn, policy.AdherencePeriods);
             if (periods.Count == 0) return Measure.Unknown(P, MeasureCodes.CadenceAdherence, weight);
 
-            var serviceTouches = c.Touches.Where(IsServiceTouch).ToList();
+            var serviceTouches = c.Touches.Where(t => t.IsEngagement).ToList();
             var credits = periods
                 .Select(p => serviceTouches.Where(t => p.Contains(t.On)).Select(t => Credit(c, agreement, t)).DefaultIfEmpty(0m).Max())
                 .ToList();
-            var kept = credits.Count(credit => credit > 0);
+            var kept = credits.Count(credit => credit >= 1m);
+            var partly = credits.Count(credit => credit > 0m && credit < 1m);
             var score = credits.Sum() / periods.Count * 100m;
-            var reason = Measure.IsWeak(score) ? ReasonCodes.CadenceMissed : ReasonCodes.CadenceKept;
+            // Periods served only on another or an unrecorded channel are named apart, so the text explains the partial credit.
+            var reason = kept + partly == 0 ? ReasonCodes.CadenceNotMet
+                : Measure.IsWeak(score) ? (partly == 0 ? ReasonCodes.CadenceMissed : ReasonCodes.CadenceMissedPartlyElsewhere)
+                : partly == 0 ? ReasonCodes.CadenceKept : ReasonCodes.CadenceKeptPartlyElsewhere;
             return Measure.Known(P, MeasureCodes.CadenceAdherence, weight, score, reason,
-                Parameter.Count(ParameterNames.Covered, kept), Parameter.Count(ParameterNames.Periods, periods.Count),
-                Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence), Parameter.Channel(ParameterNames.Channel, agreement.Channel));
+                Parameter.Count(ParameterNames.Covered, kept), Parameter.Count(ParameterNames.Partly, partly),
+                Parameter.Count(ParameterNames.Periods, periods.Count),
+                Parameter.Cadence(ParameterNames.Cadence, agreement.Cadence), Parameter.Channel(ParameterNames.Channel, agreement.Channel),
+                Parameter.Touch(ParameterNames.Touch, agreement.Channel));
         }
 
-        /// <summary>Conversations with the customer; emails and tasks are not the service level anyone asks for.</summary>
-        private static bool IsServiceTouch(Touch t) =>
-            t.IsEngagement && t.Interaction.Kind is InteractionKind.Meeting or InteractionKind.PhoneCall or InteractionKind.ValueReport;
-
+        /// <summary>
+        /// How much of the agreed service a touch delivered. Only conversations deliver it: a meeting,
+        /// a call, or a value report presented on a recorded channel. A report sent without one, an
+        /// email or a task is not the meeting the customer asked for, whatever it carried.
+        /// </summary>
         private static decimal Credit(ScoringContext c, ServiceAgreement agreement, Touch touch)
         {
-            if (agreement.Channel == ServiceChannel.Unknown) return 1m;
-            var channel = touch.Interaction.Channel != ServiceChannel.Unknown ? touch.Interaction.Channel
-                : touch.Interaction.Kind == InteractionKind.PhoneCall ? ServiceChannel.Phone
+            var interaction = touch.Interaction;
+            var channel = interaction.Channel != ServiceChannel.Unknown ? interaction.Channel
+                : interaction.Kind == InteractionKind.PhoneCall ? ServiceChannel.Phone
                 : ServiceChannel.Unknown;
-            if (channel == agreement.Channel) return 1m;
+            var conversation = interaction.Kind is InteractionKind.Meeting or InteractionKind.PhoneCall
+                || (interaction.Kind == InteractionKind.ValueReport && channel != ServiceChannel.Unknown);
+            if (!conversation) return 0m;
+            if (agreement.Channel == ServiceChannel.Unknown || channel == agreement.Channel) return 1m;
             return channel == ServiceChannel.Unknown ? c.Policy.Service.UnknownChannelCredit : c.Policy.Service.OtherChannelCredit;
         }
 
         /// <summary>Insight and improvement proposals: value brought to the customer beyond the reports.</summary>
-        private static SubMeasureResult ImprovementProposals(ScoringContext c)
+        /// <param name="c">The account's facts.</param>
+        /// <param name="served">The Service score the agreed level and its adherence give on their own; null when unknown.</param>
+        private static SubMeasureResult ImprovementProposals(ScoringContext c, decimal? served)
         {
             var policy = c.Policy.Service;
             var weight = policy.Weights.ImprovementProposals;
@@ -84,7 +106,10 @@ namespace LoyaltyHealth.Model.Scoring
             var reason = proposals == 0 ? ReasonCodes.NoImprovementProposals
                 : Measure.IsWeak(score) ? ReasonCodes.FewImprovementProposals
                 : ReasonCodes.ImprovementProposalsMade;
-            return Measure.Known(P, MeasureCodes.ImprovementProposals, weight, score, reason,
+            // Proposals only lift Service: where they score below the service the customer already gets
+            // as asked, they are shown (and still prompt an action) but carry no weight.
+            var lifts = served is not { } s || score >= s;
+            return Measure.Known(P, MeasureCodes.ImprovementProposals, lifts ? weight : 0m, score, reason,
                 Parameter.Count(ParameterNames.Count, proposals), Parameter.Count(ParameterNames.Target, expected),
                 Parameter.Days(ParameterNames.Days, c.Policy.WindowDays));
         }

@@ -46,11 +46,13 @@ namespace LoyaltyHealth.Plugins.Mapping
                 if (interaction is not null) interactions.Add(interaction);
             }
 
+            var unreadable = new List<UnreadableValue>();
             return new AccountSnapshot
             {
                 AccountId = account.Id,
                 CreatedOn = account.GetAttributeValue<DateTime?>(AccountSchema.CreatedOn) ?? DateTime.MinValue,
-                ServiceAgreement = Agreement(account),
+                ServiceAgreement = Agreement(account, unreadable),
+                UnreadableValues = unreadable,
                 Goals = account.GetAttributeValue<string>(AccountSchema.CustomerGoals),
                 GoalsReviewedOn = account.GetAttributeValue<DateTime?>(AccountSchema.GoalsReviewedOn),
                 IsReference = account.Contains(AccountSchema.IsReference) ? account.GetAttributeValue<bool?>(AccountSchema.IsReference) : null,
@@ -96,19 +98,24 @@ namespace LoyaltyHealth.Plugins.Mapping
             return list;
         }
 
-        private ServiceAgreement? Agreement(Entity account)
+        /// <summary>The agreed service level; a stored choice this version cannot read goes to <paramref name="unreadable"/>, so the model reports it instead of reading it as "nobody asked".</summary>
+        private ServiceAgreement? Agreement(Entity account, List<UnreadableValue> unreadable)
         {
             var cadence = account.OptionValue(AccountSchema.ServiceCadence);
+            var channelValue = account.OptionValue(AccountSchema.PreferredChannel);
+            var channel = ServiceChannel.Unknown;
+            if (channelValue is { } value && !OptionMaps.Channel.TryGet(value, out channel))
+            {
+                Ignore($"account {account.Id}: unknown {AccountSchema.PreferredChannel} value {value}; reported as unreadable");
+                unreadable.Add(new UnreadableValue(SellerInput.ServiceChannel, value));
+            }
             if (cadence is null) return null;
             if (!OptionMaps.Cadence.TryGet(cadence.Value, out var agreed))
             {
-                Ignore($"account {account.Id}: unknown {AccountSchema.ServiceCadence} value {cadence.Value}; treated as no agreed service level");
+                Ignore($"account {account.Id}: unknown {AccountSchema.ServiceCadence} value {cadence.Value}; reported as unreadable");
+                unreadable.Add(new UnreadableValue(SellerInput.ServiceCadence, cadence.Value));
                 return null;
             }
-            var channel = ServiceChannel.Unknown;
-            var channelValue = account.OptionValue(AccountSchema.PreferredChannel);
-            if (channelValue is { } value && !OptionMaps.Channel.TryGet(value, out channel))
-                Ignore($"account {account.Id}: unknown {AccountSchema.PreferredChannel} value {value}; treated as any channel");
             return new ServiceAgreement(agreed, channel);
         }
 

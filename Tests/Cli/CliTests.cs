@@ -191,6 +191,56 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void Explain_states_the_missed_agreed_meetings_of_the_sample_account_whose_visits_stopped()
+        {
+            var (exit, printed) = CliHarness.Run("explain", "Riverside Logistics");
+            var flat = System.Text.RegularExpressions.Regex.Replace(printed, @"\s+", " ");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(flat, Does.Contain("• No in-person meeting in the last 4 monthly periods."));
+                Assert.That(flat, Does.Contain("→ Plan the agreed monthly touch (in person) for the coming periods."));
+                Assert.That(flat, Does.Not.Contain("Healthy,"));
+            });
+        }
+
+        [Test]
+        public void A_stored_value_the_model_cannot_read_is_shown_by_explain_the_csv_and_the_report()
+        {
+            var zip = ExportSample();
+            WithUnreadableCadence(zip, "Alpine Foods Group", "100000099");
+            var output = InFolder("out");
+            const string Text = "The value 100000099 stored in Service cadence (loy_servicecadence) could not be read";
+
+            var (explainExit, explained) = CliHarness.Run("explain", "Alpine Foods", "--data", zip);
+            var (scoreExit, scored) = CliHarness.Run("score", zip, "--output", output);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(explainExit, Is.Zero, explained);
+                Assert.That(scoreExit, Is.Zero, scored);
+                Assert.That(explained, Does.Contain(Text).And.Not.Contain("Nobody has asked the customer which service level they want."));
+                Assert.That(File.ReadAllLines(Path.Combine(output, "accounts.csv")).Single(r => r.Contains("Alpine Foods Group", StringComparison.Ordinal)), Does.Contain(Text));
+                Assert.That(File.ReadAllText(Path.Combine(output, "report.html")), Does.Contain("Stored values that could not be read").And.Contain(Text));
+            });
+        }
+
+        /// <summary>Sets a choice value this version does not know on one account of an exported data file.</summary>
+        private static void WithUnreadableCadence(string zip, string accountName, string value)
+        {
+            using var archive = System.IO.Compression.ZipFile.Open(zip, System.IO.Compression.ZipArchiveMode.Update);
+            var entry = archive.GetEntry("data.xml")!;
+            System.Xml.Linq.XDocument data;
+            using (var stream = entry.Open()) data = System.Xml.Linq.XDocument.Load(stream);
+            var record = data.Descendants("record").Single(r => r.Elements("field").Any(f => (string?)f.Attribute("name") == "name" && (string?)f.Attribute("value") == accountName));
+            record.Elements("field").Single(f => (string?)f.Attribute("name") == "loy_servicecadence").SetAttributeValue("value", value);
+            entry.Delete();
+            using var replaced = archive.CreateEntry("data.xml").Open();
+            data.Save(replaced);
+        }
+
+        [Test]
         public void Explain_names_the_accounts_when_none_matches()
         {
             var zip = ExportSample();

@@ -70,6 +70,9 @@ namespace LoyaltyHealth.Tests.Model
 
         public AccountBuilder With(Interaction interaction) { _interactions.Add(interaction); return this; }
 
+        /// <summary>Leaves out the interactions added so far that match, to tell a story's variant.</summary>
+        public AccountBuilder Without(Func<Interaction, bool> match) { _interactions.RemoveAll(i => match(i)); return this; }
+
         /// <summary>One interaction every <paramref name="everyDays"/> days, the newest <paramref name="firstDaysAgo"/> days ago.</summary>
         public AccountBuilder Every(int everyDays, int count, Func<AccountBuilder, int, double, AccountBuilder> add, int firstDaysAgo = 1)
         {

@@ -61,13 +61,19 @@ namespace LoyaltyHealth.Tests.Model
             from reference in Gen.Elements<bool?>(null, false, true)
             from contactCount in Gen.Choose(0, 8)
             from contacts in Gen.CollectToArray(Enumerable.Range(1, contactCount), Contact)
+            from unreadableInput in Gen.Frequency((8, Gen.Constant((SellerInput?)null)),
+                (withAgreement ? 0 : 1, Gen.Constant((SellerInput?)SellerInput.ServiceCadence)), (1, Gen.Constant((SellerInput?)SellerInput.ServiceChannel)))
+            let unreadable = unreadableInput is { } input ? new[] { new UnreadableValue(input, 100000099) } : Array.Empty<UnreadableValue>()
             from interactionCount in Gen.Choose(0, 60)
             from interactions in Gen.CollectToArray(Enumerable.Range(1, interactionCount), n => Interaction(n, contactCount))
             select new AccountSnapshot
             {
                 AccountId = Ids.Account,
                 CreatedOn = AsOf.AddDays(-ageDays),
-                ServiceAgreement = hasAgreement ? new ServiceAgreement(cadence, channel) : null,
+                // As the mapper delivers it: an unreadable cadence leaves no agreement, an unreadable channel leaves "unknown".
+                ServiceAgreement = !hasAgreement || unreadable.Any(u => u.Input == SellerInput.ServiceCadence) ? null
+                    : new ServiceAgreement(cadence, unreadable.Length > 0 ? ServiceChannel.Unknown : channel),
+                UnreadableValues = unreadable,
                 Goals = goals,
                 GoalsReviewedOn = reviewedDaysAgo is { } r ? AsOf.AddDays(-r) : null,
                 IsReference = reference,

@@ -64,7 +64,7 @@ namespace LoyaltyHealth.Tests.Model
             Assert.Multiple(() =>
             {
                 Assert.That(policy.Classification.PerkWords.En, Is.EqualTo(new[] { "pizza" }));
-                Assert.That(policy.Classification.PerkWords.Fi, Does.Contain("lounas"));
+                Assert.That(policy.Classification.PerkWords.Fi, Does.Contain("*lounas"));
             });
         }
 

@@ -168,7 +168,7 @@ namespace LoyaltyHealth.Tests.Model
         {
             "GoalsNotDocumented", "GoalsUndated", "GoalsReviewOverdue", "NoValueReports", "ValueReportedIrregularly", "ValueNotMonetised",
             "ValuePartlyMonetised", "NoContactsEngaged", "FewContactsEngaged", "NarrowDepartmentSpread", "NoDecisionMakerEngaged",
-            "SingleThreaded", "MostlyOneWay", "NoServiceLevelAgreed", "CadenceMissed", "NoImprovementProposals", "FewImprovementProposals",
+            "SingleThreaded", "MostlyOneWay", "NoServiceLevelAgreed", "CadenceMissed", "CadenceMissedPartlyElsewhere", "CadenceNotMet", "NoImprovementProposals", "FewImprovementProposals",
         };
     }
 }

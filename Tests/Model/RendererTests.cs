@@ -33,6 +33,8 @@ namespace LoyaltyHealth.Tests.Model
                 .Concat(System.Enum.GetNames(typeof(Transition)).Select(n => "Transition." + n))
                 .Concat(System.Enum.GetNames(typeof(ServiceCadence)).Select(n => "Cadence." + n))
                 .Concat(System.Enum.GetNames(typeof(ServiceChannel)).Select(n => "Channel." + n))
+                .Concat(System.Enum.GetNames(typeof(ServiceChannel)).Select(n => "Touch." + n))
+                .Concat(System.Enum.GetNames(typeof(SellerInput)).Select(n => "Input." + n))
                 .ToList();
 
             var missing = ReasonRenderer.Languages.SelectMany(l => keys.Where(k => !ReasonRenderer.HasOwnText(l, k)).Select(k => l + ":" + k)).ToList();
@@ -63,7 +65,7 @@ namespace LoyaltyHealth.Tests.Model
 
             // ICU versions differ in which no-break space they put before the percent sign.
             Assert.That(System.Text.RegularExpressions.Regex.Replace(text, @"\p{Zs}", " "),
-                Is.EqualTo("Die Beziehung beruht auf Gefälligkeiten: 13 Gefälligkeiten gegenüber 1 Wertkontakt (93 % Gefälligkeiten), 1.040 für Gefälligkeiten gegenüber 0 berichtetem Wert."));
+                Is.EqualTo("Die Beziehung beruht auf Gefälligkeiten: 13 Gefälligkeiten gegenüber 1 Wertkontakt (93 % Gefälligkeiten), 1.040 für Gefälligkeiten gegenüber 0 berichtetem Wert mit Geldbetrag."));
         }
 
         [Test]

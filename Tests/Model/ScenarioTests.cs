@@ -58,6 +58,24 @@ namespace LoyaltyHealth.Tests.Model
         }
 
         [Test]
+        public void Perks_without_a_logged_cost_are_counted_and_their_cost_called_unknown_not_zero()
+        {
+            var unpriced = Scenarios.FridayLunches().Build();
+            unpriced = unpriced with { Interactions = unpriced.Interactions.Select(i => i with { PerkCost = null }).ToList() };
+
+            var a = Scorer.Assess(unpriced, AccountBuilder.AsOf);
+            var text = new ReasonRenderer(System.Globalization.CultureInfo.GetCultureInfo("en")).Render(a.Reasons[0]);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(a.Perks.IsPerkDependent, Is.True);
+                Assert.That(a.Reasons[0].Code, Is.EqualTo(ReasonCodes.PerkDependentCostUnknown));
+                Assert.That(text, Does.StartWith("The relationship rests on perks: 52 perks against 0 value touches (100"));
+                Assert.That(text, Does.Contain("no cost was logged for any of them, so what they cost is unknown").And.Not.Contain("0 spent"));
+            });
+        }
+
+        [Test]
         public void Monthly_in_person_customer_served_as_asked_is_healthy()
         {
             var a = Assess(Scenarios.MonthlyInPerson());

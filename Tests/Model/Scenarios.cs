@@ -1,3 +1,4 @@
+using System;
 using LoyaltyHealth.Model.Input;
 
 namespace LoyaltyHealth.Tests.Model
@@ -20,7 +21,15 @@ namespace LoyaltyHealth.Tests.Model
             .Every(7, 52, (b, _, d) => b.With(InteractionKind.Meeting, d, new[] { 1 }, "Friday lunch at Luigi's", ServiceChannel.InPerson, cost: 140), firstDaysAgo: 3);
 
         /// <summary>Asked for a detailed in-person meeting every month, and gets exactly that, with value reported every quarter.</summary>
-        public static AccountBuilder MonthlyInPerson() => new AccountBuilder()
+        public static AccountBuilder MonthlyInPerson() => MonthlyInPersonCustomer()
+            .Every(30, 14, (b, i, d) => b.With(InteractionKind.Meeting, d, new[] { 1 + i % 5, 1 + (i + 2) % 5 }, "Monthly operations meeting", ServiceChannel.InPerson,
+                i % 3 == 0 ? InteractionDirection.FromCustomer : InteractionDirection.FromUs), firstDaysAgo: 5)
+            .Every(91, 4, (b, _, d) => b.With(InteractionKind.ValueReport, d, new[] { 2 }, "Quarterly value report", ServiceChannel.InPerson, value: 42000m), firstDaysAgo: 20)
+            .With(InteractionKind.Meeting, 120, new[] { 3 }, "Improvement proposal: cross-docking in Malmö", ServiceChannel.InPerson)
+            .With(InteractionKind.Email, 250, new[] { 5 }, "Insight: freight benchmark for your routes");
+
+        /// <summary>Four years a customer, asked for a detailed in-person meeting every month, five people known.</summary>
+        private static AccountBuilder MonthlyInPersonCustomer() => new AccountBuilder()
             .CreatedYearsAgo(4)
             .WithAgreement(ServiceCadence.Monthly, ServiceChannel.InPerson)
             .WithGoals("Cut logistics cost by 8 %; open the Nordic market", reviewedDaysAgo: 60)
@@ -28,12 +37,7 @@ namespace LoyaltyHealth.Tests.Model
             .WithContact(2, "Finance", Seniority.Executive)
             .WithContact(3, "Logistics", Seniority.Staff)
             .WithContact(4, "Operations", Seniority.Staff)
-            .WithContact(5, "Purchasing", Seniority.DecisionMaker)
-            .Every(30, 14, (b, i, d) => b.With(InteractionKind.Meeting, d, new[] { 1 + i % 5, 1 + (i + 2) % 5 }, "Monthly operations meeting", ServiceChannel.InPerson,
-                i % 3 == 0 ? InteractionDirection.FromCustomer : InteractionDirection.FromUs), firstDaysAgo: 5)
-            .Every(91, 4, (b, _, d) => b.With(InteractionKind.ValueReport, d, new[] { 2 }, "Quarterly value report", ServiceChannel.InPerson, value: 42000m), firstDaysAgo: 20)
-            .With(InteractionKind.Meeting, 120, new[] { 3 }, "Improvement proposal: cross-docking in Malmö", ServiceChannel.InPerson)
-            .With(InteractionKind.Email, 250, new[] { 5 }, "Insight: freight benchmark for your routes");
+            .WithContact(5, "Purchasing", Seniority.DecisionMaker);
 
         /// <summary>Asked for a phone call once a quarter, and gets exactly that.</summary>
         public static AccountBuilder QuarterlyPhone() => new AccountBuilder()
@@ -48,6 +52,35 @@ namespace LoyaltyHealth.Tests.Model
             .Every(91, 4, (b, _, d) => b.With(InteractionKind.ValueReport, d, new[] { 2 }, "Uptime and savings report", value: 18000m), firstDaysAgo: 16)
             .With(InteractionKind.PhoneCall, 200, new[] { 1 }, "Improvement proposal: automated failover", ServiceChannel.Phone)
             .With(InteractionKind.Email, 300, new[] { 2 }, "Savings insight for your licence renewal");
+
+        /// <summary>The monthly in-person customer served exactly as asked, with nothing logged as a proposal or insight.</summary>
+        public static AccountBuilder MonthlyInPersonWithoutProposals() => MonthlyInPerson().Without(IsProposalOrInsight);
+
+        /// <summary>The quarterly phone customer served exactly as asked, with nothing logged as a proposal or insight.</summary>
+        public static AccountBuilder QuarterlyPhoneWithoutProposals() => QuarterlyPhone().Without(IsProposalOrInsight);
+
+        private static bool IsProposalOrInsight(Interaction i) =>
+            i.Subject is { } subject && (subject.IndexOf("proposal", StringComparison.OrdinalIgnoreCase) >= 0 || subject.IndexOf("insight", StringComparison.OrdinalIgnoreCase) >= 0);
+
+        /// <summary>
+        /// Asked for a monthly in-person meeting and got one for years; the meetings stopped four months
+        /// ago, and only value reports sent by email (no channel recorded) went out since.
+        /// </summary>
+        public static AccountBuilder InPersonMeetingsStopped() => MonthlyInPersonCustomer()
+            .Every(30, 10, (b, i, d) => b.With(InteractionKind.Meeting, d, new[] { 1 + i % 5, 1 + (i + 2) % 5 }, "Monthly operations meeting", ServiceChannel.InPerson,
+                i % 3 == 0 ? InteractionDirection.FromCustomer : InteractionDirection.FromUs), firstDaysAgo: 125)
+            .Every(60, 6, (b, _, d) => b.With(InteractionKind.ValueReport, d, new[] { 2 }, "Monthly value report", value: 30000m), firstDaysAgo: 20)
+            .Every(150, 2, (b, _, d) => b.With(InteractionKind.Meeting, d, new[] { 3 }, "Improvement proposal", ServiceChannel.InPerson), firstDaysAgo: 130);
+
+        /// <summary>
+        /// Met in person every month by five of their people; nobody records who asked for the meetings,
+        /// so the only interactions with a direction are our own value reports and a perk.
+        /// </summary>
+        public static AccountBuilder MetMonthlyDirectionUnrecorded() => MonthlyInPersonCustomer()
+            .Every(30, 12, (b, i, d) => b.With(InteractionKind.Meeting, d, new[] { 1 + i % 5, 1 + (i + 1) % 5, 1 + (i + 3) % 5 }, "Monthly operations meeting",
+                ServiceChannel.InPerson, InteractionDirection.Unknown), firstDaysAgo: 6)
+            .Every(91, 4, (b, _, d) => b.With(InteractionKind.ValueReport, d, new[] { 2 }, "Quarterly value report", ServiceChannel.InPerson, value: 40000m), firstDaysAgo: 20)
+            .With(InteractionKind.Perk, 200, new[] { 1 }, "Christmas gift", cost: 60m);
 
         /// <summary>Created three weeks ago; two introductory emails.</summary>
         public static AccountBuilder BrandNew() => new AccountBuilder()

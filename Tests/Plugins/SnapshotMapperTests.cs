@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using LoyaltyHealth.Model.Input;
 using LoyaltyHealth.Model.Output;
 using LoyaltyHealth.Model.Policy;
 using LoyaltyHealth.Model.Scoring;
@@ -12,6 +13,26 @@ namespace LoyaltyHealth.Tests.Plugins
 {
     public class SnapshotMapperTests
     {
+        [Test]
+        public void Unknown_choice_values_of_the_agreed_service_level_reach_the_model_as_unreadable()
+        {
+            var account = Rows.Account(PluginIds.AccountA, PluginHarness.Now.AddYears(-2));
+            account[AccountSchema.ServiceCadence] = new OptionSetValue(100000099);
+            account[AccountSchema.PreferredChannel] = new OptionSetValue(100000088);
+
+            var snapshot = new SnapshotMapper().Map(account, Enumerable.Empty<Entity>(), Enumerable.Empty<Entity>());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(snapshot.ServiceAgreement, Is.Null);
+                Assert.That(snapshot.UnreadableValues, Is.EquivalentTo(new[]
+                {
+                    new UnreadableValue(SellerInput.ServiceCadence, 100000099),
+                    new UnreadableValue(SellerInput.ServiceChannel, 100000088),
+                }));
+            });
+        }
+
         [Test]
         public void The_stored_assessment_is_the_baseline_for_transitions_even_next_to_a_checkpoint_of_the_same_instant()
         {
