@@ -36,6 +36,18 @@ namespace LoyaltyHealth.InMemory
         /// <summary>0x8006088D: IfRowVersionMatches was asked without a row version.</summary>
         public const int ConcurrencyVersionNotProvided = -2147088243;
 
+        /// <summary>
+        /// 0x80040220 (PrivilegeDenied): the caller holds no role granting the privilege at all; Dataverse
+        /// words it "Principal user (Id=…) is missing prvReadAccount privilege … for entity 'account'".
+        /// </summary>
+        public const int PrivilegeDenied = -2147220960;
+
+        /// <summary>
+        /// 0x80048306: the caller holds the privilege, but not at a depth (or through a share) that reaches this
+        /// record; "Principal with ID … does not have ReadAccess right(s) for record with ID … of entity account".
+        /// </summary>
+        public const int RecordAccessDenied = -2147187962;
+
         /// <summary>0x8004E023: an aggregate query matched more than 50,000 rows.</summary>
         public const int AggregateQueryRecordLimit = -2147164125;
     }

@@ -29,6 +29,8 @@ namespace LoyaltyHealth.InMemory
         private readonly Dictionary<string, Func<OrganizationRequest, OrganizationResponse>> _handlers =
             new Dictionary<string, Func<OrganizationRequest, OrganizationResponse>>(StringComparer.Ordinal);
 
+        private readonly List<ReadDenial> _readDenials = new List<ReadDenial>();
+
         private readonly List<(string MessageName, Action<OrganizationRequest> Action)> _onceBefore =
             new List<(string, Action<OrganizationRequest>)>();
 
@@ -192,6 +194,63 @@ namespace LoyaltyHealth.InMemory
                 _onceBefore.Add((messageName, action));
             }
         }
+
+        /// <summary>
+        /// Declares that <paramref name="userId"/> may not read rows of <paramref name="table"/>: with an
+        /// <paramref name="id"/>, that one row (the user holds the read privilege, but not at a depth or through a
+        /// share that reaches it: 0x80048306); without, any row (no role grants the user the read privilege:
+        /// 0x80040220, naming <paramref name="privilege"/>). The organisation has no security model otherwise:
+        /// every user reads everything. Only a Retrieve sent through <see cref="AsUser"/> (or checked with
+        /// <see cref="CheckRead"/>) is refused; queries are not filtered.
+        /// </summary>
+        public void DenyRead(Guid userId, string table, Guid? id = null, string? privilege = null)
+        {
+            if (string.IsNullOrEmpty(table))
+            {
+                throw new ArgumentException("A read rule needs a table.", nameof(table));
+            }
+
+            if (id == null && string.IsNullOrEmpty(privilege))
+            {
+                throw new ArgumentException("A rule for a whole table names the missing privilege, as Dataverse's fault does (prvReadAccount).", nameof(privilege));
+            }
+
+            lock (_gate)
+            {
+                _readDenials.Add(new ReadDenial(userId, table, id, privilege ?? ""));
+            }
+        }
+
+        /// <summary>
+        /// Throws the fault Dataverse answers when <paramref name="userId"/> sends <paramref name="request"/> and
+        /// a <see cref="DenyRead"/> rule forbids it. SYSTEM (null) reads everything.
+        /// </summary>
+        public void CheckRead(Guid? userId, OrganizationRequest request)
+        {
+            if (userId is not { } user || request?.RequestName != "Retrieve" || !(request.Parameters.TryGetValue("Target", out var value) && value is EntityReference target))
+            {
+                return;
+            }
+
+            ReadDenial? denial;
+            lock (_gate)
+            {
+                denial = _readDenials.FirstOrDefault(d => d.UserId == user && string.Equals(d.Table, target.LogicalName, StringComparison.Ordinal)
+                    && (d.Id == null || d.Id == target.Id));
+            }
+
+            if (denial == null)
+            {
+                return;
+            }
+
+            throw ToFault(denial.Id == null
+                ? DataverseFault.PrivilegeDenied(user, denial.Privilege, denial.Table)
+                : DataverseFault.RecordAccessDenied(user, denial.Table, target.Id));
+        }
+
+        /// <summary>This organisation as <paramref name="userId"/> sees it: every request as here, after <see cref="CheckRead"/>.</summary>
+        public IOrganizationService AsUser(Guid userId) => new UserOrganizationService(this, userId);
 
         /// <summary>
         /// Stores rows as Create would, but without counting requests or running hooks, and keeping any
@@ -446,6 +505,8 @@ namespace LoyaltyHealth.InMemory
             };
             return new FaultException<OrganizationServiceFault>(detail, new FaultReason(fault.Message));
         }
+
+        private sealed record ReadDenial(Guid UserId, string Table, Guid? Id, string Privilege);
 
         private static Entity RequireEntity(Entity? entity, string message) =>
             entity ?? throw DataverseFault.InvalidArgument($"{message}: the entity is required.");

@@ -137,6 +137,10 @@ namespace LoyaltyHealth.Plugins
             {
                 if (after.Contains(column.Key)) row[column.Value] = after[column.Key];
             }
+            // Owned by the account's owner: with the role's business-unit depth and the relationship's cascading
+            // assign, share, unshare and reparent, the row is readable by exactly those who may read the account.
+            // Without it the row would belong to whoever runs the job (SYSTEM) and be read at SYSTEM's business unit instead.
+            if (after.GetAttributeValue<EntityReference>(AccountSchema.OwnerId) is { } owner) row[HealthAssessmentSchema.OwnerId] = owner;
             return row;
         }
 

@@ -43,7 +43,8 @@ namespace LoyaltyHealth.InMemory.Pipeline
         public IOrganizationService CreateOrganizationService(Guid? userId)
         {
             ServicesCreatedFor.Add(userId);
-            return _service;
+            // A user's service honours the read rules the test declared (InMemoryOrganizationService.DenyRead); SYSTEM's reads everything.
+            return userId is { } user && _service is InMemoryOrganizationService memory ? memory.AsUser(user) : _service;
         }
     }
 }

@@ -71,6 +71,9 @@ namespace LoyaltyHealth.Pipeline.Execution
         /// <summary>The service a user works with: each request starts a pipeline at depth 1.</summary>
         public PipelineOrganizationService Service { get; }
 
+        /// <summary>The same as <see cref="Service"/>, for another user (whose read rules <see cref="InMemoryOrganizationService.DenyRead"/> declares).</summary>
+        public PipelineOrganizationService ServiceFor(Guid userId) => new(this, null, userId);
+
         public InMemoryOrganizationService Store => _store;
 
         public SolutionRegistrations Registrations => _registrations;
@@ -152,6 +155,9 @@ namespace LoyaltyHealth.Pipeline.Execution
             var message = request.RequestName;
             var api = _registrations.CustomApi(message);
             var steps = _registrations.For(message, table == NoTable ? null : table);
+            // The one piece of security modelled: the read rules a test declares (InMemoryOrganizationService.DenyRead).
+            var reader = userId == _options.SystemUserId ? (Guid?)null : userId;
+            _store.CheckRead(reader, request);
             if (steps.Count == 0 && api is null) return _store.Execute(request);
 
             var operation = new PluginExecutionContext

@@ -17,10 +17,17 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string RemainingOutput = "Remaining";
 
         /// <summary>
-        /// An organisation-wide rescore runs as SYSTEM, so only those who may change the loyalty policy
-        /// (and with it every score) may start one: the privilege to write environment variable values.
+        /// The table whose create privilege means "may rescore the whole organisation". It holds no rows; the
+        /// solution ships it, and the role "Loyalty Health Administrator" that grants that privilege.
         /// </summary>
-        public const string RecalculateStalePrivilege = "prvWriteEnvironmentVariableValue";
+        public const string RescoreRequestTable = "loy_rescorerequest";
+
+        /// <summary>
+        /// An organisation-wide rescore runs as SYSTEM over every account, so only those granted this one
+        /// dedicated privilege may start one. A privilege borrowed from elsewhere (writing environment variable
+        /// values, say) means something else, and roles grant it, at some depth, to people who should not rescore.
+        /// </summary>
+        public const string RecalculateStalePrivilege = "prvCreate" + RescoreRequestTable;
 
         public const int DefaultTimeBudgetSeconds = 60;
         /// <summary>A synchronous operation has two minutes in all; leave room for the platform's own work.</summary>

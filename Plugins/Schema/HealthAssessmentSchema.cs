@@ -7,6 +7,8 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string Id = "loy_healthassessmentid";
         public const string Name = "loy_name";
         public const string AccountId = "loy_accountid";
+        /// <summary>The row's owner: always its account's owner, so the row is readable by exactly the account's readers.</summary>
+        public const string OwnerId = "ownerid";
         public const string AssessedOn = "loy_assessedon";
         public const string UnderstandingScore = "loy_understandingscore";
         public const string FamiliarityScore = "loy_familiarityscore";

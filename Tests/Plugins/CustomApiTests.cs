@@ -33,13 +33,52 @@ namespace LoyaltyHealth.Tests.Plugins
             });
         }
 
-        [Test]
-        public void Recalculating_a_missing_account_says_so()
+        private static readonly Guid Stranger = new("05000000-0000-0000-0000-0000000000ff");
+
+        private string RefusalFor(Guid account)
         {
             var error = Assert.Throws<InvalidPluginExecutionException>(() => _h.Run(new RecalculateAccountHealthApi(), CustomApiNames.RecalculateAccount,
-                AccountSchema.EntityName, new EntityReference(AccountSchema.EntityName, PluginIds.AccountB)));
+                AccountSchema.EntityName, new EntityReference(AccountSchema.EntityName, account)));
+            return error!.Message;
+        }
 
-            Assert.That(error!.Message, Is.EqualTo($"Account {PluginIds.AccountB} does not exist."));
+        [Test]
+        public void Recalculating_a_missing_account_is_refused()
+        {
+            Assert.That(RefusalFor(PluginIds.AccountB), Is.EqualTo($"Account {PluginIds.AccountB} does not exist or you do not have permission to read it."));
+        }
+
+        [TestCase(false, TestName = "A caller whose read depth does not reach the account is refused as if it did not exist")]
+        [TestCase(true, TestName = "A caller without any account read privilege is refused as if it did not exist")]
+        public void A_caller_who_may_not_read_the_account_learns_nothing_about_it(bool noPrivilegeAtAll)
+        {
+            _h.Seed(Rows.Account(PluginIds.AccountA, PluginHarness.Now.AddYears(-2)).WithAgreement(OptionValues.CadenceQuarterly, OptionValues.ChannelPhone));
+            if (noPrivilegeAtAll) _h.Service.DenyRead(Stranger, AccountSchema.EntityName, privilege: "prvReadAccount");
+            else _h.Service.DenyRead(Stranger, AccountSchema.EntityName, PluginIds.AccountA);
+            _h.CallerId = Stranger;
+            var before = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+
+            var existing = RefusalFor(PluginIds.AccountA);
+            var missing = RefusalFor(PluginIds.AccountB);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(existing.Replace(PluginIds.AccountA.ToString(), "{id}"), Is.EqualTo(missing.Replace(PluginIds.AccountB.ToString(), "{id}")),
+                    "the same answer for an account the caller cannot read as for one that does not exist");
+                Assert.That(_h.Stored(AccountSchema.EntityName, PluginIds.AccountA).Attributes.Keys, Is.EquivalentTo(before.Attributes.Keys), "nothing recalculated");
+                Assert.That(_h.Traces, Does.Contain(Stranger.ToString()), "the check used the caller's own identity");
+            });
+        }
+
+        [Test]
+        public void The_caller_is_checked_with_their_own_service_and_the_recalculation_runs_as_system()
+        {
+            _h.Seed(Rows.Account(PluginIds.AccountA, PluginHarness.Now.AddYears(-2)));
+            _h.CallerId = Stranger;
+
+            _h.Run(new RecalculateAccountHealthApi(), CustomApiNames.RecalculateAccount, AccountSchema.EntityName, new EntityReference(AccountSchema.EntityName, PluginIds.AccountA));
+
+            Assert.That(_h.LastServicesCreatedFor, Is.EquivalentTo(new Guid?[] { Stranger, null }));
         }
 
         private void SeedAccounts(int count, DateTime? scoredOn)

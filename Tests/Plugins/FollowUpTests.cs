@@ -56,6 +56,22 @@ namespace LoyaltyHealth.Tests.Plugins
             });
         }
 
+        [TestCase("systemuser", "05000000-0000-0000-0000-0000000000b2")]
+        [TestCase("team", "7e000000-0000-0000-0000-0000000000a1")]
+        public void A_history_row_is_owned_by_its_accounts_owner_whoever_runs_the_job(string ownerTable, string ownerId)
+        {
+            var owner = new EntityReference(ownerTable, new Guid(ownerId));
+            var before = State(OptionValues.BandWatch, false, 50);
+            var after = State(OptionValues.BandWatch, false, 48);
+            before[AccountSchema.OwnerId] = after[AccountSchema.OwnerId] = owner;
+
+            Change(before, after);
+
+            var row = _h.All(HealthAssessmentSchema.EntityName).Single().GetAttributeValue<EntityReference>(HealthAssessmentSchema.OwnerId);
+            // The row's owner decides who reads it (business-unit depth, sharing cascaded from the account): the account's owner, not the job's user.
+            Assert.That(row?.LogicalName + ":" + row?.Id, Is.EqualTo(ownerTable + ":" + owner.Id));
+        }
+
         [Test]
         public void Entering_at_risk_and_becoming_perk_dependent_create_a_task_each_for_the_owner()
         {

@@ -40,6 +40,12 @@ namespace LoyaltyHealth.Tests.Plugins
         private readonly List<CollectingTracingService> _allTraces = new();
         public PluginExecutionContext? LastContext { get; private set; }
 
+        /// <summary>The user who starts the runs (UserId and InitiatingUserId); the accounts' owner unless a test changes it.</summary>
+        public Guid CallerId { get; set; } = PluginIds.Owner;
+
+        /// <summary>The users the last run asked services for; null is SYSTEM.</summary>
+        public IReadOnlyList<Guid?> LastServicesCreatedFor { get; private set; } = Array.Empty<Guid?>();
+
         public void Seed(params Entity[] rows) => Service.Seed(rows);
 
         public Entity Stored(string table, Guid id) => Service.Retrieve(table, id, new ColumnSet(true));
@@ -68,8 +74,8 @@ namespace LoyaltyHealth.Tests.Plugins
                 Stage = (int)step.Stage,
                 Mode = (int)step.Mode,
                 Depth = depth,
-                UserId = PluginIds.Owner,
-                InitiatingUserId = PluginIds.Owner,
+                UserId = CallerId,
+                InitiatingUserId = CallerId,
                 CorrelationId = new Guid("c0000000-0000-0000-0000-0000000000cc"),
                 OperationCreatedOn = operationCreatedOn ?? Clock.UtcNow,
                 ParentContext = parent,
@@ -92,7 +98,9 @@ namespace LoyaltyHealth.Tests.Plugins
             LastTrace = new CollectingTracingService();
             _allTraces.Add(LastTrace);
             LastContext = context;
-            plugin.Execute(new PluginServiceProvider(context, Service, LastTrace).With<IClock>(Clock));
+            var provider = new PluginServiceProvider(context, Service, LastTrace).With<IClock>(Clock);
+            LastServicesCreatedFor = provider.ServicesCreatedFor;
+            plugin.Execute(provider);
             return context;
         }
 

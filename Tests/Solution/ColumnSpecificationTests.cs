@@ -116,6 +116,7 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [TestCase(HealthAssessmentSchema.EntityName, "loy_healthassessmentid")]
+        [TestCase(CustomApiNames.RescoreRequestTable, "loy_rescorerequestid")]
         [TestCase(ValueReportSchema.EntityName, "activityid")]
         [TestCase(PerkSchema.EntityName, "activityid")]
         public void A_new_table_carries_its_system_columns_forms_and_views(string table, string primaryId)

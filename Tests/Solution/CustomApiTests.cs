@@ -22,12 +22,30 @@ namespace LoyaltyHealth.Tests.Solution
         private static IEnumerable<(string File, XElement Root)> Parts(string api, string folder, string file) =>
             SolutionSource.Files($"{Folder(api)}/{folder}", file).Select(f => (f, SolutionSource.Xml(f)));
 
-        [TestCase(CustomApiNames.RecalculateAccount, "")]
-        [TestCase(CustomApiNames.RecalculateStale, CustomApiNames.RecalculateStalePrivilege)]
-        public void Only_those_who_may_change_the_policy_may_start_an_organisation_wide_rescore(string api, string privilege)
+        [TestCase(CustomApiNames.RecalculateAccount, "", TestName = "Recalculating one account needs no privilege: the plugin checks the caller may read the account")]
+        [TestCase(CustomApiNames.RecalculateStale, "prvCreateloy_rescorerequest", TestName = "An organisation-wide rescore needs the create privilege of loy_rescorerequest")]
+        public void The_custom_api_demands_exactly_its_privilege(string api, string privilege)
         {
             Assert.That(Api(api).Element("executeprivilegename")?.Value, Is.EqualTo(privilege),
                 $"{Folder(api)}/{SolutionLayout.CustomApiFile}: <executeprivilegename>");
+        }
+
+        private static IEnumerable<(string Role, string Privilege, string Level)> Grants() =>
+            SolutionSource.Files(SolutionLayout.Roles, "*.xml").Select(SolutionSource.Xml).SelectMany(role => role.Descendants("RolePrivilege")
+                .Select(p => ((string)role.Attribute("name")!, (string)p.Attribute("name")!, (string)p.Attribute("level")!)));
+
+        [Test]
+        public void The_rescore_privilege_belongs_to_a_table_the_solution_ships_and_only_the_administrator_role_grants_it_organisation_wide()
+        {
+            var table = SolutionSource.Xml($"{SolutionLayout.Entities}/{CustomApiNames.RescoreRequestTable}/Entity.xml").Element("EntityInfo")?.Element("entity");
+            Assert.Multiple(() =>
+            {
+                Assert.That((string?)table?.Attribute("Name"), Is.EqualTo(CustomApiNames.RescoreRequestTable), "Dataverse creates prvCreate<table> only for a table that exists");
+                Assert.That(CustomApiNames.RecalculateStalePrivilege, Is.EqualTo("prvCreate" + CustomApiNames.RescoreRequestTable));
+                Assert.That(Grants().Where(g => g.Privilege == CustomApiNames.RecalculateStalePrivilege),
+                    Is.EqualTo(new[] { ("Loyalty Health Administrator", CustomApiNames.RecalculateStalePrivilege, "Global") }));
+                Assert.That(Grants().Where(g => g.Privilege.EndsWith("EnvironmentVariableValue")), Is.Empty, "no role the solution ships touches the policy");
+            });
         }
 
         [TestCase(CustomApiNames.RecalculateAccount, typeof(RecalculateAccountHealthApi), 1, AccountSchema.EntityName)]
