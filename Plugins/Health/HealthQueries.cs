@@ -20,7 +20,7 @@ namespace LoyaltyHealth.Plugins.Health
 
         private static string[] CombineAccountColumns()
         {
-            var columns = new System.Collections.Generic.List<string> { AccountSchema.Name, AccountSchema.CreatedOn, AccountSchema.OwnerId, AccountSchema.StateCode };
+            var columns = new System.Collections.Generic.List<string> { AccountSchema.Name, AccountSchema.CreatedOn, AccountSchema.ModifiedOn, AccountSchema.OwnerId, AccountSchema.StateCode };
             columns.AddRange(AccountSchema.Inputs);
             columns.AddRange(AccountSchema.Computed);
             return columns.ToArray();
@@ -41,7 +41,7 @@ namespace LoyaltyHealth.Plugins.Health
         {
             var entity = Entity(ActivitySchema.PointerEntityName,
                 Attributes(ActivitySchema.Id, ActivitySchema.TypeCode, ActivitySchema.Subject, ActivitySchema.StateCode,
-                    ActivitySchema.ActualEnd, ActivitySchema.ScheduledEnd, ActivitySchema.RegardingObjectId),
+                    ActivitySchema.ActualEnd, ActivitySchema.ScheduledEnd, ActivitySchema.RegardingObjectId, ActivitySchema.ModifiedOn),
                 Order(ActivitySchema.Id),
                 Filter("and",
                     In(ActivitySchema.TypeCode, ActivitySchema.Tables),
