@@ -15,6 +15,7 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string TimeBudgetSecondsInput = "TimeBudgetSeconds";
         public const string RecalculatedOutput = "Recalculated";
         public const string RemainingOutput = "Remaining";
+        public const string FailedOutput = "Failed";
 
         /// <summary>
         /// An organisation-wide rescore runs as SYSTEM, so only those who may change the loyalty policy
