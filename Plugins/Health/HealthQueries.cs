@@ -83,12 +83,12 @@ namespace LoyaltyHealth.Plugins.Health
                 Link(EnvironmentVariableSchema.ValueEntityName, EnvironmentVariableSchema.DefinitionLookup, EnvironmentVariableSchema.DefinitionId, "v", outer: true,
                     Attributes(EnvironmentVariableSchema.Value))));
 
-        public static XElement OpenFollowUps(Guid accountId) =>
+        /// <summary>The account's follow-up tasks in any state: the open ones, and the ids taken by earlier episodes.</summary>
+        public static XElement FollowUps(Guid accountId) =>
             Fetch(Entity(TaskSchema.EntityName,
-                Attributes(ActivitySchema.Id, ActivitySchema.FollowUpReason),
+                Attributes(ActivitySchema.Id, ActivitySchema.FollowUpReason, ActivitySchema.StateCode),
                 Filter("and",
                     Condition(ActivitySchema.RegardingObjectId, "eq", accountId),
-                    Condition(ActivitySchema.StateCode, "eq", ActivitySchema.StateOpen),
                     Condition(ActivitySchema.FollowUpReason, "not-null"))));
 
         /// <param name="scoredBefore">Accounts scored before this (or never) are stale.</param>
