@@ -43,20 +43,55 @@ namespace LoyaltyHealth.Plugins
 
             var recalculator = new AccountHealthRecalculator(service, local.TracingService, local.Clock, local.PluginExecutionContext);
             var done = 0;
+            var failed = 0;
             foreach (var account in candidates)
             {
                 var elapsed = local.Clock.UtcNow - started;
                 // Stop before an account that would probably not finish within the budget.
                 var perAccount = done == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(elapsed.Ticks / done);
                 if (local.Clock.UtcNow + perAccount > deadline) break;
-                recalculator.Recalculate(account.Id, triggeredAt: null, refresh: true);
-                done++;
+                try
+                {
+                    recalculator.Recalculate(account.Id, triggeredAt: null, refresh: true);
+                    done++;
+                }
+                catch (FaultException<OrganizationServiceFault> error)
+                {
+                    // One account's failure stays that account's: trace it, count it, move on, and push it
+                    // behind the others so it is not first on every call. (An invalid policy is not caught:
+                    // it fails every account alike, so it fails the call.)
+                    failed++;
+                    local.Trace($"Account {account.Id} could not be rescored: {error.Message}");
+                    PushBack(service, account.Id, local);
+                }
             }
 
             var outputs = local.PluginExecutionContext.OutputParameters;
             outputs[CustomApiNames.RecalculatedOutput] = done;
+            outputs[CustomApiNames.FailedOutput] = failed;
             outputs[CustomApiNames.RemainingOutput] = Remaining(service, staleBefore, local);
-            local.Trace($"Rescored {done} stale accounts; {outputs[CustomApiNames.RemainingOutput]} remain.");
+            local.Trace($"Rescored {done} stale accounts, {failed} failed; {outputs[CustomApiNames.RemainingOutput]} remain.");
+        }
+
+        /// <summary>
+        /// Stamps only <c>loy_healthscoredon</c> on an account that failed, so the oldest-first refresh
+        /// reaches it again after MaxAgeHours instead of trying it first on every call. Its assessment
+        /// stays as it was (and says how old its data is in <c>loy_healthdataasof</c>).
+        /// </summary>
+        private static void PushBack(IOrganizationService service, Guid accountId, ILocalPluginContext local)
+        {
+            try
+            {
+                var stamp = new Entity(AccountSchema.EntityName, accountId) { [AccountSchema.HealthScoredOn] = local.Clock.UtcNow };
+                var request = new Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target = stamp };
+                request.Parameters[ContextKeys.Tag] = AccountHealthRecalculator.RecalculationTag;
+                ProductWriteMarker.Mark(local.PluginExecutionContext, ProductWriteMarker.Recalculating, accountId);
+                service.Execute(request);
+            }
+            catch (FaultException<OrganizationServiceFault> fault)
+            {
+                local.Trace($"Account {accountId} could not be pushed behind the other stale accounts either: {fault.Message}");
+            }
         }
 
         private static int Remaining(IOrganizationService service, DateTime staleBefore, ILocalPluginContext local)

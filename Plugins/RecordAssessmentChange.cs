@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.ServiceModel;
 using LoyaltyHealth.Model.Output;
 using LoyaltyHealth.Model.Reasons;
 using LoyaltyHealth.Model.Scoring;
@@ -85,7 +86,9 @@ namespace LoyaltyHealth.Plugins
             local.Trace("Transitions: " + string.Join(", ", transitions));
 
             var policy = PolicyReader.Read(service);
-            var open = service.RetrieveMultiple(new FetchExpression(HealthQueries.OpenFollowUps(accountId).ToString())).Entities;
+            var followUps = service.RetrieveMultiple(new FetchExpression(HealthQueries.FollowUps(accountId).ToString())).Entities;
+            var taken = new HashSet<Guid>(followUps.Select(t => t.Id));
+            var open = followUps.Where(t => t.OptionValue(ActivitySchema.StateCode) == ActivitySchema.StateOpen).ToList();
             var openReasons = open
                 .Select(t => t.OptionValue(ActivitySchema.FollowUpReason) is { } v && OptionMaps.FollowUp.TryGet(v, out var reason) ? reason : (FollowUpReason?)null)
                 .Where(r => r.HasValue).Select(r => r!.Value).ToList();
@@ -97,8 +100,18 @@ namespace LoyaltyHealth.Plugins
             {
                 if (action.Step == FollowUpStep.Create)
                 {
-                    Write(service, new CreateRequest { Target = FollowUpTask(accountId, after, action.Reason, renderer, local.Clock.UtcNow) });
-                    local.Trace($"Created a follow-up task ({action.Reason}).");
+                    var task = FollowUpTask(accountId, after, action.Reason, renderer, local.Clock.UtcNow);
+                    task.Id = FollowUpTaskId.Next(accountId, OptionMaps.FollowUp.ValueOf(action.Reason), taken);
+                    try
+                    {
+                        Write(service, new CreateRequest { Target = task });
+                        local.Trace($"Created a follow-up task ({action.Reason}).");
+                    }
+                    catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.DuplicateRecord)
+                    {
+                        // Another follow-up job handling the same transition created this very task first.
+                        local.Trace($"Follow-up task {task.Id} ({action.Reason}) already exists: another job created it.");
+                    }
                 }
                 else
                 {

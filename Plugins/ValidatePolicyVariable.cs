@@ -14,9 +14,10 @@ namespace LoyaltyHealth.Plugins
     /// </summary>
     public sealed class ValidatePolicyVariable : PluginBase
     {
+        // The value too: pointing a value that was saved without a definition at the policy validates that value.
         private static readonly ImageRegistration[] DefinitionBefore =
         {
-            new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { EnvironmentVariableSchema.DefinitionLookup }),
+            new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { EnvironmentVariableSchema.DefinitionLookup, EnvironmentVariableSchema.Value }),
         };
 
         private static readonly ImageRegistration[] SchemaNameBefore =
@@ -38,14 +39,16 @@ namespace LoyaltyHealth.Plugins
         private static void HandleValue(ILocalPluginContext local)
         {
             var target = local.TargetEntity();
-            if (target is null || !target.Contains(EnvironmentVariableSchema.Value)) return;
+            // Whenever the value or its link to a definition changes: a value saved without a definition
+            // and then pointed at loy_LoyaltyPolicy is checked when the link is set.
+            if (target is null || !(target.Contains(EnvironmentVariableSchema.Value) || target.Contains(EnvironmentVariableSchema.DefinitionLookup))) return;
             var before = local.PluginExecutionContext.MessageName == MessageNames.Update ? local.Image(PluginContextExtensions.PreImage) : null;
             var definition = target.Coalesce<EntityReference>(before, EnvironmentVariableSchema.DefinitionLookup);
             if (definition is null) return;
             var schemaName = local.PluginUserService
                 .Retrieve(EnvironmentVariableSchema.DefinitionEntityName, definition.Id, new ColumnSet(EnvironmentVariableSchema.SchemaName))
                 .GetAttributeValue<string>(EnvironmentVariableSchema.SchemaName);
-            if (IsPolicy(schemaName)) Validate(target.GetAttributeValue<string>(EnvironmentVariableSchema.Value), "value");
+            if (IsPolicy(schemaName)) Validate(target.Coalesce<string>(before, EnvironmentVariableSchema.Value), "value");
         }
 
         private static void HandleDefinition(ILocalPluginContext local)
@@ -62,7 +65,8 @@ namespace LoyaltyHealth.Plugins
 
         private static void Validate(string? json, string what)
         {
-            var problems = PolicyLoader.TryLoad(json, out _);
+            // Shape and value problems together, every one of them.
+            var problems = PolicyValidator.ValidateDocument(json);
             if (problems.Count == 0) return;
             throw new InvalidPluginExecutionException(
                 $"This {what} of {EnvironmentVariableSchema.PolicySchemaName} is not a valid loyalty policy, so it was not saved:\n  " + string.Join("\n  ", problems));

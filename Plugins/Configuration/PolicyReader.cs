@@ -30,6 +30,7 @@ namespace LoyaltyHealth.Plugins.Configuration
             var problems = PolicyLoader.TryLoad(json, out var policy);
             if (problems.Count > 0)
             {
+                problems = PolicyValidator.ValidateDocument(json);
                 throw new InvalidPluginExecutionException(
                     $"The loyalty policy in {source} is invalid, so no account was rescored:\n  " + string.Join("\n  ", problems));
             }

@@ -4,6 +4,7 @@ namespace LoyaltyHealth.Plugins.Framework
     public static class DataverseErrorCodes
     {
         public const int ObjectDoesNotExist = unchecked((int)0x80040217);
+        public const int DuplicateRecord = unchecked((int)0x80040237);
         public const int ConcurrencyVersionMismatch = unchecked((int)0x80060882);
         public const int AggregateQueryRecordLimit = unchecked((int)0x8004E023);
         /// <summary>The caller holds no role granting the privilege ("Principal user … is missing prvReadAccount privilege").</summary>

@@ -19,7 +19,7 @@ namespace LoyaltyHealth.Plugins.Health
 {
     /// <summary>
     /// Recalculates one account: reads the account (ending there when a newer recalculation already
-    /// covered this one), the policy, the activities and the engaged contacts — four reads whatever
+    /// covered this one: its stored server stamp is at least this change's), the policy, the activities and the engaged contacts — four reads whatever
     /// the number of activities up to a page of 5,000 — scores, and writes the changed columns in one
     /// update guarded by the row version, retrying on a conflict with fresh data.
     /// </summary>
@@ -35,8 +35,10 @@ namespace LoyaltyHealth.Plugins.Health
 
         /// <summary>
         /// The plugin host's clock and the clock that stamps an operation's creation are different
-        /// machines' clocks. The stored "data as of" is set back by this much, so a change made just
-        /// before a read on a server whose clock runs behind is never taken as already covered.
+        /// machines' clocks, so the plugin's clock is never compared with a server stamp to decide what a
+        /// recalculation covered ("data as of" is itself a server stamp, see <see cref="ServerReadAsOf"/>).
+        /// Only a stored stamp later than the plugin's clock plus this allowance is taken as not the
+        /// recalculation's own (a forgery or a corrupted import).
         /// </summary>
         public static readonly TimeSpan ClockSkewAllowance = TimeSpan.FromMinutes(1);
 
@@ -67,23 +69,45 @@ namespace LoyaltyHealth.Plugins.Health
             for (var attempt = 1; ; attempt++)
             {
                 var dataAsOf = TruncateToSeconds(_clock.UtcNow);
+                DateTime? readAsOf = null;
                 try
                 {
-                    return Attempt(accountId, coveredFrom, dataAsOf, refresh);
+                    return Attempt(accountId, coveredFrom, dataAsOf, refresh, out readAsOf);
                 }
                 catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.ConcurrencyVersionMismatch && attempt < MaximumAttempts)
                 {
                     // Someone wrote the account since it was read. If that write saw data at least as new as
-                    // this attempt did, it stands; otherwise score again, so the account never ends up with
-                    // older data than this attempt saw.
-                    coveredFrom = dataAsOf - ClockSkewAllowance;
+                    // this attempt did (its server stamp is at least this attempt's), it stands; otherwise score
+                    // again, so the account never ends up with older data than this attempt saw. Both sides are
+                    // server stamps: an unrelated edit leaves the stored stamp older than this attempt's, which
+                    // was past the trigger, so the change is never dropped.
+                    if (readAsOf is { } seen && (coveredFrom is null || seen > coveredFrom.Value)) coveredFrom = seen;
                     _trace.Trace("Account {0} changed while it was being scored (attempt {1}); reading it again.", accountId, attempt);
                 }
             }
         }
 
-        private RecalculationResult Attempt(Guid accountId, DateTime? triggeredAt, DateTime dataAsOf, bool refresh)
+        /// <summary>
+        /// A server-time lower bound for when the data of this attempt was read: the newest of the server's
+        /// own stamps the attempt saw (the queue time of the job or call it runs in, the account's and the
+        /// activities' <c>modifiedon</c>), each committed before the read. Stored as "data as of" and compared
+        /// only with other server stamps (a job's <c>OperationCreatedOn</c>), so clock skew between the plugin
+        /// host and the server plays no part.
+        /// </summary>
+        private DateTime ServerReadAsOf(Entity account, IEnumerable<Entity> activities)
         {
+            var newest = _sender?.OperationCreatedOn is { } queued && queued != default ? queued.ToUniversalTime() : DateTime.MinValue;
+            foreach (var stamp in new[] { account.GetAttributeValue<DateTime?>(AccountSchema.ModifiedOn) }
+                .Concat(activities.Select(a => a.GetAttributeValue<DateTime?>(ActivitySchema.ModifiedOn))))
+            {
+                if (stamp is { } value && value.ToUniversalTime() > newest) newest = value.ToUniversalTime();
+            }
+            return DateTime.SpecifyKind(newest, DateTimeKind.Utc);
+        }
+
+        private RecalculationResult Attempt(Guid accountId, DateTime? triggeredAt, DateTime dataAsOf, bool refresh, out DateTime? readAsOf)
+        {
+            readAsOf = null;
             Entity account;
             try
             {
@@ -113,6 +137,8 @@ namespace LoyaltyHealth.Plugins.Health
             var since = dataAsOf.AddDays(-ScoringHorizon.Days(policy, cadence));
             var activities = ReadAll(HealthQueries.Activities(accountId, since));
             var parties = ReadAll(HealthQueries.Parties(accountId, since));
+            var serverReadAsOf = ServerReadAsOf(account, activities);
+            readAsOf = serverReadAsOf;
 
             var mapper = new SnapshotMapper();
             var snapshot = mapper.Map(account, activities, parties);
@@ -124,7 +150,7 @@ namespace LoyaltyHealth.Plugins.Health
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));
 
             var renderer = new ReasonRenderer(CultureInfo.GetCultureInfo(policy.Explanations.Language));
-            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), dataAsOf - ClockSkewAllowance, refresh || forged.Count > 0, policy.Trend);
+            var update = AssessmentColumns.Update(account, assessment, renderer, SnapshotMapper.Checkpoints(account), serverReadAsOf, refresh || forged.Count > 0, policy.Trend);
             if (update is null)
             {
                 _trace.Trace("Account {0}: assessment unchanged; nothing written.", accountId);

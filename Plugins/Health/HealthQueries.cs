@@ -20,7 +20,7 @@ namespace LoyaltyHealth.Plugins.Health
 
         private static string[] CombineAccountColumns()
         {
-            var columns = new System.Collections.Generic.List<string> { AccountSchema.Name, AccountSchema.CreatedOn, AccountSchema.OwnerId, AccountSchema.StateCode };
+            var columns = new System.Collections.Generic.List<string> { AccountSchema.Name, AccountSchema.CreatedOn, AccountSchema.ModifiedOn, AccountSchema.OwnerId, AccountSchema.StateCode };
             columns.AddRange(AccountSchema.Inputs);
             columns.AddRange(AccountSchema.Computed);
             return columns.ToArray();
@@ -41,7 +41,7 @@ namespace LoyaltyHealth.Plugins.Health
         {
             var entity = Entity(ActivitySchema.PointerEntityName,
                 Attributes(ActivitySchema.Id, ActivitySchema.TypeCode, ActivitySchema.Subject, ActivitySchema.StateCode,
-                    ActivitySchema.ActualEnd, ActivitySchema.ScheduledEnd, ActivitySchema.RegardingObjectId),
+                    ActivitySchema.ActualEnd, ActivitySchema.ScheduledEnd, ActivitySchema.RegardingObjectId, ActivitySchema.ModifiedOn),
                 Order(ActivitySchema.Id),
                 Filter("and",
                     In(ActivitySchema.TypeCode, ActivitySchema.Tables),
@@ -83,12 +83,12 @@ namespace LoyaltyHealth.Plugins.Health
                 Link(EnvironmentVariableSchema.ValueEntityName, EnvironmentVariableSchema.DefinitionLookup, EnvironmentVariableSchema.DefinitionId, "v", outer: true,
                     Attributes(EnvironmentVariableSchema.Value))));
 
-        public static XElement OpenFollowUps(Guid accountId) =>
+        /// <summary>The account's follow-up tasks in any state: the open ones, and the ids taken by earlier episodes.</summary>
+        public static XElement FollowUps(Guid accountId) =>
             Fetch(Entity(TaskSchema.EntityName,
-                Attributes(ActivitySchema.Id, ActivitySchema.FollowUpReason),
+                Attributes(ActivitySchema.Id, ActivitySchema.FollowUpReason, ActivitySchema.StateCode),
                 Filter("and",
                     Condition(ActivitySchema.RegardingObjectId, "eq", accountId),
-                    Condition(ActivitySchema.StateCode, "eq", ActivitySchema.StateOpen),
                     Condition(ActivitySchema.FollowUpReason, "not-null"))));
 
         /// <param name="scoredBefore">Accounts scored before this (or never) are stale.</param>

@@ -7,6 +7,7 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string Id = "accountid";
         public const string Name = "name";
         public const string CreatedOn = "createdon";
+        public const string ModifiedOn = "modifiedon";
         public const string OwnerId = "ownerid";
         public const string StateCode = "statecode";
         public const string VersionNumber = "versionnumber";

@@ -11,6 +11,7 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string StateCode = "statecode";
         public const string StatusCode = "statuscode";
         public const string ActualEnd = "actualend";
+        public const string ModifiedOn = "modifiedon";
         public const string ScheduledEnd = "scheduledend";
         public const string OwnerId = "ownerid";
         public const string Description = "description";

@@ -15,6 +15,7 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string TimeBudgetSecondsInput = "TimeBudgetSeconds";
         public const string RecalculatedOutput = "Recalculated";
         public const string RemainingOutput = "Remaining";
+        public const string FailedOutput = "Failed";
 
         /// <summary>
         /// The table whose create privilege means "may rescore the whole organisation". It holds no rows; the

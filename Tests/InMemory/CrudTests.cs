@@ -196,6 +196,20 @@ namespace LoyaltyHealth.Tests.InMemory
         }
 
         [Test]
+        public void Creating_an_activity_with_an_id_another_activity_has_is_the_duplicate_record_fault()
+        {
+            // Activity ids are unique across the activity tables (activitypointer); the follow-up tasks rely on it.
+            var id = new System.Guid("7a5c0000-0000-0000-0000-000000000001");
+            _service.Create(new Entity("task", id) { ["subject"] = "first" });
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(Faults.Of(() => _service.Create(new Entity("task", id) { ["subject"] = "second" })).ErrorCode, Is.EqualTo(ErrorCodes.DuplicateRecord));
+                Assert.That(Faults.Of(() => _service.Create(new Entity("email", id) { ["subject"] = "third" })).ErrorCode, Is.EqualTo(ErrorCodes.DuplicateRecord));
+            }
+        }
+
+        [Test]
         public void A_value_of_a_type_Dataverse_does_not_store_is_rejected_and_names_the_column()
         {
             var fault = Faults.Of(() => _service.Create(new Entity("account", Ids.Contoso) { ["tags"] = new[] { "a" } }));

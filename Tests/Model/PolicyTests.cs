@@ -168,6 +168,47 @@ namespace LoyaltyHealth.Tests.Model
             Assert.That(problems, Has.Length.EqualTo(3), string.Join("\n", problems));
         }
 
+        // The trust issue: these passed validation and then overflowed a date or a decimal in every recalculation.
+        [TestCase("{ \"windowDays\": 1000000 }", "$.windowDays: a window must be at most 3650 days (ten years), is 1000000")]
+        [TestCase("{ \"perks\": { \"windowDays\": 2147483647 } }", "$.perks.windowDays: a window must be at most 3650 days (ten years), is 2147483647")]
+        [TestCase("{ \"service\": { \"adherencePeriods\": 2147483647 } }", "$.service.adherencePeriods: must be between 1 and 60, is 2147483647")]
+        [TestCase("{ \"weights\": { \"service\": 79000000000000000000000000000 } }", "$.weights.service: a weight must be at most 1000 (weights are relative), is 79000000000000000000000000000")]
+        [TestCase("{ \"evidence\": { \"newAccountDays\": 2147483647 } }", "$.evidence.newAccountDays: must be between 0 and 3650, is 2147483647")]
+        [TestCase("{ \"trend\": { \"minimumDaysBetween\": 99999999 } }", "$.trend.minimumDaysBetween: must be between 0 and 3650, is 99999999")]
+        [TestCase("{ \"perks\": { \"strongValueMultiple\": 1e20 } }", "$.perks.strongValueMultiple: must be at most 1000000, is 100000000000000000000")]
+        [TestCase("{ \"familiarity\": { \"broadContacts\": 2147483647 } }", "$.familiarity.broadContacts: must be between 1 and 10000, is 2147483647")]
+        [TestCase("{ \"explanations\": { \"minimumImpact\": 1e9 } }", "$.explanations.minimumImpact: an impact in points must be between 0 and 100, is 1000000000")]
+        public void Every_number_has_an_upper_bound_with_a_precise_message(string json, string expected)
+        {
+            Assert.That(ProblemsOf(json), Is.EqualTo(new[] { expected }));
+        }
+
+        [Test]
+        public void The_largest_values_the_bounds_allow_still_score()
+        {
+            var policy = PolicyLoader.Load("{ \"windowDays\": 3650, \"service\": { \"adherencePeriods\": 60 }, \"perks\": { \"windowDays\": 3650 }, "
+                + "\"weights\": { \"understanding\": 1000, \"familiarity\": 1000, \"service\": 1000 } }");
+            var now = new System.DateTime(2026, 6, 30, 12, 0, 0, System.DateTimeKind.Utc);
+
+            foreach (var cadence in System.Enum.GetValues(typeof(LoyaltyHealth.Model.Input.ServiceCadence)).Cast<LoyaltyHealth.Model.Input.ServiceCadence?>().Append(null))
+            {
+                var since = now.AddDays(-LoyaltyHealth.Model.Scoring.ScoringHorizon.Days(policy, cadence));
+                Assert.That(since.Year, Is.GreaterThan(1900), cadence?.ToString() ?? "no cadence");
+            }
+        }
+
+        [Test]
+        public void Shape_and_value_problems_are_reported_together()
+        {
+            var problems = PolicyValidator.ValidateDocument("{ \"windowDays\": \"a year\", \"perks\": { \"windowDays\": 0 }, \"colour\": 1, "
+                + "\"classification\": { \"perkWords\": { \"de\": [7] } }, \"service\": { \"otherChannelCredit\": 2 } }").Select(p => p.ToString()).ToArray();
+
+            Assert.That(problems.Select(p => p.Substring(0, p.IndexOf(':'))), Is.EquivalentTo(new[]
+            {
+                "$.windowDays", "$.colour", "$.classification.perkWords.de[0]", "$.perks.windowDays", "$.service.otherChannelCredit",
+            }), string.Join("\n", problems));
+        }
+
         [Test]
         public void Malformed_json_names_the_position()
         {

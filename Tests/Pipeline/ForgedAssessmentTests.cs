@@ -139,7 +139,7 @@ namespace LoyaltyHealth.Tests.Pipeline
             Assert.Multiple(() =>
             {
                 Assert.That(stored.Contains(AccountSchema.HealthBand), Is.True, "the account was scored");
-                Assert.That(stored.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(_clock.UtcNow - AccountHealthRecalculator.ClockSkewAllowance));
+                Assert.That(stored.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.LessThanOrEqualTo(_clock.UtcNow), "a server stamp the recalculation read, not the forged one");
                 Assert.That(stored.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn), Is.LessThanOrEqualTo(_clock.UtcNow));
                 Assert.That(_pipeline.FailedJobs, Is.Empty);
             });

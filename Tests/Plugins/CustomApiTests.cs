@@ -121,6 +121,35 @@ namespace LoyaltyHealth.Tests.Plugins
         }
 
         [Test]
+        public void One_account_whose_write_fails_does_not_stop_the_refresh_for_the_others_nor_stay_first()
+        {
+            SeedAccounts(4, scoredOn: null);
+            var bad = new Guid("a2000000-0000-0000-0000-000000000000");
+            // The recalculation's write of the first (oldest) account is refused every time.
+            _h.Service.BeforeRequest += (_, e) =>
+            {
+                if (e.Request is Microsoft.Xrm.Sdk.Messages.UpdateRequest { Target: { } target } && target.Id == bad && target.Contains(AccountSchema.HealthBand))
+                    throw new System.ServiceModel.FaultException<OrganizationServiceFault>(new OrganizationServiceFault { ErrorCode = unchecked((int)0x80040265), Message = "Refused by a validation plugin." },
+                        new System.ServiceModel.FaultReason("Refused by a validation plugin."));
+            };
+
+            var context = _h.Run(new RecalculateStaleAccountsApi(), CustomApiNames.RecalculateStale, null,
+                inputs: new Dictionary<string, object> { [CustomApiNames.MaxAgeHoursInput] = 24, [CustomApiNames.TimeBudgetSecondsInput] = 100 });
+            var again = RunStale(maxAgeHours: 24, budgetSeconds: 100);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(context.OutputParameters[CustomApiNames.RecalculatedOutput], Is.EqualTo(3), _h.Traces);
+                Assert.That(context.OutputParameters[CustomApiNames.FailedOutput], Is.EqualTo(1));
+                Assert.That(context.OutputParameters[CustomApiNames.RemainingOutput], Is.Zero, "the failed account waits behind the others for MaxAgeHours");
+                Assert.That(_h.Traces, Does.Contain($"Account {bad} could not be rescored: Refused by a validation plugin."));
+                Assert.That(again.Recalculated, Is.Zero, "nothing is stale on the next call: the failed account is not tried first again");
+                for (var i = 1; i < 4; i++)
+                    Assert.That(_h.Stored(AccountSchema.EntityName, new Guid($"a2000000-0000-0000-0000-{i:D12}")).Contains(AccountSchema.HealthBand), Is.True, "account " + i);
+            });
+        }
+
+        [Test]
         public void Rescoring_a_stale_account_stamps_it_even_when_nothing_changed_so_the_batch_moves_on()
         {
             SeedAccounts(3, scoredOn: null);

@@ -103,6 +103,42 @@ namespace LoyaltyHealth.Tests.Plugins
         }
 
         [Test]
+        public void Two_follow_up_jobs_running_at_once_leave_one_open_task_per_reason()
+        {
+            // The second job runs between the first one's read of the open tasks and its Create: both saw none.
+            var started = false;
+            _h.Service.BeforeRequest += (_, e) =>
+            {
+                if (started || e.Request is not Microsoft.Xrm.Sdk.Messages.CreateRequest { Target.LogicalName: ActivitySchema.Task }) return;
+                started = true;
+                Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
+            };
+
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(started, Is.True);
+                Assert.That(OpenTasks(), Has.Length.EqualTo(1), _h.Traces);
+                Assert.That(_h.Traces, Does.Contain("already exists: another job created it"));
+            });
+        }
+
+        [Test]
+        public void After_a_task_was_closed_entering_again_creates_a_new_one()
+        {
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
+            Change(State(OptionValues.BandAtRisk, false), State(OptionValues.BandWatch, false, 50));
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(OpenTasks(), Has.Length.EqualTo(1));
+                Assert.That(_h.All(ActivitySchema.Task), Has.Count.EqualTo(2), "the closed one and the new one");
+            });
+        }
+
+        [Test]
         public void Recovering_closes_the_open_task_of_that_reason()
         {
             Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, true));

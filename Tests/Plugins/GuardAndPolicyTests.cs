@@ -115,6 +115,32 @@ namespace LoyaltyHealth.Tests.Plugins
         }
 
         [Test]
+        public void A_value_saved_without_a_definition_is_checked_when_it_is_pointed_at_the_policy()
+        {
+            _h.Seed(Rows.PolicyDefinition());
+            var orphan = new Entity(EnvironmentVariableSchema.ValueEntityName, PluginIds.PolicyValue) { [EnvironmentVariableSchema.Value] = "{ \"windowDays\": 0 }" };
+            Assert.DoesNotThrow(() => _h.Run(new ValidatePolicyVariable(), MessageNames.Create, EnvironmentVariableSchema.ValueEntityName, orphan), "no definition yet: nothing to check against");
+
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => _h.Run(new ValidatePolicyVariable(), MessageNames.Update, EnvironmentVariableSchema.ValueEntityName,
+                new Entity(EnvironmentVariableSchema.ValueEntityName, PluginIds.PolicyValue)
+                {
+                    [EnvironmentVariableSchema.DefinitionLookup] = new EntityReference(EnvironmentVariableSchema.DefinitionEntityName, PluginIds.PolicyDefinition),
+                }, before: orphan));
+
+            Assert.That(error!.Message, Does.Contain("$.windowDays: a window must be at least 1 day, is 0"));
+        }
+
+        [Test]
+        public void Shape_and_value_problems_are_refused_together()
+        {
+            _h.Seed(Rows.PolicyDefinition());
+
+            var error = Assert.Throws<InvalidPluginExecutionException>(() => SavePolicyValue("{ \"bands\": 5, \"windowDays\": 1000000 }"));
+
+            Assert.That(error!.Message, Does.Contain("$.bands: expected an object, found the number 5").And.Contain("$.windowDays: a window must be at most 3650 days"));
+        }
+
+        [Test]
         public void Updating_the_value_is_checked_too()
         {
             _h.Seed(Rows.PolicyDefinition());

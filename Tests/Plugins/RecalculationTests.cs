@@ -58,8 +58,8 @@ namespace LoyaltyHealth.Tests.Plugins
                 Assert.That(account.GetAttributeValue<string>(AccountSchema.HealthReasons), Does.Contain("Value was reported in 4 of the last 4 periods"));
                 Assert.That(account.GetAttributeValue<string>(AccountSchema.ReasonCodes), Does.Contain("\"code\":\"ValueReportedRegularly\""));
                 Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn), Is.EqualTo(PluginHarness.Now));
-                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now - AccountHealthRecalculator.ClockSkewAllowance),
-                    "the read time, set back by the allowance for clock skew between servers");
+                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now),
+                    "the newest server stamp the recalculation read: here its own queue time and the rows' modifiedon");
             });
         }
 
@@ -133,16 +133,82 @@ namespace LoyaltyHealth.Tests.Plugins
         }
 
         [Test]
-        public void A_change_within_the_clock_skew_allowance_before_a_read_is_not_taken_as_covered()
+        public void A_change_after_the_read_in_server_time_is_not_taken_as_covered_however_far_ahead_the_plugin_clock_runs()
         {
             SeedHealthyAccount();
-            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, _h.Stored(AccountSchema.EntityName, PluginIds.AccountA));
+            // The plugin host's clock runs five minutes ahead of the server that stamps operations.
+            _h.Clock.UtcNow = PluginHarness.Now.AddMinutes(5);
+            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, _h.Stored(AccountSchema.EntityName, PluginIds.AccountA),
+                operationCreatedOn: PluginHarness.Now);
             _h.Service.ResetRequestCount();
 
             _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Email,
-                Rows.Email(900, A, DaysAgo(1), true, PluginIds.Contact(1)), operationCreatedOn: PluginHarness.Now.AddSeconds(-30));
+                Rows.Email(900, A, DaysAgo(1), true, PluginIds.Contact(1)), operationCreatedOn: PluginHarness.Now.AddSeconds(1));
 
-            Assert.That(_h.Reads, Is.EqualTo(4), "another server's clock may run behind: the change is read again");
+            Assert.That(_h.Reads, Is.EqualTo(4), "the change was queued after the server stamps the first recalculation read: it is read again");
+        }
+
+        // The trust issue: since the clock-skew allowance, a job queued within a minute of the read was never
+        // covered, so a bulk import recalculated the account once per record. The jobs here are queued inside
+        // that minute and run a few seconds later, with the plugin host's clock behind, level with or ahead of the server's.
+        [TestCase(-40)]
+        [TestCase(0)]
+        [TestCase(40)]
+        public void A_bulk_import_whose_jobs_are_queued_inside_the_clock_skew_window_costs_one_full_recalculation(int pluginClockAheadSeconds)
+        {
+            SeedHealthyAccount();
+            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, _h.Stored(AccountSchema.EntityName, PluginIds.AccountA));
+            var imported = Enumerable.Range(0, 200).Select(i => Rows.Perk(4000 + i, A, DaysAgo(i % 300), "Season tickets", 5000m, PluginIds.Contact(1))).ToArray();
+            var queuedOn = new DateTime[imported.Length];
+            for (var i = 0; i < imported.Length; i++)
+            {
+                // The server stamps each record and queues its job in the same operation.
+                _h.Clock.UtcNow = PluginHarness.Now.AddSeconds(10).AddMilliseconds(50 * i);
+                _h.Seed(imported[i]);
+                queuedOn[i] = _h.Clock.UtcNow;
+            }
+            _h.Service.ResetRequestCount();
+            var plugin = new RecalculateOnActivityChange();
+
+            for (var i = 0; i < imported.Length; i++)
+            {
+                _h.Clock.UtcNow = queuedOn[imported.Length - 1].AddSeconds(5 + pluginClockAheadSeconds).AddMilliseconds(10 * i);
+                _h.Run(plugin, MessageNames.Create, ActivitySchema.Perk, imported[i], operationCreatedOn: queuedOn[i]);
+            }
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(_h.Count("Update"), Is.EqualTo(1), string.Join(", ", _h.Service.RequestCountsByMessage));
+                Assert.That(_h.Service.RequestCount, Is.EqualTo(4 + 1 + (imported.Length - 1)),
+                    "one full recalculation (four reads, one write), then one read per other job: " + string.Join(", ", _h.Service.RequestCountsByMessage));
+                Assert.That(_h.Stored(AccountSchema.EntityName, PluginIds.AccountA).GetAttributeValue<bool?>(AccountSchema.PerkDependent), Is.True);
+            });
+        }
+
+        [Test]
+        public void A_row_version_conflict_with_an_unrelated_edit_never_drops_the_change()
+        {
+            SeedHealthyAccount();
+            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, _h.Stored(AccountSchema.EntityName, PluginIds.AccountA));
+            // Within the same second, perks arrive; while their job scores them, a seller renames the account.
+            _h.Clock.UtcNow = PluginHarness.Now.AddMilliseconds(500);
+            var perks = Enumerable.Range(0, 40).Select(i => Rows.Perk(5000 + i, A, DaysAgo(i * 5), "Season tickets", 5000m, PluginIds.Contact(1))).ToArray();
+            _h.Seed(perks);
+            _h.Service.ResetRequestCount();
+            _h.Service.RunOnceBefore("Update", _ => _h.Service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateRequest
+            {
+                Target = new Entity(AccountSchema.EntityName, PluginIds.AccountA) { [AccountSchema.Name] = "Contoso Ltd" },
+            }));
+
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Perk, perks[0], operationCreatedOn: _h.Clock.UtcNow);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(_h.Stored(AccountSchema.EntityName, PluginIds.AccountA).GetAttributeValue<bool?>(AccountSchema.PerkDependent), Is.True,
+                    "the perks are scored after the conflict: " + _h.Traces);
+                Assert.That(_h.Traces, Does.Contain("changed while it was being scored").And.Not.Contain("nothing to add"));
+                Assert.That(_h.Count("Update"), Is.EqualTo(3), "the rename, the conflicting write, the one after reading again");
+            });
         }
 
         [Test]
@@ -189,7 +255,7 @@ namespace LoyaltyHealth.Tests.Plugins
             Assert.Multiple(() =>
             {
                 Assert.That(account.GetAttributeValue<bool?>(AccountSchema.PerkDependent), Is.True, "the newer data, with the perks, stays");
-                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now.AddMinutes(1) - AccountHealthRecalculator.ClockSkewAllowance));
+                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now.AddSeconds(30)), "the second recalculation's server stamp (its queue time)");
                 Assert.That(_h.Traces, Does.Contain("changed while it was being scored").And.Contain("nothing to add"));
             });
         }
@@ -218,7 +284,7 @@ namespace LoyaltyHealth.Tests.Plugins
             Assert.Multiple(() =>
             {
                 Assert.That(account.GetAttributeValue<bool?>(AccountSchema.PerkDependent), Is.True, "the newer data, with the perks, stays");
-                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now - AccountHealthRecalculator.ClockSkewAllowance));
+                Assert.That(account.GetAttributeValue<DateTime?>(AccountSchema.HealthDataAsOf), Is.EqualTo(PluginHarness.Now), "the newest server stamp read");
                 Assert.That(_h.Count("Update"), Is.EqualTo(3), "the slower write, the conflicting one, the one after reading again");
             });
         }

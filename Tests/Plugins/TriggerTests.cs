@@ -117,6 +117,22 @@ namespace LoyaltyHealth.Tests.Plugins
         }
 
         [Test]
+        public void An_opportunity_moving_to_another_account_rescores_the_old_and_the_new_one()
+        {
+            var before = new Entity(OpportunitySchema.EntityName, PluginIds.Opportunity) { [OpportunitySchema.ParentAccountId] = A };
+            _h.Seed(new Entity(OpportunitySchema.EntityName, PluginIds.Opportunity) { [OpportunitySchema.ParentAccountId] = B });
+
+            _h.Run(new RecalculateOnContactChange(), MessageNames.Update, OpportunitySchema.EntityName,
+                new Entity(OpportunitySchema.EntityName, PluginIds.Opportunity) { [OpportunitySchema.ParentAccountId] = B }, before: before);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Scored(PluginIds.AccountA), Is.True, "the old account, from the pre-image");
+                Assert.That(Scored(PluginIds.AccountB), Is.True, "the new account, from the target");
+            });
+        }
+
+        [Test]
         public void A_contact_of_another_contact_or_of_nobody_rescores_nothing()
         {
             var orphan = new Entity(ContactSchema.EntityName, PluginIds.Contact(5))

@@ -85,8 +85,8 @@ namespace LoyaltyHealth.Tests.Solution
                 .SetName("loy_RecalculateAccountHealth: no inputs; Outcome, HealthBand, OverallHealth");
             yield return new TestCaseData(CustomApiNames.RecalculateStale,
                 new[] { (CustomApiNames.MaxAgeHoursInput, Integer, false), (CustomApiNames.TimeBudgetSecondsInput, Integer, true) },
-                new[] { (CustomApiNames.RecalculatedOutput, Integer), (CustomApiNames.RemainingOutput, Integer) })
-                .SetName("loy_RecalculateStaleAccountHealth: MaxAgeHours, TimeBudgetSeconds; Recalculated, Remaining");
+                new[] { (CustomApiNames.RecalculatedOutput, Integer), (CustomApiNames.RemainingOutput, Integer), (CustomApiNames.FailedOutput, Integer) })
+                .SetName("loy_RecalculateStaleAccountHealth: MaxAgeHours, TimeBudgetSeconds; Recalculated, Remaining, Failed");
         }
 
         [TestCaseSource(nameof(Parameters))]
