@@ -96,7 +96,7 @@ async function mount(sample: AccountSample, host: Host = {}): Promise<Page> {
     return page;
 }
 
-async function shoot(page: Page, name: string, toDocs = false): Promise<void> {
+async function shoot(page: Page, name: string, toDocs = false): Promise<Buffer> {
     const card = page.locator(".loy-card");
     const png = await card.screenshot({ animations: "disabled" });
     expect(png.length).toBeGreaterThan(2000);
@@ -105,7 +105,55 @@ async function shoot(page: Page, name: string, toDocs = false): Promise<void> {
         fs.mkdirSync(docs, { recursive: true });
         fs.writeFileSync(path.join(docs, `${name}.png`), png);
     }
+    return png;
 }
+
+type Rgb = [number, number, number];
+
+/** The colours of a screenshot at points relative to the card, read back from the PNG itself (decoded by the page's canvas). */
+async function pixels(page: Page, png: Buffer, points: { x: number; y: number }[]): Promise<Rgb[]> {
+    return page.evaluate(async ({ data, points }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${data}`;
+        await img.decode();
+        const canvas = document.createElement("canvas");
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext("2d")!;
+        ctx.drawImage(img, 0, 0);
+        return points.map((p) => {
+            const d = ctx.getImageData(Math.round(p.x), Math.round(p.y), 1, 1).data;
+            return [d[0], d[1], d[2]] as [number, number, number];
+        });
+    }, { data: png.toString("base64"), points });
+}
+
+/** Where things are in the card's screenshot: the band pill's inside, and the gauge arc near its start (filled from 0) and near its end (filled only near 100). */
+async function landmarks(page: Page): Promise<{ band: { x: number; y: number }; arcStart: { x: number; y: number }; arcEnd: { x: number; y: number } }> {
+    const card = (await page.locator(".loy-card").boundingBox())!;
+    const band = (await page.locator(".loy-band").boundingBox())!;
+    const arc = (await page.locator(".loy-gauge-arc").boundingBox())!;
+    // The arc is the upper half of a circle, centre (60, 62) radius 50 in a 120×70 viewBox; 10° from either end.
+    const at = (degrees: number) => {
+        const r = (degrees * Math.PI) / 180;
+        return { x: arc.x - card.x + ((60 + 50 * Math.cos(r)) * arc.width) / 120, y: arc.y - card.y + ((62 - 50 * Math.sin(r)) * arc.height) / 70 };
+    };
+    return { band: { x: band.x - card.x + 6, y: band.y - card.y + band.height / 2 }, arcStart: at(170), arcEnd: at(10) };
+}
+
+function near(actual: Rgb, expected: Rgb): boolean {
+    return actual.every((v, i) => Math.abs(v - expected[i]) <= 8);
+}
+
+/** Each colour within a small tolerance of the expected one; a failure shows the colours found. */
+function expectColours(actual: Rgb[], expected: Rgb[]): void {
+    expect(actual.map((a, i) => (near(a, expected[i]) ? expected[i] : a))).toEqual(expected);
+}
+
+const green: Rgb = [0x10, 0x7c, 0x10];
+const red: Rgb = [0xc5, 0x0f, 0x1f];
+const grey: Rgb = [0x70, 0x70, 0x70];
+const track: Rgb = [0xe6, 0xe6, 0xe6];
 
 async function texts(page: Page, selector: string): Promise<string[]> {
     return page.locator(selector).allInnerTexts();
@@ -140,7 +188,10 @@ describe("the built health card in Chromium", () => {
         expect(await page.locator(".loy-trend-point").count()).toBe(11);
         const queries = await page.evaluate(() => (window as unknown as { __queries: string[] }).__queries);
         expect(queries).toEqual([expect.stringContaining("loy_healthassessment?$select=loy_assessedon,loy_overallhealth&$filter=_loy_accountid_value eq 8f1a3c52")]);
-        await shoot(page, "healthy", true);
+        // In the picture: the band pill and the arc up to 82 are green, the rest of the arc is the grey track.
+        const spots = await landmarks(page);
+        const [band, start, end] = await pixels(page, await shoot(page, "healthy", true), [spots.band, spots.arcStart, spots.arcEnd]);
+        expectColours([band, start, end], [green, green, track]);
         await page.context().close();
     });
 
@@ -158,7 +209,9 @@ describe("the built health card in Chromium", () => {
         expect(await texts(page, ".loy-action")).toHaveLength(3);
         // A gap where an assessment had no score: two runs of the line.
         expect(await page.locator(".loy-trend-path").count()).toBe(2);
-        await shoot(page, "perk-dependent", true);
+        const spots = await landmarks(page);
+        const [band, start, end] = await pixels(page, await shoot(page, "perk-dependent", true), [spots.band, spots.arcStart, spots.arcEnd]);
+        expectColours([band, start, end], [red, red, track]);
 
         await page.keyboard.press("Tab");
         const toggle = page.getByRole("button", { name: "Show all 5 reasons" });
@@ -183,7 +236,10 @@ describe("the built health card in Chromium", () => {
         expect(await texts(page, ".loy-pillar-value")).toEqual(["45", "unknown", "unknown"]);
         expect((await texts(page, ".loy-reason"))[0]).toBe("Only 1 of the three pillars has evidence (2 needed), so the account is not rated yet.");
         expect(await page.locator(".loy-history-message").innerText()).toMatch(/^No history yet/);
-        await shoot(page, "not-enough-data", true);
+        // No value, so no fill: the whole arc is track, the pill grey.
+        const spots = await landmarks(page);
+        const [band, start, end] = await pixels(page, await shoot(page, "not-enough-data", true), [spots.band, spots.arcStart, spots.arcEnd]);
+        expectColours([band, start, end], [grey, track, track]);
         await page.context().close();
     });
 
@@ -259,7 +315,9 @@ describe("the built health card in Chromium", () => {
         const colours = await page.locator(".loy-card").evaluate((e) => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]);
         expect(colours).toEqual(["rgb(31, 31, 31)", "rgb(240, 240, 240)"]);
         expect(await page.locator(".loy-band").innerText()).toBe("Healthy");
-        await shoot(page, "dark");
+        const card = (await page.locator(".loy-card").boundingBox())!;
+        const [background] = await pixels(page, await shoot(page, "dark"), [{ x: card.width / 2, y: 4 }]);
+        expectColours([background], [[31, 31, 31]]);
         await page.context().close();
     });
 
@@ -269,7 +327,10 @@ describe("the built health card in Chromium", () => {
         const border = await page.locator(".loy-bar").first().evaluate((e) => getComputedStyle(e).borderTopWidth);
         expect(border).toBe("1px");
         expect(await page.locator(".loy-band").innerText()).toBe("At risk");
-        await shoot(page, "high-contrast");
+        const card = (await page.locator(".loy-card").boundingBox())!;
+        const spots = await landmarks(page);
+        const [background, band] = await pixels(page, await shoot(page, "high-contrast"), [{ x: card.width / 2, y: 4 }, spots.band]);
+        expect(near(band, background)).toBe(false);
         await page.context().close();
     });
 });
