@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Collections.Generic;
 using System.IO.Compression;
 using System.Linq;
 using System.Xml.Linq;
@@ -89,6 +90,30 @@ namespace LoyaltyHealth.Tests.Solution
                         Assert.That(columns, Does.Contain(column), $"{property} is bound to {column}, a column of account");
                         Assert.That(column, Is.EqualTo(bound[property]), $"{property}: the manifest documents the column it reads");
                     }
+                }
+            });
+        }
+
+        /// <summary>The manifest type a bound property needs for each column type of Entity.xml (PCF manifest "of-type" values).</summary>
+        private static readonly Dictionary<string, string> ManifestTypeOf = new()
+        {
+            ["int"] = "Whole.None", ["picklist"] = "OptionSet", ["bit"] = "TwoOptions", ["decimal"] = "Decimal",
+            ["ntext"] = "Multiple", ["datetime"] = "DateAndTime.DateAndTime",
+        };
+
+        [Test]
+        public void Every_bound_property_has_the_type_of_its_column()
+        {
+            var types = SolutionSource.Xml("Entities/Account/Entity.xml").Descendants("attribute")
+                .ToDictionary(a => ((string)a.Attribute("PhysicalName")!).ToLowerInvariant(), a => a.Element("Type")!.Value);
+            Assert.Multiple(() =>
+            {
+                foreach (var property in SourceManifest.Elements("property").Where(p => (string?)p.Attribute("usage") == "bound"))
+                {
+                    var column = (string)property.Attribute("description-key")!;
+                    Assert.That(types.TryGetValue(column, out var type), Is.True, $"{property.Attribute("name")}: {column} is not a column of account");
+                    Assert.That((string?)property.Attribute("of-type"), Is.EqualTo(type is null ? null : ManifestTypeOf.GetValueOrDefault(type)),
+                        $"{property.Attribute("name")} is bound to {column} ({type})");
                 }
             });
         }
