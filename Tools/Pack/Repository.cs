@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.IO;
 
 namespace LoyaltyHealth.Pack
@@ -23,6 +25,19 @@ namespace LoyaltyHealth.Pack
 
         public static string PluginBuildFolder(string root, string configuration) =>
             Path.Combine(root, "Plugins", "bin", configuration, "net462");
+
+        /// <summary>The builds of the repository's code components: every Controls/&lt;project&gt;/out/controls (pcfconfig.json's outDir).</summary>
+        public static IReadOnlyList<string> ControlBuildFolders(string root)
+        {
+            var controls = Path.Combine(root, "Controls");
+            if (!Directory.Exists(controls)) return Array.Empty<string>();
+            var list = new List<string>();
+            foreach (var project in Directory.EnumerateDirectories(controls).OrderBy(d => d, StringComparer.Ordinal))
+            {
+                if (File.Exists(Path.Combine(project, "pcfconfig.json"))) list.Add(Path.Combine(project, "out", "controls"));
+            }
+            return list;
+        }
 
         /// <summary>Builds the deployable (net462) plugin assembly with the normal build, so packing never packs a stale build.</summary>
         public static void BuildPlugins(string root, string configuration)

@@ -27,6 +27,10 @@ namespace LoyaltyHealth.Pack
         public const string RequestParameterFile = "customapirequestparameter.xml";
         public const string ResponseProperties = "customapiresponseproperties";
         public const string ResponsePropertyFile = "customapiresponseproperty.xml";
+        public const string Controls = "Controls";
+        /// <summary>The control's customizations.xml entry, the one source file of a code component's folder.</summary>
+        public const string ControlDataFile = "ControlManifest.xml.data.xml";
+        public const string ControlManifestFile = "ControlManifest.xml";
         /// <summary>Documentation beside the source; never packed.</summary>
         public const string Readme = "README.md";
 

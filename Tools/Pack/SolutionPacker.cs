@@ -12,6 +12,12 @@ namespace LoyaltyHealth.Pack
         /// <summary>The plugin project's assembly (named by the project itself): the root of what the package carries.</summary>
         public string PluginAssemblyFile { get; init; } = typeof(PluginBase).Assembly.GetName().Name + ".dll";
 
+        /// <summary>
+        /// Where the code components' builds are (each holds &lt;Control&gt;/ControlManifest.xml, bundle.js, …); by default
+        /// every <c>Controls/*/out/controls</c> of the repository.
+        /// </summary>
+        public IReadOnlyList<string>? ControlBuildFolders { get; init; }
+
         /// <summary>What the sandbox provides, against which the package's references are closed.</summary>
         public SandboxAssemblies Sandbox { get; init; } = SandboxAssemblies.Net462;
     }
@@ -34,7 +40,10 @@ namespace LoyaltyHealth.Pack
 
             var builder = new CustomizationsBuilder(tree, used);
             var customizations = builder.Build();
+            var controls = CustomControls.Collect(tree, used, inputs.ControlBuildFolders ?? Repository.ControlBuildFolders(Repository.FindRoot()), manifest.PublisherPrefix);
+            FillCustomControls(customizations, controls);
             var folderEntries = FolderComponents.Collect(tree, used).ToList();
+            folderEntries.AddRange(controls.SelectMany(c => c.Entries));
 
             var packageFolders = tree.Folders(SolutionLayout.PluginPackages);
             if (packageFolders.Count != 1)
@@ -73,6 +82,20 @@ namespace LoyaltyHealth.Pack
             return new PackedSolution(manifest, entries, zip, package, packageContent, assemblies);
         }
 
+        /// <summary>The code components' entries go into &lt;CustomControls&gt;, which Other/Customizations.xml keeps empty.</summary>
+        private static void FillCustomControls(XElement customizations, IReadOnlyList<PackedControl> controls)
+        {
+            var section = customizations.Element("CustomControls");
+            if (section is null)
+            {
+                if (controls.Count == 0) return;
+                throw new SourceFileError(SolutionLayout.CustomizationsFile, $"has no <CustomControls> element to hold the {controls.Count} code component(s) of {SolutionLayout.Controls}/.");
+            }
+            if (section.HasElements)
+                throw new SourceFileError(SolutionLayout.CustomizationsFile, $"<CustomControls> must be empty; each control's entry lives in {SolutionLayout.Controls}/<name>/{SolutionLayout.ControlDataFile}.");
+            section.Add(controls.Select(c => c.Customization));
+        }
+
         /// <summary>Each step binds, by export key, to a type the package's built assemblies really hold.</summary>
         private static void CheckStepBindings(XElement customizations, PluginPackageIndex index)
         {
@@ -107,7 +130,8 @@ namespace LoyaltyHealth.Pack
             {
                 if (used.Contains(file) || file == SolutionLayout.Readme) continue;
                 var isBuildOutput = (file.StartsWith(SolutionLayout.PluginPackages + "/", StringComparison.Ordinal) && file.Contains("/" + SolutionLayout.PackageSubfolder + "/", StringComparison.Ordinal)
-                        && file.EndsWith(".nupkg", StringComparison.Ordinal));
+                        && file.EndsWith(".nupkg", StringComparison.Ordinal))
+                    || CustomControls.IsBuildOutput(file);
                 if (!isBuildOutput)
                     throw new SourceFileError(file, "the pack does not know where this file belongs in the solution, so it would be left out; move or remove it.");
             }
