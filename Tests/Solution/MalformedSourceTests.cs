@@ -92,6 +92,28 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [Test]
+        public void A_dashboard_file_named_differently_from_its_form_id_is_refused()
+        {
+            var dashboard = Directory.EnumerateFiles(Path.Combine(_source, SolutionLayout.Dashboards), "*.xml").First();
+            File.Move(dashboard, Path.Combine(Path.GetDirectoryName(dashboard)!, "{00000000-0000-0000-0000-000000000002}.xml"));
+
+            var error = PackFails();
+
+            Assert.That(error.Message, Does.StartWith($"{SolutionLayout.Dashboards}/{{00000000-0000-0000-0000-000000000002}}.xml: the file is named {{00000000-0000-0000-0000-000000000002}}.xml but its FormId is"));
+        }
+
+        [Test]
+        public void A_dashboard_whose_form_is_not_a_dashboard_form_is_refused()
+        {
+            var dashboard = Directory.EnumerateFiles(Path.Combine(_source, SolutionLayout.Dashboards), "*.xml").First();
+            File.WriteAllText(dashboard, File.ReadAllText(dashboard).Replace("<forms type=\"dashboard\">", "<forms type=\"main\">"));
+
+            var error = PackFails();
+
+            Assert.That(error.Message, Does.Contain("<forms type=\"dashboard\">"));
+        }
+
+        [Test]
         public void A_missing_required_element_is_named_with_its_line()
         {
             var manifest = Path.Combine(_source, "Other", "Solution.xml");

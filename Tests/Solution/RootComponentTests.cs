@@ -49,13 +49,14 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [Test]
-        public void Views_charts_and_the_form_are_root_components()
+        public void Views_charts_forms_and_dashboards_are_root_components()
         {
             Assert.Multiple(() =>
             {
                 Assert.That(Ids(View), Is.EquivalentTo(SolutionSource.Files(SolutionLayout.Entities, "*.xml").Where(f => f.Contains("/SavedQueries/")).Select(FileId)));
                 Assert.That(Ids(Chart), Is.EquivalentTo(SolutionSource.Files(SolutionLayout.Entities, "*.xml").Where(f => f.Contains("/Visualizations/")).Select(FileId)));
-                Assert.That(Ids(Form), Is.EquivalentTo(SolutionSource.Files(SolutionLayout.Entities, "*.xml").Where(f => f.Contains("/FormXml/")).Select(FileId)));
+                Assert.That(Ids(Form), Is.EquivalentTo(SolutionSource.Files(SolutionLayout.Entities, "*.xml").Where(f => f.Contains("/FormXml/"))
+                    .Concat(SolutionSource.Files(SolutionLayout.Dashboards, "*.xml")).Select(FileId)), "forms and dashboards (both system forms, type 60)");
             });
         }
 

@@ -99,6 +99,35 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [Test]
+        public void Dashboards_land_in_the_dashboards_section_and_their_forms_validate_against_the_form_schema()
+        {
+            var packed = PackedCustomizations();
+            var dashboards = packed.Root!.Element("Dashboards")?.Elements("Dashboard").ToList() ?? new List<XElement>();
+            Assert.That(dashboards.Select(d => d.Element("FormId")!.Value),
+                Is.EquivalentTo(SolutionSource.Files(SolutionLayout.Dashboards, "*.xml").Select(f => f.Split('/').Last()[..^4])),
+                "every file in Dashboards/ is one <Dashboard> in customizations.xml's <Dashboards>");
+            Assert.Multiple(() =>
+            {
+                foreach (var dashboard in dashboards)
+                {
+                    var id = dashboard.Element("FormId")!.Value;
+                    var forms = dashboard.Element("FormXml")!.Elements("forms").Single();
+                    Assert.That((string?)forms.Attribute("type"), Is.EqualTo("dashboard"), $"dashboard {id}");
+                    Assert.That(Validate(new XDocument(new XElement(forms.Elements("form").Single())), "FormXml.xsd", $"form of dashboard {id}"), Is.Empty);
+                }
+            });
+        }
+
+        [Test]
+        public void The_validation_catches_a_dashboard_control_parameter_the_schema_does_not_know()
+        {
+            var document = PackedCustomizations();
+            document.Root!.Element("Dashboards")!.Descendants("parameters").First().Add(new XElement("NotAParameter", "1"));
+
+            Assert.That(Validate(document, "CustomizationsSolution.xsd", "extended customizations.xml"), Has.Some.Contains("NotAParameter"));
+        }
+
+        [Test]
         public void Chart_data_descriptions_validate_and_their_queries_are_valid_fetchxml()
         {
             var charts = PackedCustomizations().Descendants("visualization").ToList();

@@ -29,6 +29,7 @@ namespace LoyaltyHealth.Pack
             Fill(root, "Roles", Components(SolutionLayout.Roles, "Role", (f, e) => e.RequiredAttribute("name", f)));
             Fill(root, "EntityRelationships", Relationships());
             Fill(root, "optionsets", Components(SolutionLayout.OptionSets, "optionset", CheckOptionSetName));
+            Fill(root, "Dashboards", Components(SolutionLayout.Dashboards, "Dashboard", CheckDashboard));
             Fill(root, "SolutionPluginAssemblies", PluginAssemblies());
             Fill(root, "SdkMessageProcessingSteps", Components(SolutionLayout.Steps, "SdkMessageProcessingStep", CheckStepName));
             return root;
@@ -65,6 +66,19 @@ namespace LoyaltyHealth.Pack
             if (file.Split('/').Last() != name + ".xml")
                 throw new SourceFileError(file, $"the option set is named '{name}'; the file must be {name}.xml.");
             return name;
+        }
+
+        /// <summary>
+        /// A system dashboard: named after its FormId, and its FormXml is one dashboard form, as the
+        /// published schema and Microsoft's "Create a dashboard by customizing a form" write it.
+        /// </summary>
+        private static string CheckDashboard(string file, XElement dashboard)
+        {
+            EntityAssembler.CheckNamedAfter(file, dashboard, "FormId");
+            var forms = dashboard.Element("FormXml")?.Elements("forms").ToList() ?? new List<XElement>();
+            if (forms.Count != 1 || (string?)forms[0].Attribute("type") != "dashboard" || forms[0].Elements("form").Count() != 1)
+                throw new SourceFileError(file, "<FormXml> must hold exactly one <forms type=\"dashboard\"> with one <form>.");
+            return dashboard.RequiredText("FormId", file);
         }
 
         private static string CheckStepName(string file, XElement step)

@@ -12,6 +12,8 @@ namespace LoyaltyHealth.Pack
         public const string Forms = "FormXml";
         public const string Views = "SavedQueries";
         public const string Charts = "Visualizations";
+        /// <summary>System dashboards (forms of type 0), one file per dashboard named after its FormId; they go to customizations.xml's &lt;Dashboards&gt;.</summary>
+        public const string Dashboards = "Dashboards";
         public const string OptionSets = "OptionSets";
         public const string Roles = "Roles";
         public const string PluginAssemblies = "PluginAssemblies";
