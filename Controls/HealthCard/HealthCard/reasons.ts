@@ -13,7 +13,7 @@ export interface StoredReason {
  * "target", which is a percentage in MostlyOneWay and a count elsewhere); a test checks every
  * placeholder of the model's texts has a kind here.
  */
-export type ParameterKind = "count" | "percent" | "money" | "cadence" | "channel" | "pillar";
+export type ParameterKind = "count" | "percent" | "money" | "cadence" | "channel" | "pillar" | "touch" | "input" | "storedValue";
 
 export function kindOf(code: string, name: string): ParameterKind {
     switch (name) {
@@ -24,6 +24,9 @@ export function kindOf(code: string, name: string): ParameterKind {
         case "cadence": return "cadence";
         case "channel": return "channel";
         case "pillar": return "pillar";
+        case "touch": return "touch";
+        case "input": return "input";
+        case "value": return "storedValue";
         default: return "count";
     }
 }
@@ -32,6 +35,7 @@ export function kindOf(code: string, name: string): ParameterKind {
 const cadences = ["", "Weekly", "Monthly", "Quarterly", "HalfYearly", "Yearly"];
 const channels = ["Unknown", "InPerson", "Video", "Phone"];
 const pillars = ["", "Understanding", "Familiarity", "Service"];
+const sellerInputs = ["", "ServiceCadence", "ServiceChannel"];
 
 /** Renders codes and parameters as the model's ReasonRenderer does: {name} a value, {name|singular|plural} agreeing with a count. */
 export class ReasonRenderer {
@@ -86,6 +90,10 @@ export class ReasonRenderer {
             case "cadence": return this.text(`Cadence.${cadences[value] ?? ""}`);
             case "channel": return this.text(`Channel.${channels[value] ?? "Unknown"}`);
             case "pillar": return this.text(`Pillar.${pillars[value] ?? ""}`);
+            case "touch": return this.text(`Touch.${channels[value] ?? "Unknown"}`);
+            case "input": return this.text(`Input.${sellerInputs[value] ?? ""}`);
+            // An unreadable stored choice value is shown as stored, without grouping.
+            case "storedValue": return String(value);
             default: return this.formatNumber(value);
         }
     }

@@ -6,6 +6,7 @@ import { modelTexts } from "../HealthCard/texts";
 const sample: Record<string, number> = {
     days: 45, requiredDays: 90, count: 2, target: 4, covered: 3, periods: 6, share: 0.8, contacts: 1, cadence: 2, channel: 1,
     perkTouches: 12, valueTouches: 3, perkSpend: 4200, deliveredValue: 1000, pillar: 2, score: 35, floor: 40, knownPillars: 1, required: 2,
+    pricedPerks: 8, unpricedPerks: 4, missed: 3, partly: 1, touch: 1, input: 1, value: 100000009,
 };
 
 describe("the model's texts are the card's texts", () => {
@@ -20,7 +21,7 @@ describe("the model's texts are the card's texts", () => {
         for (const [key, template] of Object.entries(modelTexts[language])) {
             for (const match of template.matchAll(/\{([^{}|]*)/g)) {
                 expect(Object.keys(sample)).toContain(match[1]);
-                expect(["count", "percent", "money", "cadence", "channel", "pillar"]).toContain(kindOf(key, match[1]));
+                expect(["count", "percent", "money", "cadence", "channel", "pillar", "touch", "input", "storedValue"]).toContain(kindOf(key, match[1]));
             }
             const text = renderer.render({ code: key, parameters: sample });
             expect(text).not.toMatch(/[{}]/);
@@ -33,12 +34,20 @@ describe("rendering codes as the model's ReasonRenderer does", () => {
 
     it("formats percentages, money and plurals in English", () => {
         expect(new ReasonRenderer("en").render(perk)).toBe(
-            "The relationship rests on perks: 12 perks against 3 value touches (80% perks), 4,200 spent on perks against 1,000 value reported.");
+            "The relationship rests on perks: 12 perks against 3 value touches (80% perks), 4,200 spent on perks against 1,000 of value reported with a money figure.");
+    });
+
+    it("names the agreed touch and an unreadable stored value as the model's renderer does", () => {
+        const renderer = new ReasonRenderer("en");
+        expect(renderer.render({ code: "CadenceNotMet", parameters: { touch: 1, periods: 4, cadence: 2 } }))
+            .toBe("No in-person meeting in the last 4 monthly periods.");
+        expect(renderer.render({ code: "StoredValueUnreadable", parameters: { value: 100000009, input: 1 } }))
+            .toBe("The value 100000009 stored in Service cadence (loy_servicecadence) could not be read, so it is left out of the score; check the column's choices.");
     });
 
     it("formats them the German way in German", () => {
         expect(new ReasonRenderer("de").render(perk)).toBe(
-            "Die Beziehung beruht auf Gefälligkeiten: 12 Gefälligkeiten gegenüber 3 Wertkontakten (80\u00a0% Gefälligkeiten), 4.200 für Gefälligkeiten gegenüber 1.000 berichtetem Wert.");
+            "Die Beziehung beruht auf Gefälligkeiten: 12 Gefälligkeiten gegenüber 3 Wertkontakten (80\u00a0% Gefälligkeiten), 4.200 für Gefälligkeiten gegenüber 1.000 berichtetem Wert mit Geldbetrag.");
     });
 
     it("agrees with a count of one", () => {
