@@ -26,6 +26,8 @@ namespace LoyaltyHealth.Cli.Cmt
         private readonly ZipArchive _zip;
         private readonly string _path;
         private readonly Dictionary<string, Dictionary<string, SchemaField>> _schema;
+        private readonly Dictionary<string, HashSet<string>> _skippedColumns = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _skippedTables = new(StringComparer.Ordinal);
 
         private CmtPackageReader(ZipArchive zip, string path)
         {
@@ -63,8 +65,11 @@ namespace LoyaltyHealth.Cli.Cmt
         {
             using var reader = Open(path);
             var records = reader.Records().ToList();
-            return new CmtPackage(records, reader.ExportedOn);
+            return new CmtPackage(records, reader.ExportedOn, reader.Skips);
         }
+
+        /// <summary>Tables and columns of the file the tool does not use, with how many records and values were passed over.</summary>
+        public CmtSkips Skips { get; } = new();
 
         /// <summary>The tables the schema declares, in its order.</summary>
         public IReadOnlyCollection<string> SchemaTables => _schema.Keys;
@@ -112,6 +117,12 @@ namespace LoyaltyHealth.Cli.Cmt
                 if (xml.LocalName == "record")
                 {
                     if (cursor.Table is null) throw new CmtDataException(file, "a <record> stands outside any <entity>.");
+                    if (cursor.Skipping)
+                    {
+                        Skips.Table(cursor.Table, 1);
+                        xml.Skip();
+                        continue;
+                    }
                     return (XElement)XNode.ReadFrom(xml);
                 }
                 if (!cursor.RootSeen)
@@ -126,8 +137,10 @@ namespace LoyaltyHealth.Cli.Cmt
                 else if (xml.LocalName == "entity")
                 {
                     cursor.Table = xml.GetAttribute("name") ?? throw new CmtDataException(file, "an <entity> has no name.");
-                    if (!_schema.ContainsKey(cursor.Table))
+                    cursor.Skipping = !_schema.ContainsKey(cursor.Table);
+                    if (cursor.Skipping && CmtCatalogue.Find(cursor.Table) is not null)
                         throw new CmtDataException(file, $"holds records of '{cursor.Table}', which {SchemaEntry} does not declare.", cursor.Table);
+                    if (cursor.Skipping) Skips.Table(cursor.Table);
                 }
                 xml.Read();
             }
@@ -146,7 +159,13 @@ namespace LoyaltyHealth.Cli.Cmt
             {
                 var name = (string?)field.Attribute("name") ?? throw new CmtDataException(file, "a <field> has no name.", table, idText);
                 if (!fields.TryGetValue(name, out var schemaField))
-                    throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, name);
+                {
+                    // A column the tool does not read is passed over and counted; a column it reads must be declared, or its type is unknown.
+                    if (known.Field(name) is not null)
+                        throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, name);
+                    Skips.Column(table, name, 1);
+                    continue;
+                }
                 var value = Value(file, table, idText!, schemaField, field);
                 if (value is null) continue;
                 if (schemaField.Known.Name == known.PrimaryId)
@@ -231,15 +250,25 @@ namespace LoyaltyHealth.Cli.Cmt
             foreach (var entity in document.Root.Elements("entity"))
             {
                 var table = (string?)entity.Attribute("name") ?? throw new CmtDataException(file, "an <entity> has no name.");
-                var known = CmtCatalogue.Find(table) ?? throw new CmtDataException(file,
-                    $"the table '{table}' is not one the tool reads; export only {string.Join(", ", CmtCatalogue.Tables.Select(t => t.Name))}.", table);
+                var known = CmtCatalogue.Find(table);
+                if (known is null)
+                {
+                    // A table the tool does not read (a genuine export carries many) is passed over and listed.
+                    _skippedTables.Add(table);
+                    Skips.Table(table);
+                    continue;
+                }
                 var fields = new Dictionary<string, SchemaField>(StringComparer.Ordinal);
                 foreach (var field in entity.Element("fields")?.Elements("field") ?? Enumerable.Empty<XElement>())
                 {
                     var name = (string?)field.Attribute("name") ?? throw new CmtDataException(file, "a <field> has no name.", table);
                     var type = ((string?)field.Attribute("type") ?? "").ToLowerInvariant();
-                    var knownField = known.Field(name) ?? throw new CmtDataException(file,
-                        $"the tool does not know this column of {table}; remove it from the export (known: {string.Join(", ", known.Fields.Select(f => f.Name))}).", table, field: name);
+                    var knownField = known.Field(name);
+                    if (knownField is null)
+                    {
+                        Skips.Column(table, name);
+                        continue;
+                    }
                     if (!FieldKinds.SchemaTypes(knownField.Kind).Contains(type))
                         throw new CmtDataException(file, $"has type '{type}'; expected {string.Join(" or ", FieldKinds.SchemaTypes(knownField.Kind))}.", table, field: name);
                     var lookupTypes = ((string?)field.Attribute("lookupType") ?? "").Split(new[] { '|', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -247,7 +276,9 @@ namespace LoyaltyHealth.Cli.Cmt
                 }
                 schema[table] = fields;
             }
-            if (schema.Count == 0) throw new CmtDataException(file, "declares no tables.");
+            if (schema.Count == 0)
+                throw new CmtDataException(file, _skippedTables.Count == 0 ? "declares no tables."
+                    : $"declares only tables the tool does not read ({string.Join(", ", _skippedTables)}); export {string.Join(", ", CmtCatalogue.Tables.Select(t => t.Name))}.");
             return schema;
         }
 
@@ -264,6 +295,7 @@ namespace LoyaltyHealth.Cli.Cmt
             public XmlReader Xml { get; }
             public string? Table { get; set; }
             public bool RootSeen { get; set; }
+            public bool Skipping { get; set; }
         }
     }
 }

@@ -49,8 +49,15 @@ namespace LoyaltyHealth.Cli.Commands
             }
             var until = asOf ?? package.ExportedOn ?? new DateTime(DateTime.UtcNow.Ticks - DateTime.UtcNow.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
             var organisation = Create(solution, until, policyJson);
+            foreach (var line in package.Skips.Lines()) console.MarkupLine($"[grey]Skipped: {Markup.Escape(line)}[/]");
             Progress.Run(console, $"Importing {package.Count} records through the plugins", report =>
                 BulkImport.Load(organisation, package.All, done => report(done, package.Count)));
+            // What Dataverse already held: the stored assessment and history become the previous assessments.
+            var trend = Model.Policy.PolicyLoader.Load(policyJson).Trend;
+            var history = PreviousAssessments.ByAccount(package.Rows(Plugins.Schema.HealthAssessmentSchema.EntityName));
+            foreach (var account in package.Rows(Plugins.Schema.AccountSchema.EntityName))
+                if (PreviousAssessments.Columns(account, history[account.Id], trend) is { } stored) organisation.Store.Update(stored);
+            organisation.Notes = package.Skips.Lines();
             Progress.Run(console, "Recalculating every account (system jobs)", report =>
             {
                 var waiting = organisation.Pipeline.WaitingJobs;
@@ -61,7 +68,7 @@ namespace LoyaltyHealth.Cli.Commands
         }
 
         public static OrganisationResult Result(LocalOrganisation organisation, string language, string source) =>
-            new(organisation.Clock.UtcNow, language, ResultReader.Read(organisation.Store), organisation.Pipeline.FailedJobs.Count(), source);
+            new(organisation.Clock.UtcNow, language, ResultReader.Read(organisation.Store), organisation.Pipeline.FailedJobs.Count(), source) { Notes = organisation.Notes };
 
         /// <summary>Writes report.html and accounts.csv, both or neither.</summary>
         public static void Write(OrganisationResult result, UiText text, string folder, IAnsiConsole console)

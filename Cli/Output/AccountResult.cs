@@ -37,5 +37,9 @@ namespace LoyaltyHealth.Cli.Output
     }
 
     /// <summary>The assessed organisation: every account, and how the run went.</summary>
-    public sealed record OrganisationResult(DateTime AsOf, string Language, IReadOnlyList<AccountResult> Accounts, int FailedJobs, string Source);
+    public sealed record OrganisationResult(DateTime AsOf, string Language, IReadOnlyList<AccountResult> Accounts, int FailedJobs, string Source)
+    {
+        /// <summary>What the run noted about its input: skipped tables and columns, excluded records.</summary>
+        public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
+    }
 }

@@ -52,6 +52,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["Weight"] = "Weight",
                 ["EffectiveWeight"] = "Effective weight",
                 ["Finding"] = "Finding",
+                ["Notes"] = "Notes on the data",
             },
             ["de"] = new Dictionary<string, string>
             {
@@ -89,6 +90,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["Weight"] = "Gewicht",
                 ["EffectiveWeight"] = "Effektives Gewicht",
                 ["Finding"] = "Befund",
+                ["Notes"] = "Hinweise zu den Daten",
             },
         };
 

@@ -49,6 +49,13 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             html.Append("<h2>").Append(E(text["AtRisk"])).Append("</h2>\n");
             AtRisk(html, result, text);
 
+            if (result.Notes.Count > 0)
+            {
+                html.Append("<h2>").Append(E(text["Notes"])).Append("</h2>\n<ul id=\"notes\">\n");
+                foreach (var note in result.Notes) html.Append("<li>").Append(E(note)).Append("</li>\n");
+                html.Append("</ul>\n");
+            }
+
             html.Append("</body>\n</html>\n");
             return html.ToString();
         }
