@@ -111,8 +111,43 @@ namespace LoyaltyHealth.Tests.Cmt
             return export;
         }
 
-        internal static string[] CsvRow(string csv, string accountId) =>
-            File.ReadAllLines(csv).Single(l => l.StartsWith(accountId, StringComparison.Ordinal)).Split(',');
+        /// <summary>The CSV row of an account, by column name (RFC 4180: quoted fields may hold commas, quotes and line breaks).</summary>
+        internal static Dictionary<string, string> CsvRow(string csv, string accountId)
+        {
+            var rows = ParseCsv(File.ReadAllText(csv).TrimStart('\uFEFF'));
+            var header = rows[0];
+            var row = rows.Skip(1).SingleOrDefault(r => r[0] == accountId) ?? throw new AssertionException($"No row for {accountId} in {csv}.");
+            return header.Select((h, i) => (h, i)).ToDictionary(p => p.h, p => row[p.i]);
+        }
+
+        internal static List<List<string>> ParseCsv(string text)
+        {
+            var rows = new List<List<string>>();
+            var row = new List<string>();
+            var field = new System.Text.StringBuilder();
+            var quoted = false;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (quoted)
+                {
+                    if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                    else if (c == '"') quoted = false;
+                    else field.Append(c);
+                }
+                else if (c == '"') quoted = true;
+                else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
+                else if (c == '\n' || c == '\r')
+                {
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
+                    row.Add(field.ToString()); field.Clear();
+                    rows.Add(row); row = new List<string>();
+                }
+                else field.Append(c);
+            }
+            if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
+            return rows;
+        }
 
         [Test]
         public void An_export_with_every_standard_column_money_companions_and_an_opportunity_table_scores_without_an_error()
@@ -127,7 +162,7 @@ namespace LoyaltyHealth.Tests.Cmt
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, printed);
-                Assert.That(row[6], Is.Not.EqualTo("Not enough data"), "the emails regarding the opportunity count toward its account");
+                Assert.That(row["Band"], Is.Not.EqualTo("Not enough data"), "the emails regarding the opportunity count toward its account");
                 Assert.That(printed, Does.Contain("table transactioncurrency is not used: 1 records skipped"));
                 Assert.That(printed, Does.Contain("columns of account not used:").And.Contain("createdby (1)").And.Contain("revenue_base (1)").And.Contain("exchangerate (1)"));
                 Assert.That(printed, Does.Contain("columns of loy_valuereport not used:").And.Contain("loy_valueamount_base (4)").And.Contain("transactioncurrencyid (4)"));
@@ -168,9 +203,9 @@ namespace LoyaltyHealth.Tests.Cmt
             {
                 Assert.That(scored.Exit, Is.Zero, scored.Output);
                 Assert.That(first.Exit, Is.Zero, first.Output);
-                Assert.That(freshRow[7], Is.Empty, "without a previous assessment there is no trend");
-                Assert.That(row[7], Is.AnyOf("Declining", "Improving", "Stable"), "the stored history gives the trend, as in Dataverse");
-                Assert.That(int.Parse(row[^2]), Is.EqualTo(3), "the two exported history rows and the new one");
+                Assert.That(freshRow["Trend"], Is.Empty, "without a previous assessment there is no trend");
+                Assert.That(row["Trend"], Is.AnyOf("Declining", "Improving", "Stable"), "the stored history gives the trend, as in Dataverse");
+                Assert.That(int.Parse(row["History rows"]), Is.EqualTo(3), "the two exported history rows and the new one");
             });
         }
     }
