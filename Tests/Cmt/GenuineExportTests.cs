@@ -13,20 +13,8 @@ namespace LoyaltyHealth.Tests.Cmt
     /// export: every standard column, money companions, lookups with lookupentity, tables the product does
     /// not read): they score without an error, and what is not used is listed once.
     /// </summary>
-    public class GenuineExportTests
+    public class GenuineExportTests : TempFolderTests
     {
-        private string _folder = null!;
-
-        [SetUp]
-        public void SetUp()
-        {
-            _folder = Path.Combine(Path.GetTempPath(), "loyalty-genuine-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_folder);
-        }
-
-        [TearDown]
-        public void TearDown() => Directory.Delete(_folder, recursive: true);
-
         internal const string Account = "a0000000-0000-0000-0000-000000000001";
         internal const string Quiet = "a0000000-0000-0000-0000-000000000002";
         internal const string Contact = "c0000000-0000-0000-0000-000000000001";
@@ -152,8 +140,8 @@ namespace LoyaltyHealth.Tests.Cmt
         [Test]
         public void An_export_with_every_standard_column_money_companions_and_an_opportunity_table_scores_without_an_error()
         {
-            var zip = Genuine(withHistory: false).Write(Path.Combine(_folder, "genuine.zip"));
-            var output = Path.Combine(_folder, "out");
+            var zip = Genuine(withHistory: false).Write(Path.Combine(Folder, "genuine.zip"));
+            var output = Path.Combine(Folder, "out");
 
             var (exit, printed) = CliHarness.Run("score", zip, "--output", output);
 
@@ -175,7 +163,7 @@ namespace LoyaltyHealth.Tests.Cmt
         [Test]
         public void The_reader_keeps_the_opportunity_and_the_history_rows()
         {
-            var zip = Genuine(withHistory: true).Write(Path.Combine(_folder, "genuine.zip"));
+            var zip = Genuine(withHistory: true).Write(Path.Combine(Folder, "genuine.zip"));
 
             var package = CmtPackageReader.Read(zip);
 
@@ -191,14 +179,14 @@ namespace LoyaltyHealth.Tests.Cmt
         [Test]
         public void An_export_with_the_stored_assessment_and_history_shows_a_trend_offline()
         {
-            var withHistory = Genuine(withHistory: true).Write(Path.Combine(_folder, "history.zip"));
-            var fresh = Genuine(withHistory: false).Write(Path.Combine(_folder, "fresh.zip"));
+            var withHistory = Genuine(withHistory: true).Write(Path.Combine(Folder, "history.zip"));
+            var fresh = Genuine(withHistory: false).Write(Path.Combine(Folder, "fresh.zip"));
 
-            var scored = CliHarness.Run("score", withHistory, "--output", Path.Combine(_folder, "history"));
-            var first = CliHarness.Run("score", fresh, "--output", Path.Combine(_folder, "fresh"));
+            var scored = CliHarness.Run("score", withHistory, "--output", Path.Combine(Folder, "history"));
+            var first = CliHarness.Run("score", fresh, "--output", Path.Combine(Folder, "fresh"));
 
-            var row = CsvRow(Path.Combine(_folder, "history", "accounts.csv"), Account);
-            var freshRow = CsvRow(Path.Combine(_folder, "fresh", "accounts.csv"), Account);
+            var row = CsvRow(Path.Combine(Folder, "history", "accounts.csv"), Account);
+            var freshRow = CsvRow(Path.Combine(Folder, "fresh", "accounts.csv"), Account);
             Assert.Multiple(() =>
             {
                 Assert.That(scored.Exit, Is.Zero, scored.Output);

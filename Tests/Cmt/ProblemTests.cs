@@ -15,22 +15,10 @@ namespace LoyaltyHealth.Tests.Cmt
     /// file, table, record, field and value (what Dataverse itself refuses on import), or the record is used
     /// or left out with a stated interpretation and a warning (README, "Problems in the data").
     /// </summary>
-    public class ProblemTests
+    public class ProblemTests : TempFolderTests
     {
         private const string Account = "a0000000-0000-0000-0000-000000000001";
         private const string Email = "e0000000-0000-0000-0000-000000000001";
-        private string _folder = null!;
-
-        [SetUp]
-        public void SetUp()
-        {
-            _folder = Path.Combine(Path.GetTempPath(), "loyalty-problems-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(_folder);
-        }
-
-        [TearDown]
-        public void TearDown() => Directory.Delete(_folder, recursive: true);
-
         private static ExportBuilder Small() => new ExportBuilder()
             .Table("account", ("accountid", "guid", null), ("name", "string", null), ("revenue", "money", null), ("loy_servicecadence", "optionsetvalue", null), ("createdon", "datetime", null))
             .Table("contact", ("contactid", "guid", null), ("fullname", "string", null), ("parentcustomerid", "customer", "account|contact"), ("createdon", "datetime", null))
@@ -40,7 +28,7 @@ namespace LoyaltyHealth.Tests.Cmt
             .Record("account", Account, ("name", "Problem Traders"), ("createdon", "2024-01-01T00:00:00Z"));
 
         private (int Exit, string Output) Score(ExportBuilder export, params string[] more) =>
-            CliHarness.Run(new[] { "score", export.Write(Path.Combine(_folder, "data.zip")), "--output", Path.Combine(_folder, "out") }.Concat(more).ToArray());
+            CliHarness.Run(new[] { "score", export.Write(Path.Combine(Folder, "data.zip")), "--output", Path.Combine(Folder, "out") }.Concat(more).ToArray());
 
         private static void StopsNaming(int exit, string output, params string[] parts)
         {
@@ -116,7 +104,7 @@ namespace LoyaltyHealth.Tests.Cmt
             var export = Small();
             var data = export.DataXml();
             var cut = data.Substring(0, data.IndexOf("Problem Traders", StringComparison.Ordinal));
-            var path = export.Write(Path.Combine(_folder, "cut.zip"), cut);
+            var path = export.Write(Path.Combine(Folder, "cut.zip"), cut);
 
             var error = Assert.Throws<CmtDataException>(() => CmtPackageReader.Read(path));
 
@@ -136,7 +124,7 @@ namespace LoyaltyHealth.Tests.Cmt
                 Assert.That(output, Does.Contain($"1 email records count toward no account in the file").And.Contain(Email));
                 Assert.That(output, Does.Contain("1 contact records count toward no account").And.Contain("c0000000-0000-0000-0000-000000000009"));
                 Assert.That(output, Does.Contain("in no account").And.Contain("2 in no account"));
-                Assert.That(File.ReadAllText(Path.Combine(_folder, "out", "report.html")), Does.Contain(Email));
+                Assert.That(File.ReadAllText(Path.Combine(Folder, "out", "report.html")), Does.Contain(Email));
             });
         }
 
@@ -149,7 +137,7 @@ namespace LoyaltyHealth.Tests.Cmt
                 .Record("account", "a0000000-0000-0000-0000-000000000004", ("name", "Founded later"), ("createdon", "2026-08-01T00:00:00Z")),
                 "--as-of", "2026-06-30");
 
-            var row = GenuineExportTests.CsvRow(Path.Combine(_folder, "out", "accounts.csv"), Account);
+            var row = GenuineExportTests.CsvRow(Path.Combine(Folder, "out", "accounts.csv"), Account);
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, output);
@@ -157,7 +145,7 @@ namespace LoyaltyHealth.Tests.Cmt
                 Assert.That(output, Does.Contain("2 records dated after the as-of moment 2026-06-30 12:00 UTC were excluded"));
                 Assert.That(output, Does.Contain("1 accounts created after the as-of moment"));
                 Assert.That(output, Does.Contain("Problem Traders: 1 email records dated after the as-of moment were left out"));
-                Assert.That(File.ReadLines(Path.Combine(_folder, "out", "accounts.csv")).Count(), Is.EqualTo(2), "the later account is not scored");
+                Assert.That(File.ReadLines(Path.Combine(Folder, "out", "accounts.csv")).Count(), Is.EqualTo(2), "the later account is not scored");
             });
         }
 
@@ -177,7 +165,7 @@ namespace LoyaltyHealth.Tests.Cmt
 
             var (accounts, stats) = ExportRun.Score(staging, new CmtSkips(), replay, TimeSpan.Zero, workers: 2);
             var result = new OrganisationResult(asOf, "en", accounts, 0, "test");
-            var csv = Path.Combine(_folder, "accounts.csv");
+            var csv = Path.Combine(Folder, "accounts.csv");
             CsvExport.Write(csv, result, new UiText("en"));
 
             var broken = accounts.Single(a => a.Name == "Broken Ltd");
