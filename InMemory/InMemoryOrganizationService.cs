@@ -272,6 +272,12 @@ namespace LoyaltyHealth.InMemory
             return ids;
         }
 
+        /// <summary>
+        /// Writes columns of a stored row the way <see cref="Seed(IEnumerable{Entity})"/> stores rows: not counted
+        /// as a request and without hooks, for state the row already had (an exported row's computed columns).
+        /// </summary>
+        public void SeedUpdate(Entity row) => Run(() => _store.Update(RequireEntity(row, "SeedUpdate"), ConcurrencyBehavior.Default));
+
         /// <summary>Seeds the given rows; see <see cref="Seed(IEnumerable{Entity})"/>.</summary>
         public IReadOnlyList<Guid> Seed(params Entity[] rows) => Seed((IEnumerable<Entity>)rows);
 

@@ -141,10 +141,50 @@ namespace LoyaltyHealth.Cli.Cmt
             new KnownField(PerkSchema.Cost, "Cost", FieldKind.Money),
             Party("from", "From"), Party("to", "To"), Party("customers", "Customers"));
 
+        /// <summary>Opportunities matter only as the link from an activity regarding one to the account it counts toward.</summary>
+        public static readonly KnownTable Opportunity = new(OpportunitySchema.EntityName, "Opportunity", 3, OpportunitySchema.Id, "name", false, new[]
+        {
+            new KnownField(OpportunitySchema.Id, "Opportunity", FieldKind.Id),
+            new KnownField("name", "Topic", FieldKind.Text),
+            new KnownField(OpportunitySchema.ParentAccountId, "Account", FieldKind.Lookup, new[] { AccountSchema.EntityName }),
+        }.Concat(Owned()));
+
+        /// <summary>
+        /// The product's own history (one row per change of an account's assessment): an export from an
+        /// environment that runs the product carries it, and it becomes the previous assessments offline.
+        /// </summary>
+        public static readonly KnownTable HealthAssessment = new(HealthAssessmentSchema.EntityName, "Health Assessment", 10003, HealthAssessmentSchema.Id, HealthAssessmentSchema.Name, false, new[]
+        {
+            new KnownField(HealthAssessmentSchema.Id, "Health Assessment", FieldKind.Id),
+            new KnownField(HealthAssessmentSchema.Name, "Name", FieldKind.Text),
+            new KnownField(HealthAssessmentSchema.AccountId, "Account", FieldKind.Lookup, new[] { AccountSchema.EntityName }),
+            new KnownField(HealthAssessmentSchema.AssessedOn, "Assessed On", FieldKind.DateTime),
+            new KnownField(HealthAssessmentSchema.UnderstandingScore, "Understanding", FieldKind.WholeNumber),
+            new KnownField(HealthAssessmentSchema.FamiliarityScore, "Familiarity", FieldKind.WholeNumber),
+            new KnownField(HealthAssessmentSchema.ServiceScore, "Service", FieldKind.WholeNumber),
+            new KnownField(HealthAssessmentSchema.OverallHealth, "Loyalty Health", FieldKind.WholeNumber),
+            new KnownField(HealthAssessmentSchema.HealthBand, "Health Band", FieldKind.Choice),
+            new KnownField(HealthAssessmentSchema.HealthTrend, "Health Trend", FieldKind.Choice),
+            new KnownField(HealthAssessmentSchema.PerkDependent, "Perk-Dependent", FieldKind.Boolean),
+            new KnownField(HealthAssessmentSchema.PerkShare, "Perk Share", FieldKind.Decimal),
+            new KnownField(HealthAssessmentSchema.ReasonCodes, "Health Reason Codes", FieldKind.Text),
+        }.Concat(Owned()));
+
         /// <summary>In the order records are imported: parents before the rows that point at them.</summary>
-        public static readonly IReadOnlyList<KnownTable> Tables = new[] { Account, Contact, Email, PhoneCall, Appointment, Task, ValueReport, Perk };
+        public static readonly IReadOnlyList<KnownTable> Tables = new[] { Account, Contact, Opportunity, Email, PhoneCall, Appointment, Task, ValueReport, Perk, HealthAssessment };
 
         public static KnownTable? Find(string name) => Tables.FirstOrDefault(t => t.Name == name);
+
+        /// <summary>Owner, status and audit dates, as every user-owned table has them.</summary>
+        private static KnownField[] Owned() => new[]
+        {
+            new KnownField("ownerid", "Owner", FieldKind.Lookup, Owners),
+            new KnownField("statecode", "Status", FieldKind.State),
+            new KnownField("statuscode", "Status Reason", FieldKind.Status),
+            new KnownField("createdon", "Created On", FieldKind.DateTime),
+            new KnownField("overriddencreatedon", "Record Created On", FieldKind.DateTime),
+            new KnownField("modifiedon", "Modified On", FieldKind.DateTime),
+        };
 
         private static KnownField Party(string name, string display) => new(name, display, FieldKind.PartyList);
 

@@ -8,8 +8,9 @@ namespace LoyaltyHealth.Cli.Cmt
     /// <summary>The records of a Configuration Migration file, per table in import order, as Dataverse rows.</summary>
     public sealed class CmtPackage
     {
-        public CmtPackage(IEnumerable<Entity> records, DateTime? exportedOn = null)
+        public CmtPackage(IEnumerable<Entity> records, DateTime? exportedOn = null, CmtSkips? skips = null)
         {
+            Skips = skips ?? new CmtSkips();
             var list = records.ToList();
             var unknown = list.FirstOrDefault(r => CmtCatalogue.Find(r.LogicalName) is null);
             if (unknown is not null) throw new ArgumentException($"Table '{unknown.LogicalName}' is not one the tool knows.", nameof(records));
@@ -24,6 +25,9 @@ namespace LoyaltyHealth.Cli.Cmt
         public DateTime? ExportedOn { get; }
 
         public IReadOnlyDictionary<string, IReadOnlyList<Entity>> Tables { get; }
+
+        /// <summary>What the file held that the tool does not use.</summary>
+        public CmtSkips Skips { get; }
 
         public IReadOnlyList<Entity> Rows(string table) => Tables.TryGetValue(table, out var rows) ? rows : Array.Empty<Entity>();
 

@@ -26,16 +26,21 @@ namespace LoyaltyHealth.Cli.Cmt
         private readonly ZipArchive _zip;
         private readonly string _path;
         private readonly Dictionary<string, Dictionary<string, SchemaField>> _schema;
+        private readonly Dictionary<string, HashSet<string>> _skippedColumns = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _skippedTables = new(StringComparer.Ordinal);
 
-        private CmtPackageReader(ZipArchive zip, string path)
+        private readonly CmtLimits _limits;
+
+        private CmtPackageReader(ZipArchive zip, string path, CmtLimits limits)
         {
             _zip = zip;
             _path = path;
+            _limits = limits;
             _schema = ReadSchema();
         }
 
         /// <summary>Opens a file and checks its schema; the records are read by <see cref="Records"/>.</summary>
-        public static CmtPackageReader Open(string path)
+        public static CmtPackageReader Open(string path, CmtLimits? limits = null)
         {
             if (!File.Exists(path)) throw new CmtDataException(path, "the file does not exist.");
             ZipArchive zip;
@@ -49,7 +54,7 @@ namespace LoyaltyHealth.Cli.Cmt
             }
             try
             {
-                return new CmtPackageReader(zip, path);
+                return new CmtPackageReader(zip, path, limits ?? CmtLimits.Default);
             }
             catch
             {
@@ -59,12 +64,15 @@ namespace LoyaltyHealth.Cli.Cmt
         }
 
         /// <summary>Reads a whole file into memory.</summary>
-        public static CmtPackage Read(string path)
+        public static CmtPackage Read(string path, CmtLimits? limits = null)
         {
-            using var reader = Open(path);
+            using var reader = Open(path, limits);
             var records = reader.Records().ToList();
-            return new CmtPackage(records, reader.ExportedOn);
+            return new CmtPackage(records, reader.ExportedOn, reader.Skips);
         }
+
+        /// <summary>Tables and columns of the file the tool does not use, with how many records and values were passed over.</summary>
+        public CmtSkips Skips { get; } = new();
 
         /// <summary>The tables the schema declares, in its order.</summary>
         public IReadOnlyCollection<string> SchemaTables => _schema.Keys;
@@ -78,9 +86,9 @@ namespace LoyaltyHealth.Cli.Cmt
         public IEnumerable<Entity> Records()
         {
             var file = Where(DataEntry);
-            using var stream = Entry(DataEntry).Open();
+            using var stream = Bounded(DataEntry, _limits.MaxDataBytes);
             using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
-            var cursor = new Cursor(xml);
+            var cursor = new Cursor(xml, stream);
             var seen = new HashSet<Guid>();
             while (true)
             {
@@ -91,9 +99,11 @@ namespace LoyaltyHealth.Cli.Cmt
                 }
                 catch (XmlException e)
                 {
-                    throw new CmtDataException(file, $"malformed XML at line {e.LineNumber}, position {e.LinePosition}: {e.Message}", cursor.Table, inner: e);
+                    var reading = cursor.RecordId is null ? "" : $" while reading record {cursor.RecordId}";
+                    throw new CmtDataException(file, $"malformed XML at line {e.LineNumber}, position {e.LinePosition}{reading}: {e.Message}", cursor.Table, cursor.RecordId, inner: e);
                 }
                 if (record is null) yield break;
+                stream.RecordStart = null;
                 yield return Record(file, cursor.Table!, record, seen);
             }
         }
@@ -112,6 +122,16 @@ namespace LoyaltyHealth.Cli.Cmt
                 if (xml.LocalName == "record")
                 {
                     if (cursor.Table is null) throw new CmtDataException(file, "a <record> stands outside any <entity>.");
+                    cursor.RecordId = xml.GetAttribute("id");
+                    cursor.Stream.RecordStart = cursor.Stream.Position64;
+                    if (++cursor.Records > _limits.MaxRecords)
+                        throw new CmtDataException(file, $"holds more than {_limits.MaxRecords:N0} records, far beyond any real export; the file is refused.", cursor.Table, cursor.RecordId);
+                    if (cursor.Skipping)
+                    {
+                        Skips.Table(cursor.Table, 1);
+                        xml.Skip();
+                        continue;
+                    }
                     return (XElement)XNode.ReadFrom(xml);
                 }
                 if (!cursor.RootSeen)
@@ -126,8 +146,10 @@ namespace LoyaltyHealth.Cli.Cmt
                 else if (xml.LocalName == "entity")
                 {
                     cursor.Table = xml.GetAttribute("name") ?? throw new CmtDataException(file, "an <entity> has no name.");
-                    if (!_schema.ContainsKey(cursor.Table))
+                    cursor.Skipping = !_schema.ContainsKey(cursor.Table);
+                    if (cursor.Skipping && CmtCatalogue.Find(cursor.Table) is not null)
                         throw new CmtDataException(file, $"holds records of '{cursor.Table}', which {SchemaEntry} does not declare.", cursor.Table);
+                    if (cursor.Skipping) Skips.Table(cursor.Table);
                 }
                 xml.Read();
             }
@@ -138,6 +160,7 @@ namespace LoyaltyHealth.Cli.Cmt
         {
             var idText = (string?)element.Attribute("id");
             if (!Guid.TryParse(idText, out var id)) throw new CmtDataException(file, $"the record id '{idText}' is not a GUID.", table, idText);
+            if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{idText}' is all zeros, which is no record's id.", table, idText);
             if (!seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
             var fields = _schema[table];
             var known = CmtCatalogue.Find(table)!;
@@ -146,9 +169,23 @@ namespace LoyaltyHealth.Cli.Cmt
             {
                 var name = (string?)field.Attribute("name") ?? throw new CmtDataException(file, "a <field> has no name.", table, idText);
                 if (!fields.TryGetValue(name, out var schemaField))
-                    throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, name);
+                {
+                    // A column the tool does not read is passed over and counted; a column it reads must be declared, or its type is unknown.
+                    if (known.Field(name) is not null)
+                        throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, name);
+                    Skips.Column(table, name, 1);
+                    continue;
+                }
                 var value = Value(file, table, idText!, schemaField, field);
                 if (value is null) continue;
+                try
+                {
+                    CmtValueRules.Check(known, schemaField.Known, value);
+                }
+                catch (FormatException e)
+                {
+                    throw new CmtDataException(file, e.Message, table, idText, name, e);
+                }
                 if (schemaField.Known.Name == known.PrimaryId)
                 {
                     if (!id.Equals(value)) throw new CmtDataException(file, $"holds {value}, but the record id is {id}.", table, idText, name);
@@ -159,12 +196,14 @@ namespace LoyaltyHealth.Cli.Cmt
             return entity;
         }
 
-        private static object? Value(string file, string table, string recordId, SchemaField field, XElement element)
+        private object? Value(string file, string table, string recordId, SchemaField field, XElement element)
         {
             var kind = field.Known.Kind;
             if (kind == FieldKind.PartyList) return Parties(file, table, recordId, field, element);
             var text = (string?)element.Attribute("value");
             if (string.IsNullOrEmpty(text)) return null;
+            if (text!.Length > _limits.MaxValueLength)
+                throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, recordId, field.Known.Name);
             try
             {
                 if (kind == FieldKind.Lookup) return Lookup(field, text!, (string?)element.Attribute("lookupentity"));
@@ -202,6 +241,10 @@ namespace LoyaltyHealth.Cli.Cmt
                     var target = (string?)party?.Attribute("lookupentity");
                     if (!Guid.TryParse(value, out var id) || string.IsNullOrEmpty(target))
                         throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
+                    if (id == Guid.Empty)
+                        throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, recordId, field.Known.Name);
+                    if (!CmtValueRules.PartyTables.Contains(target))
+                        throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, recordId, field.Known.Name);
                     parties.Entities.Add(new Entity(ActivityPartySchema.EntityName)
                     {
                         [ActivityPartySchema.PartyId] = new EntityReference(target, id),
@@ -217,8 +260,8 @@ namespace LoyaltyHealth.Cli.Cmt
             XDocument document;
             try
             {
-                using var stream = Entry(SchemaEntry).Open();
-                document = XDocument.Load(stream, LoadOptions.SetLineInfo);
+                using var stream = Bounded(SchemaEntry, _limits.MaxSchemaBytes);
+                document = XDocument.Load(XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit }), LoadOptions.SetLineInfo);
             }
             catch (XmlException e)
             {
@@ -231,15 +274,25 @@ namespace LoyaltyHealth.Cli.Cmt
             foreach (var entity in document.Root.Elements("entity"))
             {
                 var table = (string?)entity.Attribute("name") ?? throw new CmtDataException(file, "an <entity> has no name.");
-                var known = CmtCatalogue.Find(table) ?? throw new CmtDataException(file,
-                    $"the table '{table}' is not one the tool reads; export only {string.Join(", ", CmtCatalogue.Tables.Select(t => t.Name))}.", table);
+                var known = CmtCatalogue.Find(table);
+                if (known is null)
+                {
+                    // A table the tool does not read (a genuine export carries many) is passed over and listed.
+                    _skippedTables.Add(table);
+                    Skips.Table(table);
+                    continue;
+                }
                 var fields = new Dictionary<string, SchemaField>(StringComparer.Ordinal);
                 foreach (var field in entity.Element("fields")?.Elements("field") ?? Enumerable.Empty<XElement>())
                 {
                     var name = (string?)field.Attribute("name") ?? throw new CmtDataException(file, "a <field> has no name.", table);
                     var type = ((string?)field.Attribute("type") ?? "").ToLowerInvariant();
-                    var knownField = known.Field(name) ?? throw new CmtDataException(file,
-                        $"the tool does not know this column of {table}; remove it from the export (known: {string.Join(", ", known.Fields.Select(f => f.Name))}).", table, field: name);
+                    var knownField = known.Field(name);
+                    if (knownField is null)
+                    {
+                        Skips.Column(table, name);
+                        continue;
+                    }
                     if (!FieldKinds.SchemaTypes(knownField.Kind).Contains(type))
                         throw new CmtDataException(file, $"has type '{type}'; expected {string.Join(" or ", FieldKinds.SchemaTypes(knownField.Kind))}.", table, field: name);
                     var lookupTypes = ((string?)field.Attribute("lookupType") ?? "").Split(new[] { '|', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -247,7 +300,9 @@ namespace LoyaltyHealth.Cli.Cmt
                 }
                 schema[table] = fields;
             }
-            if (schema.Count == 0) throw new CmtDataException(file, "declares no tables.");
+            if (schema.Count == 0)
+                throw new CmtDataException(file, _skippedTables.Count == 0 ? "declares no tables."
+                    : $"declares only tables the tool does not read ({string.Join(", ", _skippedTables)}); export {string.Join(", ", CmtCatalogue.Tables.Select(t => t.Name))}.");
             return schema;
         }
 
@@ -256,14 +311,33 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private string Where(string entry) => $"{_path} ({entry})";
 
+        private BoundedEntryStream Bounded(string name, long max)
+        {
+            var entry = Entry(name);
+            Stream inner;
+            try
+            {
+                inner = entry.Open();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new CmtDataException(Where(name), $"the archive entry cannot be read ({e.Message}); export the data again.", inner: e);
+            }
+            return new BoundedEntryStream(inner, Where(name), max, entry.CompressedLength, _limits);
+        }
+
         private sealed record SchemaField(KnownField Known, IReadOnlyList<string> LookupTypes);
 
         private sealed class Cursor
         {
-            public Cursor(XmlReader xml) { Xml = xml; }
+            public Cursor(XmlReader xml, BoundedEntryStream stream) { Xml = xml; Stream = stream; }
             public XmlReader Xml { get; }
+            public BoundedEntryStream Stream { get; }
+            public long Records { get; set; }
             public string? Table { get; set; }
             public bool RootSeen { get; set; }
+            public bool Skipping { get; set; }
+            public string? RecordId { get; set; }
         }
     }
 }

@@ -38,6 +38,8 @@ namespace LoyaltyHealth.Cli.Cmt
             _ => throw new ArgumentException($"A {value.GetType().Name} has no data.xml form.", nameof(value)),
         };
 
+        private static readonly string[] IsoDates = { "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd" };
+
         private static bool Boolean(string text) => text.Trim().ToLowerInvariant() switch
         {
             "true" or "1" => true,
@@ -47,8 +49,9 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private static DateTime Date(string text)
         {
-            if (!DateTime.TryParse(text, Invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
-                throw Expected("a date and time such as 2024-01-15T10:30:00Z", text);
+            // ISO 8601 only, as the Configuration Migration tool writes dates: 06/07/2026 could be June or July.
+            if (!DateTime.TryParseExact(text.Trim(), IsoDates, Invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
+                throw Expected("an ISO 8601 date and time such as 2024-01-15T10:30:00Z", text);
             return DateTime.SpecifyKind(value, DateTimeKind.Utc);
         }
 

@@ -21,5 +21,7 @@ namespace LoyaltyHealth.Cli.Commands
         public const int InvalidInput = 1;
         /// <summary>The run finished and wrote its output, but system jobs failed: the plugins did not do all their work.</summary>
         public const int JobsFailed = 2;
+        /// <summary>The tool itself failed (out of memory, an unexpected error): one line, no output written.</summary>
+        public const int Internal = 3;
     }
 }

@@ -24,10 +24,26 @@ namespace LoyaltyHealth.Cli.Commands
                 Error(console, e.Message);
                 return ExitCodes.InvalidInput;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidDataException)
             {
                 Error(console, e.Message);
                 return ExitCodes.InvalidInput;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                Error(console, $"the staging store failed ({e.Message.Split('\n')[0]}); is there room in {Path.GetTempPath()}?");
+                return ExitCodes.InvalidInput;
+            }
+            catch (OutOfMemoryException)
+            {
+                Error(console, "the run ran out of memory; nothing was written.");
+                return ExitCodes.Internal;
+            }
+            catch (Exception e) when (Environment.GetEnvironmentVariable("LOYALTY_TRACE") is null)
+            {
+                // One line, never a stack trace; LOYALTY_TRACE=1 lets it through for a bug report.
+                Error(console, $"unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]} (set LOYALTY_TRACE=1 for details); nothing was written.");
+                return ExitCodes.Internal;
             }
         }
 

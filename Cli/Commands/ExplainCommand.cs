@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Globalization;
 using System.Linq;
@@ -31,10 +32,20 @@ namespace LoyaltyHealth.Cli.Commands
                 var language = parse.GetValue(common.Language)!;
                 var policy = CommonOptions.PolicyJson(parse.GetValue(common.Policy), language);
                 var asOf = CommonOptions.ParseAsOf(parse.GetValue(common.AsOf));
-                var organisation = parse.GetValue(data) is { } zip
-                    ? Runs.Export(console, zip, parse.GetValue(common.Solution), asOf, policy)
-                    : Runs.Sample(console, parse.GetValue(common.Solution), asOf, policy);
-                var (id, name) = Find(organisation, parse.GetValue(account)!);
+                var wanted = parse.GetValue(account)!;
+                LocalOrganisation organisation;
+                Guid id;
+                string name;
+                if (parse.GetValue(data) is { } zip)
+                {
+                    (organisation, id, name) = Runs.ExportAccount(console, zip, parse.GetValue(common.Solution), asOf, policy, accounts => Find(accounts, wanted));
+                }
+                else
+                {
+                    organisation = Runs.Sample(console, parse.GetValue(common.Solution), asOf, policy);
+                    (id, name) = Find(ResultReader.All(organisation.Store, new QueryExpression(AccountSchema.EntityName) { ColumnSet = new ColumnSet(AccountSchema.Name) })
+                        .Select(e => (e.Id, e.GetAttributeValue<string>(AccountSchema.Name) ?? "")).ToList(), wanted);
+                }
                 // The same recalculation the plugins and the Custom API run, asked for its full assessment.
                 var result = new AccountHealthRecalculator(organisation.Service, new CollectingTracingService(), organisation.Clock, sender: null).Recalculate(id, triggeredAt: null);
                 var assessment = result.Assessment ?? throw new CliException($"Account {name} could not be assessed ({result.Outcome}).");
@@ -44,10 +55,8 @@ namespace LoyaltyHealth.Cli.Commands
             return command;
         }
 
-        private static (Guid Id, string Name) Find(LocalOrganisation organisation, string wanted)
+        private static (Guid Id, string Name) Find(IReadOnlyList<(Guid Id, string Name)> accounts, string wanted)
         {
-            var accounts = ResultReader.All(organisation.Store, new QueryExpression(AccountSchema.EntityName) { ColumnSet = new ColumnSet(AccountSchema.Name) })
-                .Select(e => (e.Id, Name: e.GetAttributeValue<string>(AccountSchema.Name) ?? "")).ToList();
             if (Guid.TryParse(wanted, out var id))
                 return accounts.FirstOrDefault(a => a.Id == id) is { Name: not null } byId && byId.Id == id ? byId : throw new CliException($"No account has the id {id}.");
             var exact = accounts.Where(a => string.Equals(a.Name, wanted, StringComparison.CurrentCultureIgnoreCase)).ToList();

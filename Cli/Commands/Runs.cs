@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using LoyaltyHealth.Cli.Cmt;
@@ -7,6 +8,7 @@ using LoyaltyHealth.Cli.Local;
 using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Cli.Report;
 using LoyaltyHealth.Cli.SampleData;
+using LoyaltyHealth.Cli.Staging;
 using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.Pipeline.Registration;
 using Spectre.Console;
@@ -14,6 +16,9 @@ using Spectre.Console;
 namespace LoyaltyHealth.Cli.Commands
 {
     /// <summary>The two ways a local organisation comes to life (replaying the sample, importing an export), and what is written afterwards.</summary>
+    /// <summary>A scored export: the result to show and write, and what the run measured.</summary>
+    internal sealed record ExportScore(OrganisationResult Result, ExportRunStats Stats);
+
     internal static class Runs
     {
         public static LocalOrganisation Sample(IAnsiConsole console, string? solution, DateTime? asOf, string policyJson)
@@ -36,32 +41,83 @@ namespace LoyaltyHealth.Cli.Commands
             }
         }
 
-        public static LocalOrganisation Export(IAnsiConsole console, string path, string? solution, DateTime? asOf, string policyJson)
+        /// <summary>
+        /// Scores an export: stages it once, then replays each account's slice through the plugins in its own
+        /// small organisation, in parallel (README, "Performance"). Prints what was skipped and measured.
+        /// </summary>
+        public static ExportScore Export(IAnsiConsole console, string path, string? solution, DateTime? asOf, string policyJson, string language, int? workers = null)
         {
-            CmtPackage package;
+            var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
+            using var reader = OpenExport(path);
+            var stagingClock = System.Diagnostics.Stopwatch.StartNew();
+            ExportStaging staging = null!;
+            Progress.Run(console, "Reading and staging the export", report =>
+                staging = Guard(() => ExportRun.Stage(reader, asOf, read => report(read, read))));
+            using var staged = staging;
+            stagingClock.Stop();
+            var until = staging.AsOf;
+            foreach (var line in reader.Skips.Lines()) console.MarkupLine($"[grey]Skipped: {Markup.Escape(line)}[/]");
+            foreach (var line in staging.Notes) console.MarkupLine($"[yellow]Note: {Markup.Escape(line)}[/]");
+            var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, until);
+            (IReadOnlyList<AccountResult> Accounts, ExportRunStats Stats) run = default;
+            Progress.Run(console, "Scoring every account through the plugins", report =>
+                run = ExportRun.Score(staging, reader.Skips, replay, stagingClock.Elapsed, workers, (done, total) => report(done, total)));
+            var notes = reader.Skips.Lines().Concat(staging.Notes).ToList();
+            var result = new OrganisationResult(until, language, run.Accounts!, 0, Path.GetFileName(path)) { Notes = notes };
+            return new ExportScore(result, run.Stats!);
+        }
+
+        /// <summary>The local organisation of one account of an export, after its import and recalculation (for explain).</summary>
+        public static (LocalOrganisation Organisation, Guid Id, string Name) ExportAccount(IAnsiConsole console, string path, string? solution, DateTime? asOf, string policyJson,
+            Func<IReadOnlyList<(Guid Id, string Name)>, (Guid Id, string Name)> find)
+        {
+            var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
+            using var reader = OpenExport(path);
+            using var staging = Guard(() => ExportRun.Stage(reader, asOf));
+            var (id, name) = find(staging.Accounts.Where(a => !a.Excluded).Select(a => (a.Id, a.Name)).ToList());
+            var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, staging.AsOf);
+            return (replay.Organisation(staging.Slice(id)), id, name);
+        }
+
+        /// <summary>Prints what the run measured: records read and skipped, accounts scored and failed, requests per account, time and peak memory.</summary>
+        public static void Measured(IAnsiConsole console, ExportRunStats stats)
+        {
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            console.MarkupLine(Markup.Escape(
+                $"Records read {stats.RecordsRead.ToString("N0", c)}; skipped: {stats.RecordsInSkippedTables.ToString("N0", c)} in tables not used, " +
+                $"{stats.RecordsExcludedAfterAsOf.ToString("N0", c)} dated after the as-of moment, {stats.RecordsInNoAccount.ToString("N0", c)} in no account."));
+            console.MarkupLine(Markup.Escape(
+                $"Accounts scored {stats.AccountsScored.ToString("N0", c)}, failed {stats.AccountsFailed.ToString("N0", c)}; requests per account {stats.RequestsPerAccount.ToString("N1", c)}."));
+            console.MarkupLine(Markup.Escape(
+                $"Elapsed {stats.Elapsed.TotalSeconds.ToString("N1", c)} s (staging {stats.Staging.TotalSeconds.ToString("N1", c)} s, scoring {stats.Scoring.TotalSeconds.ToString("N1", c)} s on {stats.Workers} workers); " +
+                $"peak memory {(stats.PeakWorkingSetBytes / 1024.0 / 1024.0).ToString("N0", c)} MB."));
+        }
+
+        /// <summary>Exit code 2 with the first errors when accounts failed.</summary>
+        public static int Finish(ExportScore score, IAnsiConsole console)
+        {
+            var failed = score.Result.Accounts.Where(a => a.Failed).ToList();
+            if (failed.Count == 0) return ExitCodes.Success;
+            foreach (var account in failed.Take(5)) console.MarkupLine($"[red]{Markup.Escape($"{account.Name} ({account.Id}): {account.Error}")}[/]");
+            return ExitCodes.JobsFailed;
+        }
+
+        private static CmtPackageReader OpenExport(string path) => Guard(() => CmtPackageReader.Open(path));
+
+        private static T Guard<T>(Func<T> read)
+        {
             try
             {
-                package = CmtPackageReader.Read(path);
+                return read();
             }
             catch (CmtDataException e)
             {
                 throw new CliException(e.Message, ExitCodes.InvalidInput, e);
             }
-            var until = asOf ?? package.ExportedOn ?? new DateTime(DateTime.UtcNow.Ticks - DateTime.UtcNow.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-            var organisation = Create(solution, until, policyJson);
-            Progress.Run(console, $"Importing {package.Count} records through the plugins", report =>
-                BulkImport.Load(organisation, package.All, done => report(done, package.Count)));
-            Progress.Run(console, "Recalculating every account (system jobs)", report =>
-            {
-                var waiting = organisation.Pipeline.WaitingJobs;
-                organisation.RunSystemJobs((done, left) => report(done, done + left));
-                report(waiting, waiting);
-            });
-            return organisation;
         }
 
         public static OrganisationResult Result(LocalOrganisation organisation, string language, string source) =>
-            new(organisation.Clock.UtcNow, language, ResultReader.Read(organisation.Store), organisation.Pipeline.FailedJobs.Count(), source);
+            new(organisation.Clock.UtcNow, language, ResultReader.Read(organisation.Store), organisation.Pipeline.FailedJobs.Count(), source) { Notes = organisation.Notes };
 
         /// <summary>Writes report.html and accounts.csv, both or neither.</summary>
         public static void Write(OrganisationResult result, UiText text, string folder, IAnsiConsole console)

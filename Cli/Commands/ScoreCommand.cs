@@ -21,12 +21,12 @@ namespace LoyaltyHealth.Cli.Commands
                 var policy = CommonOptions.PolicyJson(parse.GetValue(common.Policy), language);
                 var asOf = CommonOptions.ParseAsOf(parse.GetValue(common.AsOf));
                 var path = parse.GetValue(data)!;
-                var organisation = Runs.Export(console, path, parse.GetValue(common.Solution), asOf, policy);
+                var score = Runs.Export(console, path, parse.GetValue(common.Solution), asOf, policy, language);
                 var text = new UiText(language);
-                var result = Runs.Result(organisation, language, Path.GetFileName(path));
-                ConsoleView.Show(console, result, text);
-                Runs.Write(result, text, parse.GetValue(common.Output)!, console);
-                return Runs.Finish(result, organisation, console);
+                ConsoleView.Show(console, score.Result, text);
+                Runs.Measured(console, score.Stats);
+                Runs.Write(score.Result, text, parse.GetValue(common.Output)!, console);
+                return Runs.Finish(score, console);
             }));
             return command;
         }

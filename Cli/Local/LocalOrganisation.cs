@@ -20,30 +20,43 @@ namespace LoyaltyHealth.Cli.Local
         private static readonly Guid PolicyDefinitionId = new("00000000-0000-0000-0000-00000000b011");
 
         public LocalOrganisation(string solutionFolder, DateTime start, LocalPipelineOptions? options = null)
+            : this(SolutionRegistrations.Load(solutionFolder), OrganisationSchema.FromSolution(solutionFolder), start, options)
+        {
+        }
+
+        /// <summary>An organisation over registrations and a schema loaded once, for the many small organisations of one run.</summary>
+        public LocalOrganisation(SolutionRegistrations registrations, OrganisationSchema schema, DateTime start, LocalPipelineOptions? options = null)
         {
             Clock = new MovingClock(start);
             var ids = 0L;
             // Sequential ids keep a run reproducible: the same data gives the same follow-up task ids. The
             // solution's schema makes a misspelt column fail here as it would in Dataverse.
-            Store = new InMemoryOrganizationService(() => Clock.UtcNow, () => new Guid(unchecked((int)++ids), 0, 0x5eed, new byte[8]),
-                OrganisationSchema.FromSolution(solutionFolder));
+            Store = new InMemoryOrganizationService(() => Clock.UtcNow, () => new Guid(unchecked((int)++ids), 0, 0x5eed, new byte[8]), schema);
             Store.RegisterActivityTable(ActivitySchema.ValueReport);
             Store.RegisterActivityTable(ActivitySchema.Perk);
-            Pipeline = new LocalPipeline(Store, SolutionRegistrations.Load(solutionFolder), Clock, options);
+            Pipeline = new LocalPipeline(Store, registrations, Clock, options);
         }
 
         public MovingClock Clock { get; }
+
+        /// <summary>What the run noted about its input (skipped tables and columns), for the console and the report.</summary>
+        public IReadOnlyList<string> Notes { get; set; } = Array.Empty<string>();
         public InMemoryOrganizationService Store { get; }
         public LocalPipeline Pipeline { get; }
         public IOrganizationService Service => Pipeline.Service;
 
         /// <summary>Stores a policy document as the default value of the product's environment variable, through the pipeline (so the product's own validation runs).</summary>
-        public void UsePolicy(string json) =>
-            Service.Create(new Entity(EnvironmentVariableSchema.DefinitionEntityName, PolicyDefinitionId)
+        public void UsePolicy(string json) => Service.Create(PolicyDefinition(json));
+
+        /// <summary>Stores a policy already checked by <see cref="UsePolicy"/> in another organisation of the run, as the environment holds it: no request.</summary>
+        public void SeedPolicy(string json) => Store.Seed(PolicyDefinition(json));
+
+        private static Entity PolicyDefinition(string json) =>
+            new(EnvironmentVariableSchema.DefinitionEntityName, PolicyDefinitionId)
             {
                 [EnvironmentVariableSchema.SchemaName] = EnvironmentVariableSchema.PolicySchemaName,
                 [EnvironmentVariableSchema.DefaultValue] = json,
-            });
+            };
 
         /// <summary>Creates a record as a user would; an export's createdon becomes the record's created-on date.</summary>
         public void Create(Entity record) => Service.Create(ForCreate(record));

@@ -27,9 +27,14 @@ namespace LoyaltyHealth.Cli.Output
         public DateTime? ScoredOn { get; init; }
         public int HistoryRows { get; init; }
         public int OpenFollowUps { get; init; }
+        /// <summary>Why the account's recalculation failed (a system job's error); null when it did not.</summary>
+        public string? Error { get; init; }
+        public bool Failed => Error is not null;
+        /// <summary>What was left out of or interpreted in this account's data, one line each.</summary>
+        public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 
-        /// <summary>Riskiest first: At risk, Watch, Not enough data, Healthy; then lower health first.</summary>
-        public int RiskRank => Band switch
+        /// <summary>Failed first, then riskiest: At risk, Watch, Not enough data, Healthy; then lower health first.</summary>
+        public int RiskRank => Failed ? -1 : Band switch
         {
             HealthBand.AtRisk => 0,
             HealthBand.Watch => 1,
@@ -39,5 +44,9 @@ namespace LoyaltyHealth.Cli.Output
     }
 
     /// <summary>The assessed organisation: every account, and how the run went.</summary>
-    public sealed record OrganisationResult(DateTime AsOf, string Language, IReadOnlyList<AccountResult> Accounts, int FailedJobs, string Source);
+    public sealed record OrganisationResult(DateTime AsOf, string Language, IReadOnlyList<AccountResult> Accounts, int FailedJobs, string Source)
+    {
+        /// <summary>What the run noted about its input: skipped tables and columns, excluded records.</summary>
+        public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
+    }
 }

@@ -30,11 +30,12 @@ namespace LoyaltyHealth.Cli.Output
                     text.Score(account.Familiarity),
                     text.Score(account.Service),
                     text.Score(account.Overall),
-                    $"[{Colour(account.Band)}]{Markup.Escape(text.Band(account.Band))}[/]",
+                    $"[{(account.Failed ? "red" : Colour(account.Band))}]{Markup.Escape(text.Band(account))}[/]",
                     Markup.Escape(text.Trend(account.Trend)),
                     account.PerkDependent ? $"[red]{Markup.Escape(text.YesNo(true))}[/]" : Markup.Escape(text.YesNo(false)));
             }
             console.Write(table);
+            Problems(console, result, text);
 
             var riskiest = result.Accounts.Where(a => a.Band is HealthBand.AtRisk or HealthBand.Watch).Take(RiskiestShown).ToList();
             if (riskiest.Count == 0) return;
@@ -49,6 +50,19 @@ namespace LoyaltyHealth.Cli.Output
                 foreach (var action in account.Actions.Take(LinesShown)) console.MarkupLine($"    → {Markup.Escape(action)}");
             }
             if (result.FailedJobs > 0) console.MarkupLine($"[yellow]{result.FailedJobs} {Markup.Escape(text["FailedJobs"])}[/]");
+        }
+
+        /// <summary>Failed accounts with their error, and the accounts with warnings (the first few lines; all are in the CSV and the report).</summary>
+        private static void Problems(IAnsiConsole console, OrganisationResult result, UiText text)
+        {
+            foreach (var account in result.Accounts.Where(a => a.Failed).Take(RiskiestShown))
+                console.MarkupLine($"[red]{Markup.Escape(text["Failed"])}:[/] {Markup.Escape(account.Name)}: {Markup.Escape(account.Error!)}");
+            var warned = result.Accounts.Where(a => a.Warnings.Count > 0).ToList();
+            if (warned.Count == 0) return;
+            console.MarkupLine($"[yellow]{warned.Count} {Markup.Escape(text["WithWarnings"])}[/]");
+            foreach (var account in warned.Take(RiskiestShown))
+                foreach (var warning in account.Warnings.Take(LinesShown))
+                    console.MarkupLine($"  {Markup.Escape(account.Name)}: {Markup.Escape(warning)}");
         }
 
         private static string Colour(HealthBand band) => band switch

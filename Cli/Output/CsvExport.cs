@@ -19,20 +19,30 @@ namespace LoyaltyHealth.Cli.Output
             {
                 "accountid", text["Account"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service),
                 text["Health"], text["Band"], text["Trend"], text["PerkDependent"], text["PerkShare"], text["PerkSpend"], text["DeliveredValue"],
-                text["Reasons"], text["Actions"], text["History"], text["FollowUps"],
+                text["Reasons"], text["Actions"], text["History"], text["FollowUps"], text["Warnings"], text["Error"],
             });
             foreach (var a in result.Accounts)
             {
-                csv.WriteRecord(new[]
+                csv.WriteRecord(Safe(new[]
                 {
                     a.Id.ToString("D"), a.Name, N(a.Understanding), N(a.Familiarity), N(a.Service), N(a.Overall),
-                    text.Band(a.Band), a.Trend is null ? "" : text.Trend(a.Trend), a.PerkDependent ? "true" : "false",
+                    text.Band(a), a.Trend is null ? "" : text.Trend(a.Trend), a.PerkDependent ? "true" : "false",
                     N(a.PerkSharePercent), N(a.PerkSpend), N(a.DeliveredValue),
                     string.Join(" | ", a.Reasons), string.Join(" | ", a.Actions), N(a.HistoryRows), N(a.OpenFollowUps),
-                });
+                    string.Join(" | ", a.Warnings), a.Error ?? "",
+                }));
             }
             csv.Flush();
         }
+
+        /// <summary>
+        /// A cell a spreadsheet would run as a formula (beginning with =, +, -, @, a tab or a carriage return,
+        /// OWASP's list) gets a leading apostrophe, so it shows as the text it is; numbers stay numbers.
+        /// </summary>
+        public static string Escape(string cell) =>
+            cell.Length > 0 && "=+-@\t\r".IndexOf(cell[0]) >= 0 && !decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? "'" + cell : cell;
+
+        private static string[] Safe(string[] cells) => System.Array.ConvertAll(cells, Escape);
 
         private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 

@@ -53,6 +53,13 @@ namespace LoyaltyHealth.Cli.Output
                 ["Weight"] = "Weight",
                 ["EffectiveWeight"] = "Effective weight",
                 ["Finding"] = "Finding",
+                ["Notes"] = "Notes on the data",
+                ["Failed"] = "Failed",
+                ["Error"] = "Error",
+                ["Warnings"] = "Warnings",
+                ["FailedAccounts"] = "Accounts that could not be scored",
+                ["AccountWarnings"] = "Warnings per account",
+                ["WithWarnings"] = "accounts with warnings",
             },
             ["de"] = new Dictionary<string, string>
             {
@@ -91,6 +98,13 @@ namespace LoyaltyHealth.Cli.Output
                 ["Weight"] = "Gewicht",
                 ["EffectiveWeight"] = "Effektives Gewicht",
                 ["Finding"] = "Befund",
+                ["Notes"] = "Hinweise zu den Daten",
+                ["Failed"] = "Fehlgeschlagen",
+                ["Error"] = "Fehler",
+                ["Warnings"] = "Warnungen",
+                ["FailedAccounts"] = "Kunden, die nicht bewertet werden konnten",
+                ["AccountWarnings"] = "Warnungen je Kunde",
+                ["WithWarnings"] = "Kunden mit Warnungen",
             },
         };
 
@@ -113,6 +127,8 @@ namespace LoyaltyHealth.Cli.Output
         public string this[string key] => _texts[key];
 
         public string Band(HealthBand band) => Renderer.Label(band);
+        /// <summary>The band column of an account: "Failed" when its recalculation failed, never a band it was not given.</summary>
+        public string Band(AccountResult account) => account.Failed ? this["Failed"] : Band(account.Band);
         public string Trend(Trend? trend) => trend is { } t ? Renderer.Label(t) : "–";
         public string Pillar(Pillar pillar) => Renderer.Label(pillar);
         public string Score(int? score) => score?.ToString(Culture) ?? "–";

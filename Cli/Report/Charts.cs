@@ -28,8 +28,10 @@ namespace LoyaltyHealth.Cli.Report
         private static readonly HealthBand[] BandOrder = { HealthBand.Healthy, HealthBand.Watch, HealthBand.AtRisk, HealthBand.NotEnoughData };
 
         /// <summary>One horizontal bar per band, as long as the share of accounts in it.</summary>
-        public static string Bands(IReadOnlyList<AccountResult> accounts, UiText text)
+        public static string Bands(IReadOnlyList<AccountResult> scored, UiText text)
         {
+            // A failed account has no band: it is listed with its error, not counted as "Not enough data".
+            var accounts = scored.Where(a => !a.Failed).ToList();
             const double labelWidth = 170, barWidth = 480, row = 34, bar = 24;
             var max = Math.Max(1, BandOrder.Max(b => accounts.Count(a => a.Band == b)));
             var svg = new StringBuilder();

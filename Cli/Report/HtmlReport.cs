@@ -50,6 +50,15 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             AtRisk(html, result, text);
             Unreadable(html, result, text);
 
+            Problems(html, result, text);
+
+            if (result.Notes.Count > 0)
+            {
+                html.Append("<h2>").Append(E(text["Notes"])).Append("</h2>\n<ul id=\"notes\">\n");
+                foreach (var note in result.Notes) html.Append("<li>").Append(E(note)).Append("</li>\n");
+                html.Append("</ul>\n");
+            }
+
             html.Append("</body>\n</html>\n");
             return html.ToString();
         }
@@ -65,7 +74,7 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
                 html.Append("<tr><td>").Append(E(a.Name)).Append("</td>");
                 foreach (var score in new[] { a.Understanding, a.Familiarity, a.Service, a.Overall })
                     html.Append("<td class=\"num\">").Append(E(text.Score(score))).Append("</td>");
-                html.Append("<td>").Append(Band(a.Band, text)).Append("</td>");
+                html.Append("<td>").Append(a.Failed ? $"<span class=\"band failed\" style=\"background:#b71c1c\">{E(text["Failed"])}</span>" : Band(a.Band, text)).Append("</td>");
                 html.Append("<td>").Append(E(text.Trend(a.Trend))).Append("</td>");
                 html.Append("<td>").Append(E(text.YesNo(a.PerkDependent))).Append("</td></tr>\n");
             }
@@ -124,6 +133,27 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             foreach (var a in affected)
             {
                 foreach (var line in a.UnreadableValues) html.Append("<li><strong>").Append(E(a.Name)).Append("</strong>: ").Append(E(line)).Append("</li>\n");
+            }
+            html.Append("</ul>\n");
+        }
+
+        private static void Problems(StringBuilder html, OrganisationResult result, UiText text)
+        {
+            var failed = result.Accounts.Where(a => a.Failed).ToList();
+            if (failed.Count > 0)
+            {
+                html.Append("<h2>").Append(E(text["FailedAccounts"])).Append("</h2>\n<ul id=\"failed\">\n");
+                foreach (var a in failed) html.Append("<li><strong>").Append(E(a.Name)).Append("</strong>: ").Append(E(a.Error!)).Append("</li>\n");
+                html.Append("</ul>\n");
+            }
+            var warned = result.Accounts.Where(a => a.Warnings.Count > 0).ToList();
+            if (warned.Count == 0) return;
+            html.Append("<h2>").Append(E(text["AccountWarnings"])).Append("</h2>\n<ul id=\"warnings\">\n");
+            foreach (var a in warned)
+            {
+                html.Append("<li><strong>").Append(E(a.Name)).Append("</strong><ul>");
+                foreach (var w in a.Warnings) html.Append("<li>").Append(E(w)).Append("</li>");
+                html.Append("</ul></li>\n");
             }
             html.Append("</ul>\n");
         }

@@ -115,23 +115,30 @@ namespace LoyaltyHealth.Tests.Cmt
         }
 
         [Test]
-        public void An_unknown_table_is_reported_by_name()
+        public void A_file_with_only_tables_the_tool_does_not_read_is_reported_with_their_names()
         {
             var path = Zip("<entities><entity name=\"invoice\"><fields/></entity></entities>", "<entities/>");
 
             var error = Assert.Throws<CmtDataException>(() => CmtPackageReader.Read(path));
 
-            Assert.That(error!.Message, Does.Contain("(data_schema.xml)").And.Contain("'invoice' is not one the tool reads"));
+            Assert.That(error!.Message, Does.Contain("(data_schema.xml)").And.Contain("only tables the tool does not read (invoice)"));
         }
 
         [Test]
-        public void An_unknown_field_is_reported_with_its_table_and_name()
+        public void An_unknown_table_and_an_unknown_field_are_skipped_and_counted()
         {
-            var path = Zip("<entities><entity name=\"account\"><fields><field name=\"favouritecolour\" type=\"string\"/></fields></entity></entities>", "<entities/>");
+            var path = Zip("<entities><entity name=\"account\"><fields><field name=\"accountid\" type=\"guid\"/><field name=\"favouritecolour\" type=\"string\"/></fields></entity>" +
+                "<entity name=\"invoice\"><fields/></entity></entities>",
+                "<entities><entity name=\"account\"><records><record id=\"a0000000-0000-0000-0000-000000000001\"><field name=\"favouritecolour\" value=\"teal\"/></record></records></entity>" +
+                "<entity name=\"invoice\"><records><record id=\"10000000-0000-0000-0000-000000000001\"><field name=\"x\" value=\"1\"/></record><record id=\"10000000-0000-0000-0000-000000000002\"/></records></entity></entities>");
 
-            var error = Assert.Throws<CmtDataException>(() => CmtPackageReader.Read(path));
+            var package = CmtPackageReader.Read(path);
 
-            Assert.That(error!.Message, Does.Contain("table account").And.Contain("field favouritecolour"));
+            Assert.Multiple(() =>
+            {
+                Assert.That(package.Rows("account").Single().Contains("favouritecolour"), Is.False);
+                Assert.That(package.Skips.Lines(), Is.EqualTo(new[] { "table invoice is not used: 2 records skipped", "columns of account not used: favouritecolour (1)" }));
+            });
         }
 
         [Test]

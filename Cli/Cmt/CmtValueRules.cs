@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.Cli.Cmt
+{
+    /// <summary>
+    /// The values Dataverse itself refuses on import, refused here too with file, table, record, field and
+    /// value (exit code 1) rather than scored as something else: a choice outside the product's option set
+    /// or the table's states, money outside the column's range, an all-zero id, a party of a table that
+    /// cannot take part in an activity. Standard choice columns (industry, role, priority) hold the
+    /// organisation's own options, which an export does not describe, so they are not checked.
+    /// </summary>
+    public static class CmtValueRules
+    {
+        /// <summary>The product's option sets by column (solution/OptionSets; Tests/Cmt checks they agree).</summary>
+        public static readonly IReadOnlyDictionary<string, int[]> ProductChoices = new Dictionary<string, int[]>(StringComparer.Ordinal)
+        {
+            [AccountSchema.ServiceCadence] = new[] { OptionValues.CadenceWeekly, OptionValues.CadenceMonthly, OptionValues.CadenceQuarterly, OptionValues.CadenceHalfYearly, OptionValues.CadenceYearly },
+            [AccountSchema.PreferredChannel] = Channels,
+            [ActivitySchema.Channel] = Channels,
+            [AccountSchema.HealthBand] = new[] { OptionValues.BandNotEnoughData, OptionValues.BandHealthy, OptionValues.BandWatch, OptionValues.BandAtRisk },
+            [AccountSchema.HealthTrend] = new[] { OptionValues.TrendImproving, OptionValues.TrendStable, OptionValues.TrendDeclining },
+            [ActivitySchema.InteractionClass] = new[] { OptionValues.ClassNeutral, OptionValues.ClassValue, OptionValues.ClassService, OptionValues.ClassPerk },
+            [PerkSchema.PerkKind] = new[] { OptionValues.PerkKindGift, OptionValues.PerkKindHospitality, OptionValues.PerkKindMeal, OptionValues.PerkKindEventTickets, OptionValues.PerkKindMerchandise },
+            [ActivitySchema.FollowUpReason] = new[] { OptionValues.FollowUpAtRisk, OptionValues.FollowUpPerkDependent },
+        };
+
+        private static int[] Channels => new[] { OptionValues.ChannelInPerson, OptionValues.ChannelVideo, OptionValues.ChannelPhone };
+
+        /// <summary>Dataverse's money range; the product's amounts (value delivered, perk cost) start at 0.</summary>
+        public const decimal MoneyLimit = 922_337_203_685_477m;
+
+        private static readonly HashSet<string> NonNegativeMoney = new(StringComparer.Ordinal) { ValueReportSchema.ValueAmount, PerkSchema.Cost };
+
+        /// <summary>The tables a party of an activity may be in Dataverse.</summary>
+        public static readonly IReadOnlyList<string> PartyTables = new[] { AccountSchema.EntityName, ContactSchema.EntityName, "lead", "systemuser", "team", "queue", "equipment" };
+
+        /// <summary>Throws <see cref="FormatException"/> naming the value and what is allowed.</summary>
+        public static void Check(KnownTable table, KnownField field, object value)
+        {
+            switch (value)
+            {
+                case OptionSetValue choice when field.Kind == FieldKind.State:
+                    var states = table.IsActivity ? new[] { 0, 1, 2, 3 } : table.Name == OpportunitySchema.EntityName ? new[] { 0, 1, 2 } : new[] { 0, 1 };
+                    if (!states.Contains(choice.Value)) throw Outside(choice.Value, $"a status of {table.Name} ({string.Join(", ", states)})");
+                    break;
+                case OptionSetValue choice when ProductChoices.TryGetValue(field.Name, out var allowed):
+                    if (!allowed.Contains(choice.Value)) throw Outside(choice.Value, $"a value of the option set {field.Name} ({string.Join(", ", allowed)})");
+                    break;
+                case Money money:
+                    var low = NonNegativeMoney.Contains(field.Name) ? 0m : -MoneyLimit;
+                    if (money.Value < low || money.Value > MoneyLimit)
+                        throw new FormatException($"'{money.Value.ToString(CultureInfo.InvariantCulture)}' is outside the column's range {low.ToString("N0", CultureInfo.InvariantCulture)} to {MoneyLimit.ToString("N0", CultureInfo.InvariantCulture)}.");
+                    break;
+                case EntityReference reference when reference.Id == Guid.Empty:
+                    throw new FormatException($"'{Guid.Empty}' (all zeros) is not the id of a record.");
+            }
+        }
+
+        private static FormatException Outside(int value, string what) => new($"'{value.ToString(CultureInfo.InvariantCulture)}' is not {what}; Dataverse refuses it on import.");
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.Cli.Local;
+using LoyaltyHealth.Cli.Output;
+using LoyaltyHealth.InMemory.Schema;
+using LoyaltyHealth.Model.Policy;
+using LoyaltyHealth.Pipeline.Execution;
+using LoyaltyHealth.Pipeline.Registration;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.Cli.Staging
+{
+    /// <summary>One account scored: its stored result, the organization-service requests it took, and its failed system jobs.</summary>
+    public sealed record AccountOutcome(AccountResult Result, int Requests, IReadOnlyDictionary<string, int> RequestsByMessage);
+
+    /// <summary>
+    /// Replays one account's slice of an export through the real plugins in a fresh, small local
+    /// organisation: the account's contacts, opportunities, activities and history are put in place as the
+    /// environment holds them (they exist before the import's system jobs run), the account itself is
+    /// created through the pipeline as a bulk import creates it, its stored assessment is put back as
+    /// Dataverse holds it, and the system jobs run. In a bulk import every further record's job finds the
+    /// account already covered by that one recalculation, so the outcome is the import's, without the
+    /// 200 creates and no-op jobs per account. The organisation is dropped afterwards: a run holds one slice
+    /// per worker, never the whole organisation.
+    /// </summary>
+    public sealed class AccountReplay
+    {
+        private const string Ignored = "Ignored: ";
+        private readonly SolutionRegistrations _registrations;
+        private readonly OrganisationSchema _schema;
+        private readonly string _policyJson;
+        private readonly TrendPolicy _trend;
+        private readonly DateTime _asOf;
+
+        public AccountReplay(SolutionRegistrations boundRegistrations, OrganisationSchema schema, string policyJson, DateTime asOf)
+        {
+            _registrations = boundRegistrations;
+            _schema = schema;
+            _policyJson = policyJson;
+            _trend = PolicyLoader.Load(policyJson).Trend;
+            _asOf = asOf;
+        }
+
+        /// <summary>The organisation after the account's import and recalculation (for explain).</summary>
+        public LocalOrganisation Organisation(AccountSlice slice)
+        {
+            var organisation = new LocalOrganisation(_registrations, _schema, _asOf, new LocalPipelineOptions { KeepTraces = true });
+            organisation.SeedPolicy(_policyJson);
+            organisation.Store.Seed(slice.Rows.Select(AsStored));
+            organisation.Store.ResetRequestCount();
+            organisation.Create(slice.Account);
+            var history = slice.Rows.Where(r => r.LogicalName == HealthAssessmentSchema.EntityName);
+            if (PreviousAssessments.Columns(slice.Account, history, _trend) is { } stored) organisation.Store.SeedUpdate(stored);
+            organisation.RunSystemJobs();
+            return organisation;
+        }
+
+        public AccountOutcome Score(AccountSlice slice)
+        {
+            var organisation = Organisation(slice);
+            var requests = organisation.Store.RequestCount;
+            var byMessage = organisation.Store.RequestCountsByMessage;
+            var failed = organisation.Pipeline.FailedJobs.FirstOrDefault();
+            var result = ResultReader.Read(organisation.Store).Single(a => a.Id == slice.Account.Id);
+            var notes = organisation.Pipeline.Traces.SelectMany(t => t.Lines)
+                .Where(l => l.StartsWith(Ignored, StringComparison.Ordinal)).Select(l => l.Substring(Ignored.Length)).Distinct();
+            result = result with
+            {
+                Error = failed is null ? null : $"{failed.Step.Name}: {FirstLine(failed.Error)}",
+                Warnings = slice.Warnings.Concat(notes).ToList(),
+            };
+            return new AccountOutcome(result, requests, byMessage);
+        }
+
+        /// <summary>A row as the environment stores it: created on its "record created on" date.</summary>
+        private static Entity AsStored(Entity row)
+        {
+            var copy = new Entity(row.LogicalName, row.Id);
+            foreach (var pair in row.Attributes) copy[pair.Key] = pair.Value;
+            if (row.GetAttributeValue<DateTime?>("overriddencreatedon") is { } created) copy["createdon"] = created;
+            return copy;
+        }
+
+        private static string FirstLine(string? text) => (text ?? "unknown error").Split('\n')[0].Trim();
+    }
+}

@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Cli.Output;
+
+namespace LoyaltyHealth.Cli.Staging
+{
+    /// <summary>What a scoring run measured, as <c>score</c> and <c>benchmark</c> print it.</summary>
+    public sealed record ExportRunStats
+    {
+        public long RecordsRead { get; init; }
+        public long RecordsInSkippedTables { get; init; }
+        public long RecordsExcludedAfterAsOf { get; init; }
+        public long RecordsInNoAccount { get; init; }
+        public int AccountsScored { get; init; }
+        public int AccountsFailed { get; init; }
+        public long Requests { get; init; }
+        public IReadOnlyDictionary<string, long> RequestsByMessage { get; init; } = new Dictionary<string, long>();
+        public TimeSpan Staging { get; init; }
+        public TimeSpan Scoring { get; init; }
+        public TimeSpan Elapsed => Staging + Scoring;
+        public long PeakWorkingSetBytes { get; init; }
+        public int Workers { get; init; }
+        public double RequestsPerAccount => AccountsScored == 0 ? 0 : Requests / (double)AccountsScored;
+    }
+
+    /// <summary>
+    /// Scores an export at any size: stages it once (<see cref="ExportStaging"/>), then replays each
+    /// account's slice through the plugins in its own small organisation (<see cref="AccountReplay"/>), on
+    /// as many workers as there are cores. Memory is one staging file plus a few slices in flight.
+    /// </summary>
+    public static class ExportRun
+    {
+        /// <summary>Stages the file; the as-of moment is the one given, else the export's timestamp, else now.</summary>
+        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null)
+        {
+            ExportStaging? staging = null;
+            try
+            {
+                foreach (var record in reader.Records())
+                {
+                    staging ??= new ExportStaging(asOf ?? reader.ExportedOn ?? Now());
+                    staging.Add(record);
+                    if (staging.Records % 10_000 == 0) progress?.Invoke(staging.Records);
+                }
+                staging ??= new ExportStaging(asOf ?? reader.ExportedOn ?? Now());
+                staging.Finish();
+                progress?.Invoke(staging.Records);
+                return staging;
+            }
+            catch
+            {
+                staging?.Dispose();
+                throw;
+            }
+        }
+
+        public static (IReadOnlyList<AccountResult> Accounts, ExportRunStats Stats) Score(ExportStaging staging, CmtSkips skips, AccountReplay replay, TimeSpan stagingTime,
+            int? workers = null, Action<int, int>? progress = null)
+        {
+            var clock = Stopwatch.StartNew();
+            var total = staging.Accounts.Count(a => !a.Excluded);
+            var parallel = Math.Max(1, workers ?? Environment.ProcessorCount);
+            var slices = new BlockingCollection<AccountSlice>(boundedCapacity: parallel * 4);
+            var results = new ConcurrentQueue<AccountResult>();
+            var byMessage = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+            long requests = 0;
+            var done = 0;
+            Exception? producerError = null;
+            var producer = Task.Run(() =>
+            {
+                try
+                {
+                    foreach (var slice in staging.Slices()) slices.Add(slice);
+                }
+                catch (Exception e)
+                {
+                    producerError = e;
+                }
+                finally
+                {
+                    slices.CompleteAdding();
+                }
+            });
+            var threads = Enumerable.Range(0, parallel).Select(_ => new Thread(() =>
+            {
+                foreach (var slice in slices.GetConsumingEnumerable())
+                {
+                    AccountResult result;
+                    try
+                    {
+                        var outcome = replay.Score(slice);
+                        result = outcome.Result;
+                        Interlocked.Add(ref requests, outcome.Requests);
+                        foreach (var pair in outcome.RequestsByMessage) byMessage.AddOrUpdate(pair.Key, pair.Value, (_, n) => n + pair.Value);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        // Anything the account's data makes the organisation refuse fails that account, shown with the error.
+                        result = new AccountResult
+                        {
+                            Id = slice.Account.Id,
+                            Name = slice.Account.GetAttributeValue<string>(Plugins.Schema.AccountSchema.Name) ?? slice.Account.Id.ToString(),
+                            Error = e.Message.Split('\n')[0],
+                            Warnings = slice.Warnings,
+                        };
+                    }
+                    results.Enqueue(result);
+                    var n = Interlocked.Increment(ref done);
+                    if (n % 100 == 0 || n == total) progress?.Invoke(n, total);
+                }
+            }, maxStackSize: 4 * 1024 * 1024) { IsBackground = true }).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            producer.Wait();
+            if (producerError is not null) throw producerError;
+            clock.Stop();
+
+            var accounts = results
+                .OrderBy(a => a.RiskRank).ThenBy(a => a.Overall ?? int.MaxValue).ThenBy(a => a.Name, StringComparer.CurrentCulture).ThenBy(a => a.Id)
+                .ToList();
+            var stats = new ExportRunStats
+            {
+                RecordsRead = staging.Records,
+                RecordsInSkippedTables = skips.RecordsSkipped,
+                RecordsExcludedAfterAsOf = staging.ExcludedAfterAsOf,
+                RecordsInNoAccount = staging.Orphans,
+                AccountsScored = accounts.Count(a => !a.Failed),
+                AccountsFailed = accounts.Count(a => a.Failed),
+                Requests = requests,
+                RequestsByMessage = new SortedDictionary<string, long>(byMessage, StringComparer.Ordinal),
+                Staging = stagingTime,
+                Scoring = clock.Elapsed,
+                PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
+                Workers = parallel,
+            };
+            return (accounts, stats);
+        }
+
+        private static DateTime Now()
+        {
+            var now = DateTime.UtcNow;
+            return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Data.Sqlite;
+using Microsoft.Xrm.Sdk;
+
+namespace LoyaltyHealth.Cli.Staging
+{
+    /// <summary>One account with every row it needs for its recalculation, and what was left out of it.</summary>
+    public sealed record AccountSlice(Entity Account, IReadOnlyList<Entity> Rows, IReadOnlyList<string> Warnings);
+
+    /// <summary>
+    /// An export staged once in an embedded SQLite file, indexed by account, so a run holds one account's
+    /// rows at a time instead of the whole organisation. Each record goes to the account it counts toward:
+    /// a contact to its parent account (through a parent contact too), an opportunity to its account, an
+    /// activity to the account of what it regards and to the accounts of the contacts taking part, a history
+    /// row to its account. In memory stay only the small maps that resolve those links (accounts, contacts,
+    /// opportunities: ids, never activities). Records dated after the as-of moment are excluded and counted
+    /// per account; records that count toward no account in the file are listed as notes.
+    /// </summary>
+    public sealed class ExportStaging : IDisposable
+    {
+        private const int NoAccount = -1;
+        public const int ListedOrphans = 5;
+
+        private readonly DateTime _asOf;
+        private readonly string _file;
+        private readonly SqliteConnection _db;
+        private SqliteTransaction? _transaction;
+        private SqliteCommand? _insertRow;
+        private SqliteCommand _insertMember = null!, _insertPending = null!;
+        private readonly Dictionary<Guid, int> _accounts = new();
+        private readonly List<(Guid Id, string Name, bool Excluded)> _accountList = new();
+        private readonly Dictionary<Guid, EntityReference?> _contactParent = new();
+        private readonly Dictionary<Guid, Guid?> _opportunityAccount = new();
+        private long _sequence;
+
+        public ExportStaging(DateTime asOf, string? folder = null)
+        {
+            _asOf = asOf;
+            _file = Path.Combine(folder ?? Path.GetTempPath(), "loyalty-staging-" + Guid.NewGuid().ToString("N") + ".db");
+            _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString());
+            _db.Open();
+            Execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-32768; PRAGMA locking_mode=EXCLUSIVE;");
+            Execute("CREATE TABLE rows(seq INTEGER PRIMARY KEY, account INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL, excluded INTEGER NOT NULL, payload BLOB);" +
+                    "CREATE TABLE members(account INTEGER NOT NULL, seq INTEGER NOT NULL);" +
+                    "CREATE TABLE pending(seq INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL);");
+            Begin();
+        }
+
+        /// <summary>The moment the run scores as of; records dated later are excluded.</summary>
+        public DateTime AsOf => _asOf;
+
+        /// <summary>Records staged, excluded as dated after the as-of moment, and in no account.</summary>
+        public long Records { get; private set; }
+        public long ExcludedAfterAsOf { get; private set; }
+        public long Orphans { get; private set; }
+
+        /// <summary>The staged accounts in file order: id, name, and whether it was created after the as-of moment.</summary>
+        public IReadOnlyList<(Guid Id, string Name, bool Excluded)> Accounts => _accountList;
+
+        /// <summary>Notes for the console and the report: excluded accounts and records in no account.</summary>
+        public List<string> Notes { get; } = new();
+
+        public void Add(Entity record)
+        {
+            Records++;
+            var excluded = After(record);
+            if (excluded) ExcludedAfterAsOf++;
+            var seq = ++_sequence;
+            var primary = NoAccount;
+            var others = new List<int>();
+            var unresolved = new List<EntityReference>();
+
+            void Attach(EntityReference? target)
+            {
+                if (target is null) return;
+                var account = Resolve(target, out var known);
+                if (!known) unresolved.Add(target);
+                else if (account is { } a)
+                {
+                    if (primary == NoAccount) primary = a;
+                    else if (a != primary && !others.Contains(a)) others.Add(a);
+                }
+            }
+
+            switch (record.LogicalName)
+            {
+                case AccountSchema.EntityName:
+                    primary = _accountList.Count;
+                    _accounts[record.Id] = primary;
+                    _accountList.Add((record.Id, record.GetAttributeValue<string>(AccountSchema.Name) ?? record.Id.ToString(), excluded));
+                    break;
+                case ContactSchema.EntityName:
+                    var parent = record.GetAttributeValue<EntityReference>(ContactSchema.ParentCustomerId);
+                    _contactParent[record.Id] = parent;
+                    Attach(parent);
+                    break;
+                case OpportunitySchema.EntityName:
+                    var owner = record.GetAttributeValue<EntityReference>(OpportunitySchema.ParentAccountId);
+                    _opportunityAccount[record.Id] = owner?.Id;
+                    Attach(owner);
+                    break;
+                case HealthAssessmentSchema.EntityName:
+                    Attach(record.GetAttributeValue<EntityReference>(HealthAssessmentSchema.AccountId));
+                    break;
+                default:
+                    Attach(record.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId));
+                    foreach (var parties in record.Attributes.Values.OfType<EntityCollection>())
+                        foreach (var party in parties.Entities)
+                            if (party.GetAttributeValue<EntityReference>(ActivityPartySchema.PartyId) is { LogicalName: ContactSchema.EntityName } contact)
+                                Attach(contact);
+                    break;
+            }
+
+            var insert = _insertRow!;
+            insert.Parameters["$seq"].Value = seq;
+            insert.Parameters["$account"].Value = primary;
+            insert.Parameters["$tbl"].Value = record.LogicalName;
+            insert.Parameters["$id"].Value = record.Id.ToByteArray();
+            insert.Parameters["$excluded"].Value = excluded ? 1 : 0;
+            insert.Parameters["$payload"].Value = excluded ? DBNull.Value : RecordCodec.Encode(record);
+            insert.ExecuteNonQuery();
+            foreach (var other in others) Member(other, seq);
+            foreach (var target in unresolved)
+            {
+                _insertPending.Parameters["$seq"].Value = seq;
+                _insertPending.Parameters["$tbl"].Value = target.LogicalName;
+                _insertPending.Parameters["$id"].Value = target.Id.ToByteArray();
+                _insertPending.ExecuteNonQuery();
+            }
+            if (_sequence % 100_000 == 0)
+            {
+                _transaction!.Commit();
+                Begin();
+            }
+        }
+
+        /// <summary>Resolves links to records that came later in the file, indexes by account and lists the records in no account.</summary>
+        public void Finish()
+        {
+            using (var pending = _db.CreateCommand())
+            {
+                pending.Transaction = _transaction;
+                pending.CommandText = "SELECT seq, tbl, id FROM pending";
+                var resolved = new List<(int Account, long Seq)>();
+                using (var reader = pending.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        var target = new EntityReference(reader.GetString(1), new Guid((byte[])reader[2]));
+                        if (Resolve(target, out _) is { } account) resolved.Add((account, reader.GetInt64(0)));
+                    }
+                }
+                foreach (var (account, seq) in resolved) Member(account, seq);
+            }
+            foreach (var command in new[] { _insertRow, _insertMember, _insertPending }) command?.Dispose();
+            _insertRow = null;
+            Execute("CREATE INDEX rows_by_account ON rows(account); CREATE INDEX members_by_account ON members(account); CREATE INDEX members_by_seq ON members(seq);");
+            _transaction!.Commit();
+            _transaction = null;
+            ListOrphans();
+            var excludedAccounts = _accountList.Count(a => a.Excluded);
+            if (excludedAccounts > 0)
+                Notes.Add($"{excludedAccounts} accounts created after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were left out, with their records");
+            if (ExcludedAfterAsOf > 0)
+                Notes.Add($"{ExcludedAfterAsOf.ToString("N0", CultureInfo.InvariantCulture)} records dated after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were excluded (created or completed later; counted per account)");
+        }
+
+        /// <summary>Every account created by the as-of moment, with its rows, in file order; one at a time.</summary>
+        public IEnumerable<AccountSlice> Slices()
+        {
+            for (var ordinal = 0; ordinal < _accountList.Count; ordinal++)
+            {
+                if (_accountList[ordinal].Excluded) continue;
+                yield return Slice(ordinal);
+            }
+        }
+
+        public AccountSlice Slice(Guid accountId) => Slice(_accounts[accountId]);
+
+        private AccountSlice Slice(int ordinal)
+        {
+            using var command = _db.CreateCommand();
+            command.CommandText = "SELECT seq, tbl, excluded, payload FROM rows WHERE account = $a UNION " +
+                                  "SELECT r.seq, r.tbl, r.excluded, r.payload FROM members m JOIN rows r ON r.seq = m.seq WHERE m.account = $a ORDER BY 1";
+            command.Parameters.AddWithValue("$a", ordinal);
+            Entity? account = null;
+            var rows = new List<Entity>();
+            var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var table = reader.GetString(1);
+                    if (reader.GetInt64(2) == 1)
+                    {
+                        excluded[table] = (excluded.TryGetValue(table, out var n) ? n : 0) + 1;
+                        continue;
+                    }
+                    var record = RecordCodec.Decode((byte[])reader[3]);
+                    if (table == AccountSchema.EntityName && record.Id == _accountList[ordinal].Id) account = record;
+                    else rows.Add(record);
+                }
+            }
+            var warnings = excluded.Select(p => $"{p.Value} {p.Key} records dated after the as-of moment were left out").ToList();
+            return new AccountSlice(account!, rows, warnings);
+        }
+
+        /// <summary>Where a link leads: the account it counts toward; <paramref name="known"/> is false while its target has not been read yet.</summary>
+        private int? Resolve(EntityReference target, out bool known)
+        {
+            known = true;
+            for (var depth = 0; depth < 8; depth++)
+            {
+                switch (target.LogicalName)
+                {
+                    case AccountSchema.EntityName:
+                        if (_accounts.TryGetValue(target.Id, out var ordinal)) return ordinal;
+                        known = false;
+                        return null;
+                    case ContactSchema.EntityName:
+                        if (!_contactParent.TryGetValue(target.Id, out var parent)) { known = false; return null; }
+                        if (parent is null) return null;
+                        target = parent;
+                        continue;
+                    case OpportunitySchema.EntityName:
+                        if (!_opportunityAccount.TryGetValue(target.Id, out var account)) { known = false; return null; }
+                        if (account is null) return null;
+                        target = new EntityReference(AccountSchema.EntityName, account.Value);
+                        continue;
+                    default:
+                        return null;
+                }
+            }
+            return null;
+        }
+
+        private void ListOrphans()
+        {
+            using var command = _db.CreateCommand();
+            command.CommandText = "SELECT tbl, id FROM rows r WHERE account = -1 AND NOT EXISTS (SELECT 1 FROM members m WHERE m.seq = r.seq) ORDER BY seq";
+            var byTable = new SortedDictionary<string, (int Count, List<Guid> First)>(StringComparer.Ordinal);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                Orphans++;
+                var table = reader.GetString(0);
+                var entry = byTable.TryGetValue(table, out var e) ? e : (0, new List<Guid>());
+                if (entry.Item2.Count < ListedOrphans) entry.Item2.Add(new Guid((byte[])reader[1]));
+                byTable[table] = (entry.Item1 + 1, entry.Item2);
+            }
+            foreach (var (table, (count, first)) in byTable)
+                Notes.Add($"{count} {table} records count toward no account in the file (what they regard, their parent or their account is missing), so they were not used: " +
+                          string.Join(", ", first) + (count > first.Count ? ", …" : ""));
+        }
+
+        private bool After(Entity record)
+        {
+            var created = record.GetAttributeValue<DateTime?>("overriddencreatedon") ?? record.GetAttributeValue<DateTime?>("createdon");
+            if (created > _asOf) return true;
+            if (record.GetAttributeValue<DateTime?>(ActivitySchema.ActualEnd) > _asOf) return true;
+            return record.GetAttributeValue<DateTime?>(HealthAssessmentSchema.AssessedOn) > _asOf;
+        }
+
+        private void Member(int account, long seq)
+        {
+            _insertMember.Parameters["$account"].Value = account;
+            _insertMember.Parameters["$seq"].Value = seq;
+            _insertMember.ExecuteNonQuery();
+        }
+
+        private void Begin()
+        {
+            _transaction = _db.BeginTransaction();
+            if (_insertRow is not null)
+            {
+                _insertRow.Transaction = _insertMember.Transaction = _insertPending.Transaction = _transaction;
+                return;
+            }
+            _insertRow = Command("INSERT INTO rows(seq, account, tbl, id, excluded, payload) VALUES ($seq, $account, $tbl, $id, $excluded, $payload)", "$seq", "$account", "$tbl", "$id", "$excluded", "$payload");
+            _insertMember = Command("INSERT INTO members(account, seq) VALUES ($account, $seq)", "$account", "$seq");
+            _insertPending = Command("INSERT INTO pending(seq, tbl, id) VALUES ($seq, $tbl, $id)", "$seq", "$tbl", "$id");
+        }
+
+        private SqliteCommand Command(string sql, params string[] parameters)
+        {
+            var command = _db.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = sql;
+            foreach (var p in parameters) command.Parameters.Add(new SqliteParameter { ParameterName = p });
+            command.Prepare();
+            return command;
+        }
+
+        private void Execute(string sql)
+        {
+            using var command = _db.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+
+        public void Dispose()
+        {
+            _insertRow?.Dispose();
+            _insertMember?.Dispose();
+            _insertPending?.Dispose();
+            _transaction?.Dispose();
+            _db.Dispose();
+            SqliteConnection.ClearAllPools();
+            try { File.Delete(_file); } catch (IOException) { }
+        }
+    }
+}

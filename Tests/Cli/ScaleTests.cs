@@ -1,0 +1,88 @@
+using System;
+using System.IO;
+using System.Linq;
+using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Cli.Generation;
+using LoyaltyHealth.Cli.Local;
+using LoyaltyHealth.Cli.Staging;
+using LoyaltyHealth.Model.Policy;
+using LoyaltyHealth.Tests.Cmt;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Cli
+{
+    /// <summary>
+    /// score at any size: each account's slice replayed through the real plugins in its own organisation.
+    /// The organization-service requests of a fresh import are counted (a count, not a time), and the
+    /// per-account replay gives the same scores as importing the whole organisation into one.
+    /// </summary>
+    public class ScaleTests : TempFolderTests
+    {
+        private static readonly SyntheticOptions Options = new() { Accounts = 24, ContactsPerAccount = 3, ActivitiesPerAccount = 40, Seed = 11 };
+
+        private (System.Collections.Generic.IReadOnlyList<LoyaltyHealth.Cli.Output.AccountResult> Accounts, ExportRunStats Stats) Score(string zip, int workers)
+        {
+            var probe = new LocalOrganisation(SolutionLocator.Find(null), Options.AsOf);
+            var policy = LoyaltyPolicy.Default.ToJson();
+            probe.UsePolicy(policy);
+            var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policy, Options.AsOf);
+            using var reader = CmtPackageReader.Open(zip);
+            using var staging = ExportRun.Stage(reader, Options.AsOf);
+            return ExportRun.Score(staging, reader.Skips, replay, TimeSpan.Zero, workers);
+        }
+
+        [Test]
+        public void A_fresh_import_costs_one_create_and_one_recalculation_per_account_counted_by_message()
+        {
+            var zip = Path.Combine(Folder, "generated.zip");
+            CmtPackageWriter.Write(zip, SyntheticOrganisation.Records(Options), Options.AsOf);
+
+            var (accounts, stats) = Score(zip, workers: 2);
+
+            var n = Options.Accounts;
+            var followUps = accounts.Sum(a => a.OpenFollowUps);
+            Assert.Multiple(() =>
+            {
+                Assert.That(stats.AccountsScored, Is.EqualTo(n));
+                Assert.That(stats.AccountsFailed, Is.Zero);
+                // Per account: the import's Create of the account; the recalculation's Retrieve of the account,
+                // RetrieveMultiple of the policy, the activities and the parties, and its one Update; the
+                // history row. A transition (entered At risk, became perk-dependent) adds a RetrieveMultiple
+                // of open follow-ups and the follow-up task's Create.
+                Assert.That(stats.RequestsByMessage["Retrieve"], Is.EqualTo(n));
+                Assert.That(stats.RequestsByMessage["Update"], Is.EqualTo(n));
+                Assert.That(stats.RequestsByMessage["Create"], Is.EqualTo(2 * n + followUps));
+                Assert.That(stats.RequestsByMessage["RetrieveMultiple"], Is.EqualTo(3 * n + TransitionLookups));
+                // 7 × 24 accounts + 17 follow-up tasks + 30 lookups of open follow-ups = 215, 8.96 per account.
+                Assert.That(followUps, Is.EqualTo(17));
+                Assert.That(stats.Requests, Is.EqualTo(215));
+                Assert.That(stats.RequestsPerAccount, Is.EqualTo(215 / 24.0));
+            });
+        }
+
+        /// <summary>Accounts of this seed whose new assessment is a transition, for which the history plugin looks up open follow-ups.</summary>
+        private const int TransitionLookups = 30;
+
+        [Test]
+        public void Replaying_each_account_alone_scores_as_importing_the_whole_organisation_does()
+        {
+            var zip = Path.Combine(Folder, "generated.zip");
+            CmtPackageWriter.Write(zip, SyntheticOrganisation.Records(Options), Options.AsOf);
+            var whole = new LocalOrganisation(SolutionLocator.Find(null), Options.AsOf);
+            whole.UsePolicy(LoyaltyPolicy.Default.ToJson());
+            using (var reader = CmtPackageReader.Open(zip)) BulkImport.Load(whole, reader.Records());
+            whole.RunSystemJobs();
+            var expected = LoyaltyHealth.Cli.Output.ResultReader.Read(whole.Store).ToDictionary(a => a.Id);
+
+            var (accounts, _) = Score(zip, workers: 2);
+
+            Assert.That(accounts, Has.Count.EqualTo(expected.Count));
+            foreach (var account in accounts)
+            {
+                var other = expected[account.Id];
+                Assert.That((account.Overall, account.Band, account.Understanding, account.Familiarity, account.Service, account.PerkDependent, account.Reasons.Count, account.HistoryRows, account.OpenFollowUps),
+                    Is.EqualTo((other.Overall, other.Band, other.Understanding, other.Familiarity, other.Service, other.PerkDependent, other.Reasons.Count, other.HistoryRows, other.OpenFollowUps)), account.Name);
+            }
+        }
+    }
+}
