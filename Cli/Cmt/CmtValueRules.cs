@@ -12,15 +12,16 @@ namespace LoyaltyHealth.Cli.Cmt
     /// value (exit code 1) rather than scored as something else: a choice outside the product's option set
     /// or the table's states, money outside the column's range, an all-zero id, a party of a table that
     /// cannot take part in an activity. Standard choice columns (industry, role, priority) hold the
-    /// organisation's own options, which an export does not describe, so they are not checked.
+    /// organisation's own options, which an export does not describe, so they are not checked. Neither are
+    /// the seller inputs (service cadence, preferred channel): an organisation may have added options to
+    /// them, and the model reports a value it cannot read, naming the column, instead of guessing
+    /// (explain, the CSV and the report show it), so such an export still scores.
     /// </summary>
     public static class CmtValueRules
     {
         /// <summary>The product's option sets by column (solution/OptionSets; Tests/Cmt checks they agree).</summary>
         public static readonly IReadOnlyDictionary<string, int[]> ProductChoices = new Dictionary<string, int[]>(StringComparer.Ordinal)
         {
-            [AccountSchema.ServiceCadence] = new[] { OptionValues.CadenceWeekly, OptionValues.CadenceMonthly, OptionValues.CadenceQuarterly, OptionValues.CadenceHalfYearly, OptionValues.CadenceYearly },
-            [AccountSchema.PreferredChannel] = Channels,
             [ActivitySchema.Channel] = Channels,
             [AccountSchema.HealthBand] = new[] { OptionValues.BandNotEnoughData, OptionValues.BandHealthy, OptionValues.BandWatch, OptionValues.BandAtRisk },
             [AccountSchema.HealthTrend] = new[] { OptionValues.TrendImproving, OptionValues.TrendStable, OptionValues.TrendDeclining },

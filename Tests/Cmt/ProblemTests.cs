@@ -20,7 +20,8 @@ namespace LoyaltyHealth.Tests.Cmt
         private const string Account = "a0000000-0000-0000-0000-000000000001";
         private const string Email = "e0000000-0000-0000-0000-000000000001";
         private static ExportBuilder Small() => new ExportBuilder()
-            .Table("account", ("accountid", "guid", null), ("name", "string", null), ("revenue", "money", null), ("loy_servicecadence", "optionsetvalue", null), ("createdon", "datetime", null))
+            .Table("account", ("accountid", "guid", null), ("name", "string", null), ("revenue", "money", null), ("loy_servicecadence", "optionsetvalue", null),
+                ("loy_healthband", "optionsetvalue", null), ("createdon", "datetime", null))
             .Table("contact", ("contactid", "guid", null), ("fullname", "string", null), ("parentcustomerid", "customer", "account|contact"), ("createdon", "datetime", null))
             .Table("email", ("activityid", "guid", null), ("subject", "string", null), ("regardingobjectid", "entityreference", "account|contact|opportunity"),
                 ("actualend", "datetime", null), ("to", "partylist", null), ("createdon", "datetime", null))
@@ -44,9 +45,10 @@ namespace LoyaltyHealth.Tests.Cmt
         [Test]
         public void A_choice_outside_the_products_option_set_stops_the_run_naming_record_field_and_value()
         {
-            var (exit, output) = Score(Small().Record("account", "a0000000-0000-0000-0000-000000000002", ("name", "Odd"), ("loy_servicecadence", "7")));
+            // A seller input the model cannot read is scored and reported instead (Tests/Cli: the stored value the model cannot read).
+            var (exit, output) = Score(Small().Record("account", "a0000000-0000-0000-0000-000000000002", ("name", "Odd"), ("loy_healthband", "7")));
 
-            StopsNaming(exit, output, "table account", "record a0000000-0000-0000-0000-000000000002", "field loy_servicecadence", "'7' is not a value of the option set");
+            StopsNaming(exit, output, "table account", "record a0000000-0000-0000-0000-000000000002", "field loy_healthband", "'7' is not a value of the option set");
         }
 
         [Test]
