@@ -24,6 +24,17 @@ namespace LoyaltyHealth.Pack
                 foreach (var property in tree.Folders($"{api}/{SolutionLayout.ResponseProperties}"))
                     yield return Named(tree, used, $"{property}/{SolutionLayout.ResponsePropertyFile}", "customapiresponseproperty", "uniquename");
             }
+
+            // The business events' catalog (Microsoft's "Catalog and CatalogAssignment tables", solution files):
+            // catalogs/<uniquename>/catalog.xml and every assignment in Assets/catalogassignments.xml.
+            foreach (var catalog in tree.Folders(SolutionLayout.Catalogs))
+                yield return Named(tree, used, $"{catalog}/{SolutionLayout.CatalogFile}", "catalog", "uniquename");
+            if (tree.Exists(SolutionLayout.CatalogAssignmentsFile))
+            {
+                var root = tree.LoadRoot(SolutionLayout.CatalogAssignmentsFile, "catalogassignments");
+                used.Add(SolutionLayout.CatalogAssignmentsFile);
+                yield return new KeyValuePair<string, byte[]>(SolutionLayout.CatalogAssignmentsFile, XmlText.Bytes(root));
+            }
         }
 
         private static KeyValuePair<string, byte[]> Named(SourceTree tree, ISet<string> used, string file, string rootName, string nameAttribute)

@@ -27,6 +27,9 @@ namespace LoyaltyHealth.Pack
         public const string RequestParameterFile = "customapirequestparameter.xml";
         public const string ResponseProperties = "customapiresponseproperties";
         public const string ResponsePropertyFile = "customapiresponseproperty.xml";
+        public const string Catalogs = "catalogs";
+        public const string CatalogFile = "catalog.xml";
+        public const string CatalogAssignmentsFile = "Assets/catalogassignments.xml";
         /// <summary>Documentation beside the source; never packed.</summary>
         public const string Readme = "README.md";
 
