@@ -27,6 +27,9 @@ namespace LoyaltyHealth.Pack
         public const string RequestParameterFile = "customapirequestparameter.xml";
         public const string ResponseProperties = "customapiresponseproperties";
         public const string ResponsePropertyFile = "customapiresponseproperty.xml";
+        /// <summary>Cloud flows: &lt;Name&gt;-&lt;GUID&gt;.json (the definition) and .json.data.xml (the Workflow record), as current exports store them.</summary>
+        public const string Workflows = "Workflows";
+        public const string WorkflowDataSuffix = ".json.data.xml";
         public const string Catalogs = "catalogs";
         public const string CatalogFile = "catalog.xml";
         public const string CatalogAssignmentsFile = "Assets/catalogassignments.xml";
