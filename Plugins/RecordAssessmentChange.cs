@@ -39,7 +39,7 @@ namespace LoyaltyHealth.Plugins
             AccountSchema.HealthBand, AccountSchema.HealthTrend, AccountSchema.PerkDependent,
         };
 
-        private static readonly string[] StateColumns = { AccountSchema.HealthBand, AccountSchema.PerkDependent };
+        private static readonly string[] StateColumns = { AccountSchema.HealthBand, AccountSchema.PerkDependent, AccountSchema.OverallHealth };
 
         private static readonly string[] PostColumns = AssessmentColumns.Concat(new[]
         {
@@ -82,10 +82,44 @@ namespace LoyaltyHealth.Plugins
             var band = after.OptionValue(AccountSchema.HealthBand) is { } a && OptionMaps.Band.TryGet(a, out var nb) ? nb : HealthBand.NotEnoughData;
             var transitions = HistoryRules.Between(previousBand, before.GetAttributeValue<bool?>(AccountSchema.PerkDependent) == true,
                 band, after.GetAttributeValue<bool?>(AccountSchema.PerkDependent) == true);
-            if (transitions.Count == 0) return;
-            local.Trace("Transitions: " + string.Join(", ", transitions));
+            var previousOverall = before.GetAttributeValue<int?>(AccountSchema.OverallHealth);
+            var overall = after.GetAttributeValue<int?>(AccountSchema.OverallHealth);
+            if (transitions.Count == 0 && !BusinessEvents.MayHaveDeclined(previousOverall, overall)) return;
+            if (transitions.Count > 0) local.Trace("Transitions: " + string.Join(", ", transitions));
 
             var policy = PolicyReader.Read(service);
+            FollowUp(local, service, accountId, after, transitions, policy);
+            var events = BusinessEvents.For(previousBand.HasValue, transitions, previousOverall, overall, policy.Events.DeclinePoints);
+            foreach (var name in events)
+            {
+                service.Execute(Event(name, accountId, before, after));
+                local.Trace($"Raised the business event {name}.");
+            }
+        }
+
+        /// <summary>
+        /// The event's request: the Custom API bound to the account, with the old and new band, overall health
+        /// (and the previous one) and the reason codes. Raising it only starts what subscribes to it
+        /// asynchronously (the Custom API has no plugin and allows asynchronous steps only).
+        /// </summary>
+        private static OrganizationRequest Event(string name, Guid accountId, Entity before, Entity after)
+        {
+            var request = new OrganizationRequest(name)
+            {
+                [BusinessEventNames.Target] = new EntityReference(AccountSchema.EntityName, accountId),
+                [BusinessEventNames.NewBand] = after.OptionValue(AccountSchema.HealthBand) ?? OptionValues.BandNotEnoughData,
+                [BusinessEventNames.ReasonCodes] = after.GetAttributeValue<string>(AccountSchema.ReasonCodes) ?? "",
+            };
+            if (before.OptionValue(AccountSchema.HealthBand) is { } oldBand) request[BusinessEventNames.OldBand] = oldBand;
+            if (after.GetAttributeValue<int?>(AccountSchema.OverallHealth) is { } overall) request[BusinessEventNames.OverallHealth] = overall;
+            if (before.GetAttributeValue<int?>(AccountSchema.OverallHealth) is { } previous) request[BusinessEventNames.PreviousOverallHealth] = previous;
+            return request;
+        }
+
+        private static void FollowUp(ILocalPluginContext local, IOrganizationService service, Guid accountId, Entity after,
+            IReadOnlyList<Transition> transitions, LoyaltyHealth.Model.Policy.LoyaltyPolicy policy)
+        {
+            if (transitions.Count == 0 || !policy.FollowUps.Enabled) return;
             var followUps = service.RetrieveMultiple(new FetchExpression(HealthQueries.FollowUps(accountId).ToString())).Entities;
             var taken = new HashSet<Guid>(followUps.Select(t => t.Id));
             var open = followUps.Where(t => t.OptionValue(ActivitySchema.StateCode) == ActivitySchema.StateOpen).ToList();

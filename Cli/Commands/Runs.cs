@@ -131,10 +131,40 @@ namespace LoyaltyHealth.Cli.Commands
 
         public static int Finish(OrganisationResult result, LocalOrganisation organisation, IAnsiConsole console)
         {
+            ShowEvents(organisation, console);
             if (result.FailedJobs == 0) return ExitCodes.Success;
             foreach (var job in organisation.Pipeline.FailedJobs.Take(5)) console.MarkupLine($"[red]{Markup.Escape(job.ToString())}[/]");
             return ExitCodes.JobsFailed;
         }
+
+        /// <summary>
+        /// The business events the plugins raised (what a flow on "When an action is performed" would have been
+        /// started for): how many of each, then the last ones with account, old and new band, overall health.
+        /// </summary>
+        public static void ShowEvents(LocalOrganisation organisation, IAnsiConsole console, int last = 15)
+        {
+            var events = organisation.Pipeline.Events;
+            console.MarkupLine($"[bold]Business events raised:[/] {events.Count}");
+            if (events.Count == 0) return;
+            foreach (var group in events.GroupBy(e => e.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
+                console.MarkupLine($"  {Markup.Escape(group.Key)}: {group.Count()}");
+            var table = new Table().AddColumns("raised on", "event", "account", "old band", "new band", "overall", "before");
+            foreach (var raised in events.Skip(Math.Max(0, events.Count - last)))
+            {
+                var name = organisation.Store.Peek(Plugins.Schema.AccountSchema.EntityName, raised.AccountId, new Microsoft.Xrm.Sdk.Query.ColumnSet(Plugins.Schema.AccountSchema.Name))?.GetAttributeValue<string>(Plugins.Schema.AccountSchema.Name) ?? raised.AccountId.ToString();
+                table.AddRow(raised.RaisedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(raised.Name.Replace("loy_OnAccount", "")), Markup.Escape(name),
+                    Band(raised, Plugins.Schema.BusinessEventNames.OldBand), Band(raised, Plugins.Schema.BusinessEventNames.NewBand),
+                    Value(raised, Plugins.Schema.BusinessEventNames.OverallHealth), Value(raised, Plugins.Schema.BusinessEventNames.PreviousOverallHealth));
+            }
+            if (events.Count > last) console.MarkupLine($"  the last {last}:");
+            console.Write(table);
+        }
+
+        private static string Value(LoyaltyHealth.Pipeline.Execution.RaisedEvent raised, string parameter) =>
+            raised.Parameters.TryGetValue(parameter, out var value) && value is not null ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)! : "";
+
+        private static string Band(LoyaltyHealth.Pipeline.Execution.RaisedEvent raised, string parameter) =>
+            raised.Parameters.TryGetValue(parameter, out var value) && value is int band && Plugins.Mapping.OptionMaps.Band.TryGet(band, out var named) ? named.ToString() : "";
 
         private static LocalOrganisation Create(string? solution, DateTime start, string policyJson)
         {

@@ -24,6 +24,7 @@ namespace LoyaltyHealth.Model.Policy
         public TrendPolicy Trend { get; set; } = new();
         public ExplanationPolicy Explanations { get; set; } = new();
         public FollowUpPolicy FollowUps { get; set; } = new();
+        public EventPolicy Events { get; set; } = new();
         public ClassificationPolicy Classification { get; set; } = new();
 
         public string ToJson(Formatting formatting = Formatting.Indented) =>
@@ -172,7 +173,16 @@ namespace LoyaltyHealth.Model.Policy
 
     public sealed class FollowUpPolicy
     {
-        /// <summary>Create follow-up tasks when an account enters At risk or becomes perk-dependent.</summary>
+        /// <summary>
+        /// Create follow-up tasks when an account enters At risk or becomes perk-dependent (and close them on
+        /// recovery); false leaves follow-up to the organisation's own flows on the business events.
+        /// </summary>
         public bool Enabled { get; set; } = true;
+    }
+
+    public sealed class EventPolicy
+    {
+        /// <summary>The business event "health declined" is raised when overall health falls by at least this many points from one assessment to the next.</summary>
+        public int DeclinePoints { get; set; } = 10;
     }
 }

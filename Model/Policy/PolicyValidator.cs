@@ -122,6 +122,7 @@ namespace LoyaltyHealth.Model.Policy
 
             v.Between("$.trend.minimumDaysBetween", policy.Trend.MinimumDaysBetween, 0, MaximumDays);
             v.Between("$.trend.changePoints", policy.Trend.ChangePoints, 1, 100);
+            v.Between("$.events.declinePoints", policy.Events.DeclinePoints, 1, 100);
 
             if (policy.Explanations.MinimumImpact < 0 || policy.Explanations.MinimumImpact > 100)
                 v.Add("$.explanations.minimumImpact", "an impact in points must be between 0 and 100, is " + Format(policy.Explanations.MinimumImpact));

@@ -27,6 +27,9 @@ namespace LoyaltyHealth.Pipeline.Execution
     }
 
     /// <summary>The trace of one step run.</summary>
+    /// <summary>A business event raised in the local pipeline: its message, the account it is about, when, and its other parameters.</summary>
+    public sealed record RaisedEvent(string Name, Guid AccountId, DateTime RaisedOn, IReadOnlyDictionary<string, object?> Parameters);
+
     public sealed record StepTrace(string Step, string Message, string Table, int Stage, int Depth, IReadOnlyList<string> Lines);
 
     /// <summary>
@@ -54,6 +57,7 @@ namespace LoyaltyHealth.Pipeline.Execution
         private readonly Queue<SystemJob> _queue = new();
         private readonly List<SystemJob> _jobs = new();
         private readonly List<StepTrace> _traces = new();
+        private readonly List<RaisedEvent> _events = new();
         private List<SystemJob>? _pending;
         private long _sequence;
 
@@ -92,10 +96,13 @@ namespace LoyaltyHealth.Pipeline.Execution
 
         public IReadOnlyList<StepTrace> Traces => _traces;
 
+        /// <summary>The business events raised (Custom APIs without a plugin, see <see cref="CustomApiDefinition.IsEvent"/>), in order.</summary>
+        public IReadOnlyList<RaisedEvent> Events => _events;
+
         /// <summary>Plugin types the registrations name that cannot be found: a deployment that would fail in Dataverse.</summary>
         public IReadOnlyList<string> MissingPluginTypes() =>
             _registrations.Steps.Select(s => s.PluginTypeName)
-                .Concat(_registrations.CustomApis.Select(a => a.PluginTypeName))
+                .Concat(_registrations.CustomApis.Where(a => !a.IsEvent).Select(a => a.PluginTypeName))
                 .Distinct(StringComparer.Ordinal)
                 .Where(t => _activator.Find(t) is null)
                 .ToList();
@@ -219,6 +226,15 @@ namespace LoyaltyHealth.Pipeline.Execution
 
         private OrganizationResponse RunCustomApi(CustomApiDefinition api, PluginExecutionContext operation)
         {
+            if (api.IsEvent)
+            {
+                // A business event has no main operation: it completes, and what subscribes to it runs afterwards.
+                var account = operation.InputParameters.TryGetValue(TargetParameter, out var target) && target is EntityReference reference ? reference.Id : operation.PrimaryEntityId;
+                _events.Add(new RaisedEvent(api.UniqueName, account, _clock.UtcNow,
+                    operation.InputParameters.Where(p => p.Key != TargetParameter && p.Key != ContextKeys.Tag)
+                        .ToDictionary(p => p.Key, p => (object?)p.Value, StringComparer.Ordinal)));
+                return new OrganizationResponse { ResponseName = api.UniqueName, Results = operation.OutputParameters };
+            }
             var main = new StepDefinition
             {
                 Name = api.UniqueName,

@@ -8,5 +8,12 @@ namespace LoyaltyHealth.Pipeline.Registration
     public sealed record CustomApiDefinition(string UniqueName, string? BoundEntity, string PluginTypeName, string Source)
     {
         public string? PluginTypeExportKey { get; init; }
+
+        /// <summary>
+        /// A custom business event: no plugin for the main operation and only asynchronous steps allowed
+        /// (<c>allowedcustomprocessingsteptype</c> 1), as Microsoft's "Microsoft Dataverse business events"
+        /// describes them. Calling it does nothing but notify what subscribes to it.
+        /// </summary>
+        public bool IsEvent { get; init; }
     }
 }

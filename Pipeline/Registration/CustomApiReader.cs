@@ -17,6 +17,8 @@ namespace LoyaltyHealth.Pipeline.Registration
     {
         public const string FolderName = "customapis";
         public const string FileName = "customapi.xml";
+        /// <summary>allowedcustomprocessingsteptype "Async Only": with no plugin, the shape of a custom business event.</summary>
+        public const string AsyncOnly = "1";
         private const string AssembliesFolder = "PluginAssemblies";
 
         public static IReadOnlyList<CustomApiDefinition> ReadSolution(string solutionFolder)
@@ -39,8 +41,11 @@ namespace LoyaltyHealth.Pipeline.Registration
                 ?? throw new SolutionFormatException(source, "the custom API has no uniquename.");
             var bound = Text(root, "boundentitylogicalname");
             var boundEntity = string.IsNullOrEmpty(bound) || bound == "none" ? null : bound;
-            var key = Text(root.Element("plugintypeid"), "plugintypeexportkey") ?? Text(root, "plugintypeid")
-                ?? throw new SolutionFormatException(source, $"custom API {uniqueName} names no plugin type (<plugintypeid><plugintypeexportkey>); locally it would do nothing.");
+            var key = Text(root.Element("plugintypeid"), "plugintypeexportkey") ?? Text(root, "plugintypeid");
+            if (key is null && Text(root, "allowedcustomprocessingsteptype") == AsyncOnly)
+                return new CustomApiDefinition(uniqueName, boundEntity, "", source) { IsEvent = true };
+            if (key is null)
+                throw new SolutionFormatException(source, $"custom API {uniqueName} names no plugin type (<plugintypeid><plugintypeexportkey>) and is no business event (allowedcustomprocessingsteptype {AsyncOnly}, asynchronous steps only); locally it would do nothing.");
             if (PluginTypeExportKey.IsKey(key))
                 return new CustomApiDefinition(uniqueName, boundEntity, "", source) { PluginTypeExportKey = key };
             if (!Guid.TryParse(key.Trim('{', '}'), out var id))

@@ -40,7 +40,7 @@ namespace LoyaltyHealth.Pipeline.Registration
         public IReadOnlyList<AssemblyMetadata>? PackagedAssemblies { get; }
 
         /// <summary>Whether every step and Custom API names its plugin type (after <see cref="Bind"/>).</summary>
-        public bool IsBound => Steps.All(s => s.PluginTypeName.Length > 0) && CustomApis.All(a => a.PluginTypeName.Length > 0);
+        public bool IsBound => Steps.All(s => s.PluginTypeName.Length > 0) && CustomApis.All(a => a.IsEvent || a.PluginTypeName.Length > 0);
 
         /// <summary>
         /// Reads an unpacked solution folder (SdkMessageProcessingSteps/*.xml, customapis/*/customapi.xml,

@@ -1,8 +1,6 @@
 using System;
 using System.Linq;
-using LoyaltyHealth.InMemory;
 using LoyaltyHealth.Pipeline.Execution;
-using LoyaltyHealth.Pipeline.Registration;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -16,42 +14,13 @@ namespace LoyaltyHealth.Tests.Pipeline
         private static readonly Guid Account = new("ac000000-0000-0000-0000-0000000000e2");
         private static readonly Guid Contact = new("c0000000-0000-0000-0000-0000000000e2");
 
-        /// <summary>Run from the unpacked source, and from the zip in dist/ as an administrator imports it.</summary>
-        private static string Registrations(string source) =>
-            source == "dist zip" ? System.IO.Path.Combine(LoyaltyHealth.Tests.Solution.SolutionSource.Dist, LoyaltyHealth.Tests.Solution.SolutionSource.Packed.ZipFileName)
-                : RepositoryFolders.Solution;
-
         [TestCase("solution folder")]
         [TestCase("dist zip")]
         public void Creating_an_account_contact_and_perks_leaves_a_scored_account_a_history_row_and_an_at_risk_follow_up(string source)
         {
-            var clock = new PipelineClock();
-            var store = new InMemoryOrganizationService(() => clock.UtcNow, ProductSchema.Solution);
-            store.RegisterActivityTable(ActivitySchema.ValueReport);
-            store.RegisterActivityTable(ActivitySchema.Perk);
-            var pipeline = new LocalPipeline(store, SolutionRegistrations.Load(Registrations(source)), clock);
-            var user = pipeline.Service;
-            var account = new EntityReference(AccountSchema.EntityName, Account);
-
-            user.Create(new Entity(AccountSchema.EntityName, Account)
-            {
-                [AccountSchema.Name] = "Harbour Bakery Supplies",
-                ["overriddencreatedon"] = clock.UtcNow.AddYears(-3),
-                [AccountSchema.OwnerId] = new EntityReference("systemuser", new Guid("00000000-0000-0000-0000-0000000000a1")),
-            });
-            user.Create(new Entity(ContactSchema.EntityName, Contact) { [ContactSchema.ParentCustomerId] = account, [ContactSchema.Department] = "Purchasing" });
-            for (var month = 1; month <= 12; month++)
-            {
-                user.Create(new Entity(PerkSchema.EntityName, new Guid($"e2000000-0000-0000-0000-{month:D12}"))
-                {
-                    [ActivitySchema.Subject] = "Doughnut delivery",
-                    [ActivitySchema.RegardingObjectId] = account,
-                    [ActivitySchema.StateCode] = new OptionSetValue(ActivitySchema.StateCompleted),
-                    [ActivitySchema.ActualEnd] = clock.UtcNow.AddDays(-30 * month + 5),
-                    [PerkSchema.Cost] = new Money(45m),
-                    ["to"] = new EntityCollection(new[] { new Entity(ActivityPartySchema.EntityName) { [ActivityPartySchema.PartyId] = new EntityReference(ContactSchema.EntityName, Contact) } }),
-                });
-            }
+            var scenario = new PerkAccountScenario(source);
+            var (store, pipeline) = (scenario.Store, scenario.Pipeline);
+            scenario.Create(Account, Contact);
             var unscored = store.Retrieve(AccountSchema.EntityName, Account, new ColumnSet(AccountSchema.HealthBand)).Contains(AccountSchema.HealthBand);
             pipeline.RunSystemJobs();
 

@@ -166,6 +166,26 @@ namespace LoyaltyHealth.Tests.Plugins
             {
                 Assert.That(_h.All(ActivitySchema.Task), Is.Empty);
                 Assert.That(_h.All(HealthAssessmentSchema.EntityName), Has.Count.EqualTo(1), "the history is still kept");
+                Assert.That(_h.Events.Select(e => e.RequestName), Is.EqualTo(new[] { BusinessEventNames.EnteredAtRisk, BusinessEventNames.BecamePerkDependent }),
+                    "the business events are still raised, for the organisation's own flows");
+            });
+        }
+
+        [Test]
+        public void Each_transition_raises_its_business_event_with_the_account_and_old_and_new_band()
+        {
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, true));
+            Change(State(OptionValues.BandAtRisk, true), State(OptionValues.BandWatch, false));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(_h.Events.Select(e => e.RequestName), Is.EqualTo(new[]
+                {
+                    BusinessEventNames.EnteredAtRisk, BusinessEventNames.BecamePerkDependent, BusinessEventNames.LeftAtRisk, BusinessEventNames.NoLongerPerkDependent,
+                }));
+                Assert.That(_h.Events.Select(e => ((EntityReference)e[BusinessEventNames.Target]).LogicalName), Is.All.EqualTo(AccountSchema.EntityName));
+                Assert.That(_h.Events.Select(e => e[BusinessEventNames.OldBand]), Is.EqualTo(new object[] { OptionValues.BandWatch, OptionValues.BandWatch, OptionValues.BandAtRisk, OptionValues.BandAtRisk }));
+                Assert.That(_h.Events.Select(e => e[BusinessEventNames.NewBand]), Is.EqualTo(new object[] { OptionValues.BandAtRisk, OptionValues.BandAtRisk, OptionValues.BandWatch, OptionValues.BandWatch }));
             });
         }
 

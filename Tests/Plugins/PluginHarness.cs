@@ -32,7 +32,19 @@ namespace LoyaltyHealth.Tests.Plugins
             Service = new InMemoryOrganizationService(() => Clock.UtcNow, ProductSchema.Solution);
             Service.RegisterActivityTable(ActivitySchema.ValueReport);
             Service.RegisterActivityTable(ActivitySchema.Perk);
+            // The business events are Custom APIs without a plugin: raising one only records it here.
+            foreach (var name in BusinessEventNames.All)
+                Service.RegisterMessageHandler(name, request =>
+                {
+                    _events.Add(request);
+                    return new OrganizationResponse { ResponseName = request.RequestName };
+                });
         }
+
+        private readonly List<OrganizationRequest> _events = new();
+
+        /// <summary>The business events the plugins raised, in order.</summary>
+        public IReadOnlyList<OrganizationRequest> Events => _events;
 
         public TestPluginClock Clock { get; }
         public InMemoryOrganizationService Service { get; }

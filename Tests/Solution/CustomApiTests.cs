@@ -117,10 +117,10 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [Test]
-        public void Every_custom_api_folder_is_one_the_plugins_implement()
+        public void Every_custom_api_folder_is_one_the_plugins_implement_or_a_business_event_they_raise()
         {
             var folders = SolutionSource.Files(SolutionLayout.CustomApis, SolutionLayout.CustomApiFile).Select(f => f.Split('/')[1]);
-            Assert.That(folders, Is.EquivalentTo(new[] { CustomApiNames.RecalculateAccount, CustomApiNames.RecalculateStale }));
+            Assert.That(folders, Is.EquivalentTo(new[] { CustomApiNames.RecalculateAccount, CustomApiNames.RecalculateStale }.Concat(BusinessEventNames.All)));
         }
 
         [Test]

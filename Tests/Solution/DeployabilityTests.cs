@@ -101,6 +101,25 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [Test]
+        public void A_business_event_with_a_response_property_or_without_its_async_only_shape_is_caught()
+        {
+            const string api = "customapis/loy_OnAccountEnteredAtRisk/customapi.xml";
+            var property = System.IO.File.ReadAllBytes(System.IO.Path.Combine(SolutionSource.Folder,
+                "customapis/loy_RecalculateAccountHealth/customapiresponseproperties/Outcome/customapiresponseproperty.xml"));
+            var withResponse = BrokenCopy((name, content) => content,
+                new KeyValuePair<string, byte[]>("customapis/loy_OnAccountEnteredAtRisk/customapiresponseproperties/Outcome/customapiresponseproperty.xml", property));
+            var synchronous = BrokenCopy((name, content) => Text(name, api, content,
+                xml => xml.Replace("<allowedcustomprocessingsteptype>1</allowedcustomprocessingsteptype>", "<allowedcustomprocessingsteptype>2</allowedcustomprocessingsteptype>")));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(Check(withResponse).Select(p => p.ToString()), Has.One.Contains(api).And.Contains("response properties"));
+                Assert.That(Check(synchronous).Select(p => p.ToString()), Has.One.Contains(api).And.Contains("names no plugin type"),
+                    "without a plugin, only an async-only API (an event) is deployable");
+            });
+        }
+
+        [Test]
         public void A_plain_twin_of_the_packaged_assembly_is_caught_and_could_not_load_its_dependencies()
         {
             var plugins = SolutionSource.Packed.Assemblies.Single(a => a.Name == "LoyaltyHealth.Plugins");

@@ -46,5 +46,14 @@ namespace LoyaltyHealth.Tests.Solution
         // exportkeyversion is what every real export writes (juergenbeck/D365TestCenter solution/src/pluginpackages/…/pluginpackage.xml).
         public static readonly DocumentedShape PluginPackage = new("pluginpackage", new[] { "uniquename" },
             new[] { "exportkeyversion", "name", "version", "package" }, new[] { "iscustomizable", "statecode", "statuscode", "description" });
+
+        // learn.microsoft.com/power-apps/developer/data-platform/catalog-catalogassignment, "Create a Catalog with solution files"
+        // (MicrosoftDocs/powerapps-docs powerapps-docs/developer/data-platform/catalog-catalogassignment.md).
+        public static readonly DocumentedShape Catalog = new("catalog", new[] { "uniquename" },
+            new[] { "description", "displayname", "iscustomizable", "name" }, new[] { "parentcatalogid" });
+
+        // The same page, "Create a CatalogAssignment with solution files": one element per assignment in Assets/catalogassignments.xml.
+        public static readonly DocumentedShape CatalogAssignment = new("catalogassignment", new[] { "catalogid.uniquename", "objectidtype" },
+            new[] { "iscustomizable", "name" }, new string[0]);
     }
 }

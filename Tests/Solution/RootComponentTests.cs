@@ -10,7 +10,7 @@ namespace LoyaltyHealth.Tests.Solution
     public class RootComponentTests
     {
         // Component types of the solutioncomponent table (learn.microsoft.com, SolutionComponent reference).
-        private const int Table = 1, OptionSet = 9, Role = 20, View = 26, Chart = 59, Form = 60, CustomControl = 66, PluginAssembly = 91, Step = 92, EnvironmentVariable = 380;
+        private const int Table = 1, OptionSet = 9, Role = 20, View = 26, Chart = 59, Form = 60, CustomControl = 66, PluginAssembly = 91, Step = 92, EnvironmentVariable = 380, Workflow = 29;
 
         private static IReadOnlyList<RootComponent> Roots => SolutionManifest.Read(new SourceTree(SolutionSource.Folder)).RootComponents;
 
@@ -89,9 +89,9 @@ namespace LoyaltyHealth.Tests.Solution
         [Test]
         public void No_root_component_has_a_type_this_solution_does_not_use()
         {
-            var known = new[] { Table, OptionSet, Role, View, Chart, Form, CustomControl, PluginAssembly, Step, EnvironmentVariable };
+            var known = new[] { Table, OptionSet, Role, View, Chart, Form, CustomControl, PluginAssembly, Step, EnvironmentVariable, Workflow };
             Assert.That(Roots.Select(r => r.Type).Where(t => !known.Contains(t)), Is.Empty,
-                "Custom APIs and plugin packages have no fixed component type (Dataverse numbers them per environment); their folders carry them");
+                "Custom APIs, plugin packages, catalogs and connection references have no fixed component type (Dataverse numbers them per environment); their folders carry them");
         }
     }
 }

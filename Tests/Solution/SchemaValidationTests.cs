@@ -28,6 +28,19 @@ namespace LoyaltyHealth.Tests.Solution
         /// </summary>
         public static readonly string[] NewerStepElements = { "PluginTypeExportKey" };
 
+        /// <summary>
+        /// Workflow elements newer than the 9.0 schema that every current export of a cloud flow writes
+        /// (juergenbeck/D365TestCenter, solution/src/Workflows/*.json.data.xml): where the flow's JSON
+        /// definition is, whether other publishers may add steps, and the kind of modern flow.
+        /// </summary>
+        public static readonly string[] NewerWorkflowElements = { "JsonFileName", "IsCustomProcessingStepAllowedForOtherPublishers", "ModernFlowType" };
+
+        /// <summary>
+        /// Root sections newer than the 9.0 schema: the connection references cloud flows use, which unpacked
+        /// solutions keep inline in Other/Customizations.xml after EntityDataProviders.
+        /// </summary>
+        public static readonly string[] NewerRootSections = { "connectionreferences" };
+
         private static XmlSchemaSet Schema(string file)
         {
             var path = Path.Combine(SolutionSource.Schemas, file);
@@ -58,6 +71,8 @@ namespace LoyaltyHealth.Tests.Solution
             var document = ShippedCustomizations();
             foreach (var attribute in NewerRootAttributes) document.Root!.Attribute(attribute)?.Remove();
             foreach (var element in NewerStepElements) document.Descendants("SdkMessageProcessingStep").Elements(element).Remove();
+            foreach (var element in NewerWorkflowElements) document.Root!.Element("Workflows")?.Elements("Workflow").Elements(element).Remove();
+            foreach (var section in NewerRootSections) document.Root!.Elements(section).Remove();
             return document;
         }
 
@@ -94,8 +109,23 @@ namespace LoyaltyHealth.Tests.Solution
             var document = ShippedCustomizations();
             var steps = document.Descendants("SdkMessageProcessingStep").Count();
             var errors = Validate(document, "CustomizationsSolution.xsd", SolutionLayout.PackedCustomizations);
-            Assert.That(errors, Has.Count.EqualTo(NewerRootAttributes.Length + steps * NewerStepElements.Length),
-                "only the documented newer root attributes and step elements may need removing");
+            // The validator reports one invalid child per element (it stops reading that element there), so a
+            // flow's newer elements count once per flow; each newer root section once.
+            var flows = document.Root!.Element("Workflows")?.Elements("Workflow").Count() ?? 0;
+            var sections = NewerRootSections.Count(s => document.Root.Element(s) is not null);
+            Assert.That(errors, Has.Count.EqualTo(NewerRootAttributes.Length + steps * NewerStepElements.Length + flows + sections),
+                "only the documented newer root attributes, step and flow elements and root sections may need removing");
+            var removedOneByOne = ShippedCustomizations();
+            foreach (var attribute in NewerRootAttributes) removedOneByOne.Root!.Attribute(attribute)?.Remove();
+            foreach (var element in NewerStepElements) removedOneByOne.Descendants("SdkMessageProcessingStep").Elements(element).Remove();
+            foreach (var section in NewerRootSections) removedOneByOne.Root!.Elements(section).Remove();
+            foreach (var element in NewerWorkflowElements)
+            {
+                var withoutThisOne = new XDocument(removedOneByOne);
+                foreach (var other in NewerWorkflowElements.Where(e => e != element)) withoutThisOne.Root!.Element("Workflows")?.Elements("Workflow").Elements(other).Remove();
+                Assert.That(Validate(withoutThisOne, "CustomizationsSolution.xsd", "customizations.xml"), Has.Some.Contains($"'{element}'"),
+                    $"the schema rejects <{element}> in a Workflow, so removing it is needed");
+            }
         }
 
         [Test]

@@ -27,6 +27,7 @@ namespace LoyaltyHealth.Pack
             _used.Add(file);
             Fill(root, "Entities", _tree.Folders(SolutionLayout.Entities).Select(f => EntityAssembler.Assemble(_tree, f, _used)));
             Fill(root, "Roles", Components(SolutionLayout.Roles, "Role", (f, e) => e.RequiredAttribute("name", f)));
+            Fill(root, "Workflows", Components(SolutionLayout.Workflows, "Workflow", CheckWorkflow, "*" + SolutionLayout.WorkflowDataSuffix));
             Fill(root, "EntityRelationships", Relationships());
             Fill(root, "optionsets", Components(SolutionLayout.OptionSets, "optionset", CheckOptionSetName));
             Fill(root, "Dashboards", Components(SolutionLayout.Dashboards, "Dashboard", CheckDashboard));
@@ -49,15 +50,33 @@ namespace LoyaltyHealth.Pack
             target.Add(list);
         }
 
-        private IEnumerable<XElement> Components(string folder, string rootName, Func<string, XElement, string> check)
+        private IEnumerable<XElement> Components(string folder, string rootName, Func<string, XElement, string> check, string pattern = "*.xml")
         {
-            foreach (var file in _tree.Files(folder, "*.xml"))
+            foreach (var file in _tree.Files(folder, pattern))
             {
                 var element = _tree.LoadRoot(file, rootName);
                 check(file, element);
                 _used.Add(file);
                 yield return element.Inlined();
             }
+        }
+
+        /// <summary>
+        /// A cloud flow's record names its definition by &lt;JsonFileName&gt;, which must be the .json beside it
+        /// (the pack places that file at the same path in the zip); its id is the GUID in the file name.
+        /// </summary>
+        private string CheckWorkflow(string file, XElement workflow)
+        {
+            var text = workflow.RequiredAttribute("WorkflowId", file);
+            var id = XmlFacts.RequiredGuid(text, "WorkflowId", workflow, file);
+            var json = file[..^SolutionLayout.WorkflowDataSuffix.Length] + ".json";
+            if (!file.EndsWith("-" + id.ToString("D").ToUpperInvariant() + SolutionLayout.WorkflowDataSuffix, StringComparison.Ordinal))
+                throw new SourceFileError(file, $"the flow's id is {text}; the file name must end in -{id.ToString("D").ToUpperInvariant()}{SolutionLayout.WorkflowDataSuffix}.");
+            if (workflow.Element("JsonFileName")?.Value != "/" + json)
+                throw new SourceFileError(file, $"<JsonFileName> must be /{json}, the definition beside it.");
+            if (!_tree.Exists(json))
+                throw new SourceFileError(file, $"names the flow definition {json}, which does not exist.");
+            return text;
         }
 
         private static string CheckOptionSetName(string file, XElement optionSet)

@@ -155,7 +155,16 @@ namespace LoyaltyHealth.Pack
                 Resolve($"step {(string?)step.Attribute("Name")}", step.Element("PluginTypeExportKey")?.Value, step.Element("PluginTypeId")?.Value);
             foreach (var entry in zip.Entries.Where(e => CustomApiEntry.IsMatch(e.FullName)))
             {
-                var reference = Xml(zip, entry.FullName)?.Element("plugintypeid");
+                var api = Xml(zip, entry.FullName);
+                var reference = api?.Element("plugintypeid");
+                // A business event has no plugin: asynchronous steps only, no response properties.
+                if (reference is null && api?.Element("allowedcustomprocessingsteptype")?.Value.Trim() == CustomApiReader.AsyncOnly)
+                {
+                    var prefix = entry.FullName[..(entry.FullName.LastIndexOf('/') + 1)];
+                    if (zip.Entries.Any(e => e.FullName.StartsWith(prefix + SolutionLayout.ResponseProperties + "/", StringComparison.Ordinal)))
+                        add(Binding, $"{entry.FullName}: a business event (no plugin) has response properties, which nothing could set.");
+                    continue;
+                }
                 Resolve(entry.FullName, reference?.Element("plugintypeexportkey")?.Value, reference?.Element("plugintypeid")?.Value);
             }
         }

@@ -24,6 +24,35 @@ namespace LoyaltyHealth.Pack
                 foreach (var property in tree.Folders($"{api}/{SolutionLayout.ResponseProperties}"))
                     yield return Named(tree, used, $"{property}/{SolutionLayout.ResponsePropertyFile}", "customapiresponseproperty", "uniquename");
             }
+
+            // Cloud flow definitions, byte for byte (their records go into customizations.xml); each must be JSON.
+            foreach (var record in tree.Files(SolutionLayout.Workflows, "*" + SolutionLayout.WorkflowDataSuffix))
+            {
+                var json = record[..^SolutionLayout.WorkflowDataSuffix.Length] + ".json";
+                if (!tree.Exists(json)) continue; // CustomizationsBuilder names the missing file
+                var bytes = System.IO.File.ReadAllBytes(tree.Full(json));
+                try
+                {
+                    using var document = System.Text.Json.JsonDocument.Parse(bytes);
+                }
+                catch (System.Text.Json.JsonException e)
+                {
+                    throw new SourceFileError(json, "is not valid JSON: " + e.Message);
+                }
+                used.Add(json);
+                yield return new KeyValuePair<string, byte[]>(json, bytes);
+            }
+
+            // The business events' catalog (Microsoft's "Catalog and CatalogAssignment tables", solution files):
+            // catalogs/<uniquename>/catalog.xml and every assignment in Assets/catalogassignments.xml.
+            foreach (var catalog in tree.Folders(SolutionLayout.Catalogs))
+                yield return Named(tree, used, $"{catalog}/{SolutionLayout.CatalogFile}", "catalog", "uniquename");
+            if (tree.Exists(SolutionLayout.CatalogAssignmentsFile))
+            {
+                var root = tree.LoadRoot(SolutionLayout.CatalogAssignmentsFile, "catalogassignments");
+                used.Add(SolutionLayout.CatalogAssignmentsFile);
+                yield return new KeyValuePair<string, byte[]>(SolutionLayout.CatalogAssignmentsFile, XmlText.Bytes(root));
+            }
         }
 
         private static KeyValuePair<string, byte[]> Named(SourceTree tree, ISet<string> used, string file, string rootName, string nameAttribute)

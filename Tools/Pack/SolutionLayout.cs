@@ -33,6 +33,12 @@ namespace LoyaltyHealth.Pack
         /// <summary>The control's customizations.xml entry, the one source file of a code component's folder.</summary>
         public const string ControlDataFile = "ControlManifest.xml.data.xml";
         public const string ControlManifestFile = "ControlManifest.xml";
+        /// <summary>Cloud flows: &lt;Name&gt;-&lt;GUID&gt;.json (the definition) and .json.data.xml (the Workflow record), as current exports store them.</summary>
+        public const string Workflows = "Workflows";
+        public const string WorkflowDataSuffix = ".json.data.xml";
+        public const string Catalogs = "catalogs";
+        public const string CatalogFile = "catalog.xml";
+        public const string CatalogAssignmentsFile = "Assets/catalogassignments.xml";
         /// <summary>Documentation beside the source; never packed.</summary>
         public const string Readme = "README.md";
 

@@ -112,6 +112,9 @@ namespace LoyaltyHealth.Pack
 
         private static void CheckCustomApiBinding(string file, XElement api, PluginPackageIndex index)
         {
+            // A custom business event: no plugin, asynchronous steps only (Microsoft's "Microsoft Dataverse business events").
+            if (api.Element("plugintypeid") is null && api.Element("allowedcustomprocessingsteptype")?.Value.Trim() == CustomApiReader.AsyncOnly)
+                return;
             var key = api.Element("plugintypeid")?.Element("plugintypeexportkey")?.Value.Trim();
             if (string.IsNullOrEmpty(key))
                 throw new SourceFileError(file, "names its plugin by <plugintypeid><plugintypeid>, a plain assembly's type; bind it by <plugintypeexportkey> to the plugin package's type.");
