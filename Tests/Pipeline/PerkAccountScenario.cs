@@ -1,7 +1,6 @@
 using System;
 using LoyaltyHealth.InMemory;
 using LoyaltyHealth.Pipeline.Execution;
-using LoyaltyHealth.Pipeline.Registration;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 
@@ -14,20 +13,16 @@ namespace LoyaltyHealth.Tests.Pipeline
     /// </summary>
     internal sealed class PerkAccountScenario
     {
-        public readonly PipelineClock Clock = new();
-        public readonly InMemoryOrganizationService Store;
-        public readonly LocalPipeline Pipeline;
+        private readonly ProductOrganisation _organisation;
 
         public PerkAccountScenario(string source)
         {
-            Store = new InMemoryOrganizationService(() => Clock.UtcNow, ProductSchema.Solution);
-            Store.RegisterActivityTable(ActivitySchema.ValueReport);
-            Store.RegisterActivityTable(ActivitySchema.Perk);
-            var registrations = source == "dist zip"
-                ? System.IO.Path.Combine(LoyaltyHealth.Tests.Solution.SolutionSource.Dist, LoyaltyHealth.Tests.Solution.SolutionSource.Packed.ZipFileName)
-                : RepositoryFolders.Solution;
-            Pipeline = new LocalPipeline(Store, SolutionRegistrations.Load(registrations), Clock);
+            _organisation = new ProductOrganisation(source);
         }
+
+        public PipelineClock Clock => _organisation.Clock;
+        public InMemoryOrganizationService Store => _organisation.Store;
+        public LocalPipeline Pipeline => _organisation.Pipeline;
 
         /// <summary>Creates the account, its contact and twelve monthly perks as a user would; the system jobs are left waiting.</summary>
         public void Create(Guid accountId, Guid contactId)

@@ -31,11 +31,8 @@ namespace LoyaltyHealth.Tests.Pipeline
         [SetUp]
         public void SetUp()
         {
-            _clock = new PipelineClock();
-            _store = new InMemoryOrganizationService(() => _clock.UtcNow);
-            _store.RegisterActivityTable(ActivitySchema.ValueReport);
-            _store.RegisterActivityTable(ActivitySchema.Perk);
-            _pipeline = new LocalPipeline(_store, SolutionRegistrations.Load(RepositoryFolders.Solution), _clock);
+            var organisation = new ProductOrganisation();
+            (_clock, _store, _pipeline) = (organisation.Clock, organisation.Store, organisation.Pipeline);
             _pipeline.Service.Create(new Entity(AccountSchema.EntityName, Account)
             {
                 [AccountSchema.Name] = "Harbour Bakery Supplies",
