@@ -23,8 +23,7 @@ namespace LoyaltyHealth.Plugins
                 new[] { ActivitySchema.RegardingObjectId }.Concat(table.Columns.Where(c => c == ActivitySchema.FollowUpReason))),
         };
 
-        public RecalculateOnActivityChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public RecalculateOnActivityChange()
         {
             foreach (var table in ActivityTables.All)
             {

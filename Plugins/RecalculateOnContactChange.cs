@@ -18,8 +18,7 @@ namespace LoyaltyHealth.Plugins
             new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { ContactSchema.ParentCustomerId }),
         };
 
-        public RecalculateOnContactChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public RecalculateOnContactChange()
         {
             Register(new StepRegistration(MessageNames.Create, ContactSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous), Handle);
             Register(new StepRegistration(MessageNames.Update, ContactSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous,

@@ -56,8 +56,7 @@ namespace LoyaltyHealth.Plugins
             [AccountSchema.ReasonCodes] = HealthAssessmentSchema.ReasonCodes,
         };
 
-        public RecordAssessmentChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public RecordAssessmentChange()
         {
             Register(new StepRegistration(MessageNames.Update, AccountSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous,
                 AssessmentColumns, new[]
@@ -151,7 +150,7 @@ namespace LoyaltyHealth.Plugins
                         var close = new Entity(TaskSchema.EntityName, task.Id)
                         {
                             [ActivitySchema.StateCode] = new OptionSetValue(ActivitySchema.StateCompleted),
-                            [ActivitySchema.StatusCode] = new OptionSetValue(int.Parse(TaskSchema.StatusCompleted, CultureInfo.InvariantCulture)),
+                            [ActivitySchema.StatusCode] = new OptionSetValue(TaskSchema.StatusCompleted),
                             // Carried unchanged, so the close shows in the target as a follow-up's.
                             [ActivitySchema.FollowUpReason] = task[ActivitySchema.FollowUpReason],
                         };

@@ -27,7 +27,6 @@ namespace LoyaltyHealth.Plugins.Schema
         public const int StateOpen = 0;
         public const int StateCompleted = 1;
         public const int StateCanceled = 2;
-        public const int StateScheduled = 3;
 
         public const string Email = "email";
         public const string PhoneCall = "phonecall";
@@ -69,6 +68,7 @@ namespace LoyaltyHealth.Plugins.Schema
     public static class TaskSchema
     {
         public const string EntityName = ActivitySchema.Task;
-        public const string StatusCompleted = "5";
+        /// <summary>The status reason "Completed" of a completed task.</summary>
+        public const int StatusCompleted = 5;
     }
 }

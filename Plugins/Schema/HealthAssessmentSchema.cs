@@ -29,7 +29,6 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string SchemaName = "schemaname";
         public const string DefaultValue = "defaultvalue";
         public const string ValueEntityName = "environmentvariablevalue";
-        public const string ValueId = "environmentvariablevalueid";
         public const string Value = "value";
         public const string DefinitionLookup = "environmentvariabledefinitionid";
 

@@ -28,7 +28,7 @@ namespace LoyaltyHealth.Tests.Solution
         {
             nameof(AccountSchema.EntityName), nameof(ActivitySchema.PointerEntityName), nameof(ActivitySchema.Email), nameof(ActivitySchema.PhoneCall),
             nameof(ActivitySchema.Appointment), nameof(ActivitySchema.Task), nameof(ActivitySchema.ValueReport), nameof(ActivitySchema.Perk),
-            nameof(TaskSchema.StatusCompleted), nameof(EnvironmentVariableSchema.DefinitionEntityName), nameof(EnvironmentVariableSchema.ValueEntityName),
+            nameof(EnvironmentVariableSchema.DefinitionEntityName), nameof(EnvironmentVariableSchema.ValueEntityName),
             nameof(EnvironmentVariableSchema.PolicySchemaName),
         };
 
@@ -65,7 +65,7 @@ namespace LoyaltyHealth.Tests.Solution
             foreach (var (constant, column) in Columns(typeof(HealthAssessmentSchema))) yield return (constant, HealthAssessmentSchema.EntityName, column);
             foreach (var (constant, column) in Columns(typeof(EnvironmentVariableSchema)))
             {
-                var onValue = constant.EndsWith(nameof(EnvironmentVariableSchema.ValueId)) || constant.EndsWith("." + nameof(EnvironmentVariableSchema.Value))
+                var onValue = constant.EndsWith("." + nameof(EnvironmentVariableSchema.Value))
                     || constant.EndsWith(nameof(EnvironmentVariableSchema.DefinitionLookup));
                 yield return (constant, onValue ? EnvironmentVariableSchema.ValueEntityName : EnvironmentVariableSchema.DefinitionEntityName, column);
             }
