@@ -1,6 +1,6 @@
 using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;
-using LoyaltyHealth.Plugins.Steps;
 
 namespace LoyaltyHealth.Plugins
 {

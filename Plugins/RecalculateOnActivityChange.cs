@@ -5,7 +5,6 @@ using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Mapping;
 using LoyaltyHealth.Plugins.Schema;
-using LoyaltyHealth.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Plugins

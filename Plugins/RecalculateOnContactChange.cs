@@ -2,7 +2,6 @@ using System.Linq;
 using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;
-using LoyaltyHealth.Plugins.Steps;
 
 namespace LoyaltyHealth.Plugins
 {
