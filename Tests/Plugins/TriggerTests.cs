@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using LoyaltyHealth.InMemory.Pipeline;
+using LoyaltyHealth.InMemory.Execution;
 using LoyaltyHealth.Plugins;
 using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;
