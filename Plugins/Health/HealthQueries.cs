@@ -26,7 +26,7 @@ namespace LoyaltyHealth.Plugins.Health
         }
 
         /// <summary>What every activity shares, read from activitypointer.</summary>
-        public static readonly string[] PointerColumns =
+        private static readonly string[] PointerColumns =
         {
             ActivitySchema.Id, ActivitySchema.TypeCode, ActivitySchema.Subject, ActivitySchema.StateCode,
             ActivitySchema.ActualEnd, ActivitySchema.ScheduledEnd, ActivitySchema.RegardingObjectId, ActivitySchema.ModifiedOn,
