@@ -14,8 +14,7 @@ namespace LoyaltyHealth.Plugins
     /// </summary>
     public sealed class ProtectAssessmentColumns : PluginBase
     {
-        public ProtectAssessmentColumns(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public ProtectAssessmentColumns()
         {
             Register(new StepRegistration(MessageNames.Create, AccountSchema.EntityName, PluginStage.PreOperation, ExecutionMode.Synchronous), Handle);
             Register(new StepRegistration(MessageNames.Update, AccountSchema.EntityName, PluginStage.PreOperation, ExecutionMode.Synchronous,

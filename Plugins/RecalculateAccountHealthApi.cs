@@ -11,8 +11,7 @@ namespace LoyaltyHealth.Plugins
     /// <summary>The Custom API behind a "Recalculate loyalty health" button or flow step: rescore one account now.</summary>
     public sealed class RecalculateAccountHealthApi : PluginBase
     {
-        public RecalculateAccountHealthApi(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public RecalculateAccountHealthApi()
         {
             Register(new StepRegistration(CustomApiNames.RecalculateAccount, AccountSchema.EntityName, PluginStage.MainOperation, ExecutionMode.Synchronous), Handle);
         }

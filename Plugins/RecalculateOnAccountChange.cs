@@ -1,14 +1,13 @@
 using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;
-using LoyaltyHealth.Plugins.Steps;
 
 namespace LoyaltyHealth.Plugins
 {
     /// <summary>Rescores an account when it is created or a seller changes one of the inputs the model reads.</summary>
     public sealed class RecalculateOnAccountChange : PluginBase
     {
-        public RecalculateOnAccountChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public RecalculateOnAccountChange()
         {
             Register(new StepRegistration(MessageNames.Create, AccountSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous), Handle);
             // Only the inputs: the recalculation's own write touches computed columns and must not come back here.

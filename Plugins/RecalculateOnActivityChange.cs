@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;
+using LoyaltyHealth.Plugins.Mapping;
 using LoyaltyHealth.Plugins.Schema;
-using LoyaltyHealth.Plugins.Steps;
 using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Plugins
@@ -15,32 +15,22 @@ namespace LoyaltyHealth.Plugins
     /// </summary>
     public sealed class RecalculateOnActivityChange : PluginBase
     {
-        /// <summary>Columns beyond the shared ones whose change matters, per activity table.</summary>
-        public static readonly IReadOnlyDictionary<string, string[]> TableSpecificColumns = new Dictionary<string, string[]>
+        /// <summary>What the trigger needs of the row before the change: where it counted, and whether it was a follow-up task.</summary>
+        private static ImageRegistration[] Before(ActivityTable table) => new[]
         {
-            [ActivitySchema.Email] = new[] { ActivitySchema.DirectionCode, "to", "cc", "from" },
-            [ActivitySchema.PhoneCall] = new[] { ActivitySchema.DirectionCode, "to", "from" },
-            [ActivitySchema.Appointment] = new[] { ActivitySchema.Channel, "requiredattendees", "optionalattendees" },
-            [ActivitySchema.Task] = new string[0],
-            [ActivitySchema.ValueReport] = new[] { ValueReportSchema.ValueAmount, ActivitySchema.Channel, ValueReportSchema.ReportedToId },
-            [ActivitySchema.Perk] = new[] { PerkSchema.Cost },
+            new ImageRegistration(PluginContextExtensions.PreImage, ImageType.PreImage,
+                new[] { ActivitySchema.RegardingObjectId }.Concat(table.Columns.Where(c => c == ActivitySchema.FollowUpReason))),
         };
 
-        private static readonly ImageRegistration[] RegardingBefore =
+        public RecalculateOnActivityChange()
         {
-            new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { ActivitySchema.RegardingObjectId }),
-        };
-
-        public RecalculateOnActivityChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
-        {
-            foreach (var table in ActivitySchema.Tables)
+            foreach (var table in ActivityTables.All)
             {
-                Register(new StepRegistration(MessageNames.Create, table, PluginStage.PostOperation, ExecutionMode.Asynchronous), Handle);
-                Register(new StepRegistration(MessageNames.Update, table, PluginStage.PostOperation, ExecutionMode.Asynchronous,
-                    ActivitySchema.Relevant.Concat(TableSpecificColumns[table]), RegardingBefore), Handle);
-                Register(new StepRegistration(MessageNames.Delete, table, PluginStage.PostOperation, ExecutionMode.Asynchronous,
-                    images: RegardingBefore), Handle);
+                Register(new StepRegistration(MessageNames.Create, table.Name, PluginStage.PostOperation, ExecutionMode.Asynchronous), Handle);
+                Register(new StepRegistration(MessageNames.Update, table.Name, PluginStage.PostOperation, ExecutionMode.Asynchronous,
+                    table.Watched, Before(table)), Handle);
+                Register(new StepRegistration(MessageNames.Delete, table.Name, PluginStage.PostOperation, ExecutionMode.Asynchronous,
+                    images: Before(table)), Handle);
             }
         }
 
@@ -48,9 +38,9 @@ namespace LoyaltyHealth.Plugins
         {
             var message = local.PluginExecutionContext.MessageName;
             var before = message == MessageNames.Create ? null : local.Image(PluginContextExtensions.PreImage);
-            if (IsTheProductsOwnFollowUp(local, before))
+            if (IsAFollowUpBeforeAndAfter(message, local.TargetEntity(), before))
             {
-                local.Trace("Skipped: a follow-up task the product itself wrote.");
+                local.Trace("Skipped: a follow-up task before and after this change, which no assessment counts.");
                 return;
             }
             var regarding = AffectedAccounts.LookupValues(message, local.TargetEntity(), before, ActivitySchema.RegardingObjectId);
@@ -62,21 +52,17 @@ namespace LoyaltyHealth.Plugins
         }
 
         /// <summary>
-        /// A follow-up task as <see cref="RecordAssessmentChange"/> creates or closes it: a task carrying its
-        /// follow-up reason, regarding an account, written below a context that marked it is writing that
-        /// account's follow-ups. Never decided from the request's tag, which any caller may set: a user's own
-        /// activity, tagged or not, is rescored.
+        /// Whether the change leaves every assessment as it was because the row is a follow-up task (it carries a
+        /// follow-up reason) before and after it: the model counts no follow-up task, whoever wrote it. So the
+        /// product's own follow-up writes start no recalculation, while a user's task, or a task that gains or
+        /// loses its follow-up reason, does. Decided from the row alone, never from who sent the change.
         /// </summary>
-        private static bool IsTheProductsOwnFollowUp(ILocalPluginContext local, Entity? before)
+        private static bool IsAFollowUpBeforeAndAfter(string message, Entity? target, Entity? before)
         {
-            var context = local.PluginExecutionContext;
-            if (context.PrimaryEntityName != TaskSchema.EntityName || context.MessageName == MessageNames.Delete) return false;
-            var target = local.TargetEntity();
-            if (target?.GetAttributeValue<OptionSetValue>(ActivitySchema.FollowUpReason) is null) return false;
-            var regarding = target.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId)
-                ?? before?.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId);
-            return regarding?.LogicalName == AccountSchema.EntityName
-                && ProductWriteMarker.MarkedAbove(context, ProductWriteMarker.WritingFollowUps, regarding.Id);
+            var wasFollowUp = before?.GetAttributeValue<OptionSetValue>(ActivitySchema.FollowUpReason) is not null;
+            var isFollowUp = message == MessageNames.Delete ? wasFollowUp
+                : target.Coalesce<OptionSetValue>(before, ActivitySchema.FollowUpReason) is not null;
+            return isFollowUp && (message == MessageNames.Create || wasFollowUp);
         }
     }
 }

@@ -2,7 +2,6 @@ using System.Linq;
 using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;
-using LoyaltyHealth.Plugins.Steps;
 
 namespace LoyaltyHealth.Plugins
 {
@@ -18,8 +17,7 @@ namespace LoyaltyHealth.Plugins
             new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { ContactSchema.ParentCustomerId }),
         };
 
-        public RecalculateOnContactChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public RecalculateOnContactChange()
         {
             Register(new StepRegistration(MessageNames.Create, ContactSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous), Handle);
             Register(new StepRegistration(MessageNames.Update, ContactSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous,

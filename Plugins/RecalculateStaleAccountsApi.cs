@@ -19,8 +19,7 @@ namespace LoyaltyHealth.Plugins
     {
         public const int BatchSize = 500;
 
-        public RecalculateStaleAccountsApi(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public RecalculateStaleAccountsApi()
         {
             Register(new StepRegistration(CustomApiNames.RecalculateStale, null, PluginStage.MainOperation, ExecutionMode.Synchronous), Handle);
         }

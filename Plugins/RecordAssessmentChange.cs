@@ -26,8 +26,7 @@ namespace LoyaltyHealth.Plugins
     {
         /// <summary>
         /// The tag on the follow-up tasks this plugin writes, so they can be told apart in traces and audit.
-        /// Nothing trusts it, as any caller may set a tag: the activity trigger recognises these writes by the
-        /// task's follow-up reason and the <see cref="ProductWriteMarker.WritingFollowUps"/> mark on this plugin's context.
+        /// Nothing reads it: the activity trigger skips a follow-up task by its follow-up reason.
         /// </summary>
         public const string FollowUpTag = "LoyaltyHealth.FollowUp";
         public const int FollowUpDueInDays = 7;
@@ -57,8 +56,7 @@ namespace LoyaltyHealth.Plugins
             [AccountSchema.ReasonCodes] = HealthAssessmentSchema.ReasonCodes,
         };
 
-        public RecordAssessmentChange(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public RecordAssessmentChange()
         {
             Register(new StepRegistration(MessageNames.Update, AccountSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous,
                 AssessmentColumns, new[]
@@ -127,8 +125,6 @@ namespace LoyaltyHealth.Plugins
                 .Select(t => t.OptionValue(ActivitySchema.FollowUpReason) is { } v && OptionMaps.FollowUp.TryGet(v, out var reason) ? reason : (FollowUpReason?)null)
                 .Where(r => r.HasValue).Select(r => r!.Value).ToList();
             var renderer = new ReasonRenderer(CultureInfo.GetCultureInfo(policy.Explanations.Language));
-            // Marked before writing, so the activity trigger knows these task writes as the product's own.
-            ProductWriteMarker.Mark(local.PluginExecutionContext, ProductWriteMarker.WritingFollowUps, accountId);
 
             foreach (var action in FollowUpPlanner.Plan(transitions, openReasons, policy.FollowUps))
             {
@@ -154,8 +150,8 @@ namespace LoyaltyHealth.Plugins
                         var close = new Entity(TaskSchema.EntityName, task.Id)
                         {
                             [ActivitySchema.StateCode] = new OptionSetValue(ActivitySchema.StateCompleted),
-                            [ActivitySchema.StatusCode] = new OptionSetValue(int.Parse(TaskSchema.StatusCompleted, CultureInfo.InvariantCulture)),
-                            // Carried unchanged so the close is recognisably a follow-up write (see ProductWriteMarker).
+                            [ActivitySchema.StatusCode] = new OptionSetValue(TaskSchema.StatusCompleted),
+                            // Carried unchanged, so the close shows in the target as a follow-up's.
                             [ActivitySchema.FollowUpReason] = task[ActivitySchema.FollowUpReason],
                         };
                         Write(service, new UpdateRequest { Target = close });

@@ -25,8 +25,7 @@ namespace LoyaltyHealth.Plugins
             new(PluginContextExtensions.PreImage, ImageType.PreImage, new[] { EnvironmentVariableSchema.SchemaName }),
         };
 
-        public ValidatePolicyVariable(string? unsecureConfiguration = null, string? secureConfiguration = null)
-            : base(unsecureConfiguration, secureConfiguration)
+        public ValidatePolicyVariable()
         {
             Register(new StepRegistration(MessageNames.Create, EnvironmentVariableSchema.ValueEntityName, PluginStage.PreValidation, ExecutionMode.Synchronous), HandleValue);
             Register(new StepRegistration(MessageNames.Update, EnvironmentVariableSchema.ValueEntityName, PluginStage.PreValidation, ExecutionMode.Synchronous,

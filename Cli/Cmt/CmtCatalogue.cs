@@ -10,8 +10,10 @@ namespace LoyaltyHealth.Cli.Cmt
     {
         private readonly Dictionary<string, KnownField> _fields;
 
-        public KnownTable(string name, string displayName, int typeCode, string primaryId, string primaryName, bool isActivity, IEnumerable<KnownField> fields)
+        public KnownTable(string name, string displayName, int typeCode, string primaryId, string primaryName, bool isActivity, IEnumerable<KnownField> fields,
+            IEnumerable<string>? carried = null)
         {
+            Carried = (carried ?? Enumerable.Empty<string>()).ToList();
             Name = name;
             DisplayName = displayName;
             TypeCode = typeCode;
@@ -30,6 +32,9 @@ namespace LoyaltyHealth.Cli.Cmt
         public bool IsActivity { get; }
         public IReadOnlyList<KnownField> Fields { get; }
 
+        /// <summary>Columns accepted because exports carry them, though the model does not read them.</summary>
+        public IReadOnlyList<string> Carried { get; }
+
         public KnownField? Field(string name) => _fields.TryGetValue(name, out var field) ? field : null;
     }
 
@@ -42,6 +47,55 @@ namespace LoyaltyHealth.Cli.Cmt
     {
         private static readonly string[] Owners = { "systemuser", "team" };
         private static readonly string[] Regarding = { AccountSchema.EntityName, ContactSchema.EntityName, OpportunitySchema.EntityName };
+
+        // Declared before the tables: static fields are initialised in text order.
+
+        /// <summary>How each activity column the model reads (see <see cref="ActivityTables"/>) is written in a Configuration Migration file.</summary>
+        private static readonly IReadOnlyDictionary<string, KnownField> ReadActivityColumns = new[]
+        {
+            new KnownField(ActivitySchema.DirectionCode, "Direction", FieldKind.Boolean),
+            new KnownField(ActivitySchema.InteractionClass, "Interaction Class", FieldKind.Choice),
+            new KnownField(ActivitySchema.Channel, "Channel", FieldKind.Choice),
+            new KnownField(ActivitySchema.FollowUpReason, "Follow-up Reason", FieldKind.Choice),
+            new KnownField(ValueReportSchema.ValueAmount, "Value Delivered", FieldKind.Money),
+            new KnownField(ValueReportSchema.ReportedToId, "Reported To", FieldKind.Lookup, new[] { ContactSchema.EntityName }),
+            new KnownField(PerkSchema.Cost, "Cost", FieldKind.Money),
+            Party("from", "From"), Party("to", "To"), Party("cc", "Cc"), Party("bcc", "Bcc"), Party("organizer", "Organizer"),
+            Party("requiredattendees", "Required Attendees"), Party("optionalattendees", "Optional Attendees"), Party("customers", "Customers"),
+        }.ToDictionary(f => f.Name, StringComparer.Ordinal);
+
+        /// <summary>Party lists a table labels its own way.</summary>
+        private static readonly IReadOnlyDictionary<string, KnownField[]> OwnLabels = new Dictionary<string, KnownField[]>(StringComparer.Ordinal)
+        {
+            [ActivitySchema.PhoneCall] = new[] { Party("from", "Call From"), Party("to", "Call To") },
+        };
+
+        /// <summary>What every activity export carries, in the order files list it; the ones the model does not read are <see cref="CarriedByEveryActivity"/>.</summary>
+        private static KnownField[] EveryActivity(string display) => new[]
+        {
+            new KnownField(ActivitySchema.Id, display, FieldKind.Id),
+            new KnownField(ActivitySchema.Subject, "Subject", FieldKind.Text),
+            new KnownField(ActivitySchema.Description, "Description", FieldKind.Text),
+            new KnownField(ActivitySchema.RegardingObjectId, "Regarding", FieldKind.Lookup, Regarding),
+            new KnownField(ActivitySchema.StateCode, "Activity Status", FieldKind.State),
+            new KnownField(ActivitySchema.StatusCode, "Status Reason", FieldKind.Status),
+            new KnownField("actualstart", "Actual Start", FieldKind.DateTime),
+            new KnownField(ActivitySchema.ActualEnd, "Actual End", FieldKind.DateTime),
+            new KnownField("scheduledstart", "Start Date", FieldKind.DateTime),
+            new KnownField(ActivitySchema.ScheduledEnd, "Due Date", FieldKind.DateTime),
+            new KnownField("prioritycode", "Priority", FieldKind.Choice),
+            new KnownField(ActivitySchema.OwnerId, "Owner", FieldKind.Lookup, Owners),
+            new KnownField("createdon", "Created On", FieldKind.DateTime),
+            new KnownField("overriddencreatedon", "Record Created On", FieldKind.DateTime),
+            new KnownField(ActivitySchema.ModifiedOn, "Modified On", FieldKind.DateTime),
+        };
+
+        /// <summary>Columns every activity export carries that the model does not read: accepted, stored, never scored.</summary>
+        private static readonly string[] CarriedByEveryActivity =
+        {
+            ActivitySchema.Description, ActivitySchema.StatusCode, "actualstart", "scheduledstart", "prioritycode", ActivitySchema.OwnerId,
+            "createdon", "overriddencreatedon",
+        };
 
         public static readonly KnownTable Account = new(AccountSchema.EntityName, "Account", 1, AccountSchema.Id, AccountSchema.Name, false, new[]
         {
@@ -112,34 +166,21 @@ namespace LoyaltyHealth.Cli.Cmt
             new KnownField("modifiedon", "Modified On", FieldKind.DateTime),
         });
 
-        public static readonly KnownTable Email = Activity(ActivitySchema.Email, "Email", 4202,
-            new KnownField(ActivitySchema.DirectionCode, "Direction", FieldKind.Boolean),
-            Party("from", "From"), Party("to", "To"), Party("cc", "Cc"), Party("bcc", "Bcc"));
+        public static readonly KnownTable Email = Activity(ActivityTables.Email, "Email", 4202);
 
-        public static readonly KnownTable PhoneCall = Activity(ActivitySchema.PhoneCall, "Phone Call", 4210,
-            new KnownField(ActivitySchema.DirectionCode, "Direction", FieldKind.Boolean),
-            new KnownField("phonenumber", "Phone Number", FieldKind.Text),
-            Party("from", "Call From"), Party("to", "Call To"));
+        public static readonly KnownTable PhoneCall = Activity(ActivityTables.PhoneCall, "Phone Call", 4210,
+            new KnownField("phonenumber", "Phone Number", FieldKind.Text));
 
-        public static readonly KnownTable Appointment = Activity(ActivitySchema.Appointment, "Appointment", 4201,
-            new KnownField(ActivitySchema.Channel, "Channel", FieldKind.Choice),
-            new KnownField("location", "Location", FieldKind.Text),
-            Party("organizer", "Organizer"), Party("requiredattendees", "Required Attendees"), Party("optionalattendees", "Optional Attendees"));
+        public static readonly KnownTable Appointment = Activity(ActivityTables.Appointment, "Appointment", 4201,
+            new KnownField("location", "Location", FieldKind.Text));
 
-        public static readonly KnownTable Task = Activity(ActivitySchema.Task, "Task", 4212,
-            new KnownField(ActivitySchema.FollowUpReason, "Follow-up Reason", FieldKind.Choice));
+        public static readonly KnownTable Task = Activity(ActivityTables.Task, "Task", 4212);
 
-        public static readonly KnownTable ValueReport = Activity(ActivitySchema.ValueReport, "Value Report", 10001,
-            new KnownField(ValueReportSchema.ValueAmount, "Value Delivered", FieldKind.Money),
-            new KnownField(ValueReportSchema.Measure, "Measure", FieldKind.Text),
-            new KnownField(ValueReportSchema.ReportedToId, "Reported To", FieldKind.Lookup, new[] { ContactSchema.EntityName }),
-            new KnownField(ActivitySchema.Channel, "Channel", FieldKind.Choice),
-            Party("from", "From"), Party("to", "To"), Party("requiredattendees", "Required Attendees"), Party("customers", "Customers"));
+        public static readonly KnownTable ValueReport = Activity(ActivityTables.ValueReport, "Value Report", 10001,
+            new KnownField(ValueReportSchema.Measure, "Measure", FieldKind.Text));
 
-        public static readonly KnownTable Perk = Activity(ActivitySchema.Perk, "Perk", 10002,
-            new KnownField(PerkSchema.PerkKind, "Perk Kind", FieldKind.Choice),
-            new KnownField(PerkSchema.Cost, "Cost", FieldKind.Money),
-            Party("from", "From"), Party("to", "To"), Party("customers", "Customers"));
+        public static readonly KnownTable Perk = Activity(ActivityTables.Perk, "Perk", 10002,
+            new KnownField(PerkSchema.PerkKind, "Perk Kind", FieldKind.Choice));
 
         /// <summary>Opportunities matter only as the link from an activity regarding one to the account it counts toward.</summary>
         public static readonly KnownTable Opportunity = new(OpportunitySchema.EntityName, "Opportunity", 3, OpportunitySchema.Id, "name", false, new[]
@@ -186,27 +227,29 @@ namespace LoyaltyHealth.Cli.Cmt
             new KnownField("modifiedon", "Modified On", FieldKind.DateTime),
         };
 
+
         private static KnownField Party(string name, string display) => new(name, display, FieldKind.PartyList);
 
-        private static KnownTable Activity(string name, string display, int typeCode, params KnownField[] specific) =>
-            new(name, display, typeCode, ActivitySchema.Id, ActivitySchema.Subject, true, new[]
-            {
-                new KnownField(ActivitySchema.Id, display, FieldKind.Id),
-                new KnownField(ActivitySchema.Subject, "Subject", FieldKind.Text),
-                new KnownField(ActivitySchema.Description, "Description", FieldKind.Text),
-                new KnownField(ActivitySchema.RegardingObjectId, "Regarding", FieldKind.Lookup, Regarding),
-                new KnownField(ActivitySchema.StateCode, "Activity Status", FieldKind.State),
-                new KnownField(ActivitySchema.StatusCode, "Status Reason", FieldKind.Status),
-                new KnownField("actualstart", "Actual Start", FieldKind.DateTime),
-                new KnownField(ActivitySchema.ActualEnd, "Actual End", FieldKind.DateTime),
-                new KnownField("scheduledstart", "Start Date", FieldKind.DateTime),
-                new KnownField(ActivitySchema.ScheduledEnd, "Due Date", FieldKind.DateTime),
-                new KnownField("prioritycode", "Priority", FieldKind.Choice),
-                new KnownField(ActivitySchema.OwnerId, "Owner", FieldKind.Lookup, Owners),
-                new KnownField("createdon", "Created On", FieldKind.DateTime),
-                new KnownField("overriddencreatedon", "Record Created On", FieldKind.DateTime),
-                new KnownField("modifiedon", "Modified On", FieldKind.DateTime),
-                new KnownField(ActivitySchema.InteractionClass, "Interaction Class", FieldKind.Choice),
-            }.Concat(specific));
+        /// <summary>
+        /// An activity table: what every activity carries, the columns the model reads from this one (from its
+        /// <see cref="ActivityTable"/>) and, in <paramref name="carried"/>, columns its exports carry that the model does not read.
+        /// </summary>
+        private static KnownTable Activity(ActivityTable table, string display, int typeCode, params KnownField[] carried)
+        {
+            var labels = OwnLabels.TryGetValue(table.Name, out var own) ? own : new KnownField[0];
+            KnownField Read(string column) =>
+                labels.FirstOrDefault(f => f.Name == column)
+                ?? (ReadActivityColumns.TryGetValue(column, out var field) ? field
+                    : throw new InvalidOperationException($"ActivityTables.{table.Name} reads '{column}', which CmtCatalogue.ReadActivityColumns does not describe"));
+            var interactionClass = table.Columns.Where(c => c == ActivitySchema.InteractionClass);
+            var specific = table.Columns.Where(c => c != ActivitySchema.InteractionClass).Concat(table.ContactLookups);
+            var fields = EveryActivity(display)
+                .Concat(interactionClass.Select(Read))
+                .Concat(carried)
+                .Concat(specific.Select(Read))
+                .Concat(table.PartyLists.Select(Read));
+            return new(table.Name, display, typeCode, ActivitySchema.Id, ActivitySchema.Subject, true, fields,
+                CarriedByEveryActivity.Concat(carried.Select(f => f.Name)));
+        }
     }
 }

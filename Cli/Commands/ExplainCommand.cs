@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using LoyaltyHealth.Cli.Local;
 using LoyaltyHealth.Cli.Output;
-using LoyaltyHealth.InMemory.Pipeline;
+using LoyaltyHealth.InMemory.Execution;
 using LoyaltyHealth.Model.Output;
 using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;

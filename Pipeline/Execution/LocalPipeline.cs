@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using LoyaltyHealth.InMemory;
-using LoyaltyHealth.InMemory.Pipeline;
+using LoyaltyHealth.InMemory.Execution;
 using LoyaltyHealth.Pipeline.Registration;
 using LoyaltyHealth.Plugins.Framework;
 using Microsoft.Xrm.Sdk;

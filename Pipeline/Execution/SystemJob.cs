@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using LoyaltyHealth.InMemory.Pipeline;
+using LoyaltyHealth.InMemory.Execution;
 using LoyaltyHealth.Pipeline.Registration;
 
 namespace LoyaltyHealth.Pipeline.Execution

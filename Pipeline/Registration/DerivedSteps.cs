@@ -32,7 +32,7 @@ namespace LoyaltyHealth.Pipeline.Registration
                 .ToList();
 
         public static IReadOnlyList<StepRegistration> Declared(Type plugin) =>
-            ((PluginBase)Activator.CreateInstance(plugin, new object?[] { null, null })!).Registrations;
+            ((PluginBase)Activator.CreateInstance(plugin)!).Registrations;
 
         public static IReadOnlyList<DerivedStep> From(Assembly pluginAssembly, string packageUniqueName, string introducedVersion)
         {

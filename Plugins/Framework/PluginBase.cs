@@ -11,21 +11,14 @@ namespace LoyaltyHealth.Plugins.Framework
     /// The <c>pac plugin init</c> shape: one Execute that builds the local context, matches the
     /// running step against the steps the plugin declared, guards against recursion, traces entry
     /// and exit with the correlation id, and turns faults into <see cref="InvalidPluginExecutionException"/>.
-    /// Plugins declare their steps in the constructor and hold no state written during a call.
+    /// Plugins declare their steps in a parameterless constructor (no step of the product carries a
+    /// configuration, and Dataverse constructs a plugin through its parameterless constructor when it has none to pass)
+    /// and hold no state written during a call.
     /// </summary>
     public abstract class PluginBase : IPlugin
     {
         private const string RecursionKeyPrefix = "LoyaltyHealth.Running:";
         private readonly List<RegisteredStep> _steps = new();
-
-        protected PluginBase(string? unsecureConfiguration = null, string? secureConfiguration = null)
-        {
-            UnsecureConfiguration = unsecureConfiguration;
-            SecureConfiguration = secureConfiguration;
-        }
-
-        protected string? UnsecureConfiguration { get; }
-        protected string? SecureConfiguration { get; }
 
         /// <summary>Every step this plugin handles, for the solution's step files and the local pipeline to be checked against.</summary>
         public IReadOnlyList<StepRegistration> Registrations => _steps.Select(s => s.Step).ToList();

@@ -15,9 +15,6 @@ namespace LoyaltyHealth.Plugins.Framework
         /// <summary>The recalculation is writing the computed columns of the account named after the colon.</summary>
         public const string Recalculating = "LoyaltyHealth.Recalculating:";
 
-        /// <summary>The product is creating or closing the follow-up tasks of the account named after the colon.</summary>
-        public const string WritingFollowUps = "LoyaltyHealth.WritingFollowUps:";
-
         public static void Mark(IPluginExecutionContext sender, string purpose, Guid recordId) =>
             sender.SharedVariables[purpose + recordId] = true;
 

@@ -1,5 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Xml.Linq;
+using LoyaltyHealth.Plugins.Mapping;
 using LoyaltyHealth.Plugins.Schema;
 using static LoyaltyHealth.Plugins.Health.FetchXml;
 
@@ -12,10 +15,6 @@ namespace LoyaltyHealth.Plugins.Health
     /// </summary>
     public static class HealthQueries
     {
-        public const string RegardingContact = "regcontact";
-        public const string RegardingOpportunity = "regopp";
-        public const string PartyContact = "partycontact";
-
         public static readonly string[] AccountColumns = CombineAccountColumns();
 
         private static string[] CombineAccountColumns()
@@ -26,36 +25,46 @@ namespace LoyaltyHealth.Plugins.Health
             return columns.ToArray();
         }
 
-        /// <summary>Per activity table: the columns the model reads beyond the shared ones.</summary>
-        public static readonly ActivityDetail[] ActivityDetails =
+        /// <summary>What every activity shares, read from activitypointer.</summary>
+        private static readonly string[] PointerColumns =
         {
-            new(ActivitySchema.Email, new[] { ActivitySchema.DirectionCode, ActivitySchema.InteractionClass }),
-            new(ActivitySchema.PhoneCall, new[] { ActivitySchema.DirectionCode, ActivitySchema.InteractionClass }),
-            new(ActivitySchema.Appointment, new[] { ActivitySchema.Channel, ActivitySchema.InteractionClass }),
-            new(ActivitySchema.Task, new[] { ActivitySchema.InteractionClass, ActivitySchema.FollowUpReason }),
-            new(ActivitySchema.ValueReport, new[] { ValueReportSchema.ValueAmount, ActivitySchema.Channel, ActivitySchema.InteractionClass }),
-            new(ActivitySchema.Perk, new[] { PerkSchema.Cost, ActivitySchema.InteractionClass }),
+            ActivitySchema.Id, ActivitySchema.TypeCode, ActivitySchema.Subject, ActivitySchema.StateCode,
+            ActivitySchema.ActualEnd, ActivitySchema.ScheduledEnd, ActivitySchema.RegardingObjectId, ActivitySchema.ModifiedOn,
         };
+
+        private static readonly string[] ContactColumns = { ContactSchema.StateCode, ContactSchema.Department, ContactSchema.AccountRoleCode };
 
         public static XElement Activities(Guid accountId, DateTime since)
         {
             var entity = Entity(ActivitySchema.PointerEntityName,
-                Attributes(ActivitySchema.Id, ActivitySchema.TypeCode, ActivitySchema.Subject, ActivitySchema.StateCode,
-                    ActivitySchema.ActualEnd, ActivitySchema.ScheduledEnd, ActivitySchema.RegardingObjectId, ActivitySchema.ModifiedOn),
+                Attributes(PointerColumns),
                 Order(ActivitySchema.Id),
                 Filter("and",
-                    In(ActivitySchema.TypeCode, ActivitySchema.Tables),
+                    In(ActivitySchema.TypeCode, ActivityTables.Names),
                     InWindow(since),
                     Filter("or",
                         Condition(ActivitySchema.RegardingObjectId, "eq", accountId),
-                        Condition(ContactSchema.ParentCustomerId, "eq", accountId, RegardingContact),
-                        Condition(OpportunitySchema.ParentAccountId, "eq", accountId, RegardingOpportunity))),
-                Link(ContactSchema.EntityName, ContactSchema.Id, ActivitySchema.RegardingObjectId, RegardingContact, outer: true,
-                    Attributes(ContactSchema.StateCode, ContactSchema.Department, ContactSchema.AccountRoleCode)),
-                Link(OpportunitySchema.EntityName, OpportunitySchema.Id, ActivitySchema.RegardingObjectId, RegardingOpportunity, outer: true));
-            foreach (var detail in ActivityDetails)
-                entity.Add(Link(detail.Table, ActivitySchema.Id, ActivitySchema.Id, detail.Table, outer: true, Attributes(detail.Columns)));
+                        Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.RegardingContact),
+                        Condition(OpportunitySchema.ParentAccountId, "eq", accountId, QueryAliases.RegardingOpportunity))),
+                Link(ContactSchema.EntityName, ContactSchema.Id, ActivitySchema.RegardingObjectId, QueryAliases.RegardingContact, outer: true,
+                    Attributes(ContactColumns)),
+                Link(OpportunitySchema.EntityName, OpportunitySchema.Id, ActivitySchema.RegardingObjectId, QueryAliases.RegardingOpportunity, outer: true));
+            foreach (var table in ActivityTables.All)
+                entity.Add(Link(table.Name, ActivitySchema.Id, ActivitySchema.Id, table.Name, outer: true, ActivityTableContent(table)));
             return Fetch(entity);
+        }
+
+        // The table's own columns, and for each contact lookup the contact's details and company, since only
+        // the account's own contacts count.
+        private static object[] ActivityTableContent(ActivityTable table)
+        {
+            var content = new List<object> { Attributes(table.Columns.Concat(table.ContactLookups).ToArray()) };
+            foreach (var lookup in table.ContactLookups)
+            {
+                content.Add(Link(ContactSchema.EntityName, ContactSchema.Id, lookup, QueryAliases.ContactIn(table.Name, lookup), outer: true,
+                    Attributes(ContactColumns.Concat(new[] { ContactSchema.ParentCustomerId }).ToArray())));
+            }
+            return content.ToArray();
         }
 
         /// <summary>The account's contacts who took part in activities of the window, with what the model needs of them.</summary>
@@ -63,11 +72,11 @@ namespace LoyaltyHealth.Plugins.Health
             Fetch(Entity(ActivityPartySchema.EntityName,
                 Attributes(ActivityPartySchema.ActivityId, ActivityPartySchema.PartyId),
                 Order(ActivityPartySchema.ActivityId),
-                Link(ContactSchema.EntityName, ContactSchema.Id, ActivityPartySchema.PartyId, PartyContact, outer: false,
-                    Attributes(ContactSchema.StateCode, ContactSchema.Department, ContactSchema.AccountRoleCode),
+                Link(ContactSchema.EntityName, ContactSchema.Id, ActivityPartySchema.PartyId, QueryAliases.PartyContact, outer: false,
+                    Attributes(ContactColumns),
                     Filter("and", Condition(ContactSchema.ParentCustomerId, "eq", accountId))),
                 Link(ActivitySchema.PointerEntityName, ActivitySchema.Id, ActivityPartySchema.ActivityId, "act", outer: false,
-                    Filter("and", In(ActivitySchema.TypeCode, ActivitySchema.Tables), InWindow(since)))));
+                    Filter("and", In(ActivitySchema.TypeCode, ActivityTables.Names), InWindow(since)))));
 
         // Undated activities are read too, so the model can say it ignored them.
         private static XElement InWindow(DateTime since) =>
@@ -113,7 +122,4 @@ namespace LoyaltyHealth.Plugins.Health
             return Fetch(Entity(AccountSchema.EntityName, Attributes(AccountSchema.Id), Order(AccountSchema.HealthScoredOn), Order(AccountSchema.Id), filter));
         }
     }
-
-    /// <summary>An activity table and the columns the model reads from it beyond those every activity shares.</summary>
-    public sealed record ActivityDetail(string Table, string[] Columns);
 }

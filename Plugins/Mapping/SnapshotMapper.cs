@@ -32,9 +32,9 @@ namespace LoyaltyHealth.Plugins.Mapping
                 var contactId = party.ReferenceTo(ActivityPartySchema.PartyId, ContactSchema.EntityName);
                 if (activityId is null || contactId is null) continue;
                 contacts[contactId.Value] = Contact(contactId.Value,
-                    party.AliasedOptionValue(Health.HealthQueries.PartyContact, ContactSchema.StateCode),
-                    party.Aliased<string>(Health.HealthQueries.PartyContact, ContactSchema.Department),
-                    party.AliasedOptionValue(Health.HealthQueries.PartyContact, ContactSchema.AccountRoleCode));
+                    party.AliasedOptionValue(QueryAliases.PartyContact, ContactSchema.StateCode),
+                    party.Aliased<string>(QueryAliases.PartyContact, ContactSchema.Department),
+                    party.AliasedOptionValue(QueryAliases.PartyContact, ContactSchema.AccountRoleCode));
                 if (!participants.TryGetValue(activityId.Value, out var list)) participants[activityId.Value] = list = new List<Guid>();
                 if (!list.Contains(contactId.Value)) list.Add(contactId.Value);
             }
@@ -42,7 +42,7 @@ namespace LoyaltyHealth.Plugins.Mapping
             var interactions = new List<Interaction>();
             foreach (var row in activities)
             {
-                var interaction = Interaction(row, participants, contacts);
+                var interaction = Interaction(account.Id, row, participants, contacts);
                 if (interaction is not null) interactions.Add(interaction);
             }
 
@@ -133,46 +133,36 @@ namespace LoyaltyHealth.Plugins.Mapping
             },
         };
 
-        private Interaction? Interaction(Entity row, Dictionary<Guid, List<Guid>> participants, Dictionary<Guid, ContactSnapshot> contacts)
+        private Interaction? Interaction(Guid accountId, Entity row, Dictionary<Guid, List<Guid>> participants, Dictionary<Guid, ContactSnapshot> contacts)
         {
             var table = row.GetAttributeValue<string>(ActivitySchema.TypeCode);
-            var kind = table switch
-            {
-                ActivitySchema.Email => InteractionKind.Email,
-                ActivitySchema.PhoneCall => InteractionKind.PhoneCall,
-                ActivitySchema.Appointment => InteractionKind.Meeting,
-                ActivitySchema.Task => InteractionKind.Task,
-                ActivitySchema.ValueReport => InteractionKind.ValueReport,
-                ActivitySchema.Perk => InteractionKind.Perk,
-                _ => (InteractionKind?)null,
-            };
-            if (kind is null)
+            var activityTable = ActivityTables.Find(table);
+            if (activityTable is null)
             {
                 Ignore($"activity {row.Id}: table '{table}' is not one the model reads");
                 return null;
             }
+            var kind = activityTable.Kind;
             // The product's own follow-up tasks are about the assessment, not part of the relationship.
             if (row.AliasedOptionValue(table!, ActivitySchema.FollowUpReason) is not null) return null;
 
             var ids = participants.TryGetValue(row.Id, out var parties) ? new List<Guid>(parties) : new List<Guid>();
-            var regardingContact = row.ReferenceTo(ActivitySchema.RegardingObjectId, ContactSchema.EntityName);
-            if (regardingContact is { } contactId && !ids.Contains(contactId))
+            // The regarding contact is the account's by the query's condition; a looked-up one only when its company is the account.
+            if (row.ReferenceTo(ActivitySchema.RegardingObjectId, ContactSchema.EntityName) is { } regardingContact)
+                TookPart(row, QueryAliases.RegardingContact, regardingContact, ids, contacts);
+            foreach (var lookup in activityTable.ContactLookups)
             {
-                ids.Add(contactId);
-                if (!contacts.ContainsKey(contactId))
-                {
-                    contacts[contactId] = Contact(contactId,
-                        row.AliasedOptionValue(Health.HealthQueries.RegardingContact, ContactSchema.StateCode),
-                        row.Aliased<string>(Health.HealthQueries.RegardingContact, ContactSchema.Department),
-                        row.AliasedOptionValue(Health.HealthQueries.RegardingContact, ContactSchema.AccountRoleCode));
-                }
+                var alias = QueryAliases.ContactIn(activityTable.Name, lookup);
+                var contactId = row.Aliased<EntityReference>(activityTable.Name, lookup) is { LogicalName: ContactSchema.EntityName } reference ? reference.Id : (Guid?)null;
+                if (contactId is { } id && row.Aliased<EntityReference>(alias, ContactSchema.ParentCustomerId)?.Id == accountId)
+                    TookPart(row, alias, id, ids, contacts);
             }
 
             return new Interaction
             {
                 Id = row.Id,
-                Kind = kind.Value,
-                Direction = Direction(row.Aliased<bool?>(table!, ActivitySchema.DirectionCode), kind.Value),
+                Kind = kind,
+                Direction = Direction(row.Aliased<bool?>(table!, ActivitySchema.DirectionCode), kind),
                 State = row.OptionValue(ActivitySchema.StateCode) switch
                 {
                     ActivitySchema.StateCompleted => InteractionState.Completed,
@@ -187,6 +177,18 @@ namespace LoyaltyHealth.Plugins.Mapping
                 PerkCost = kind == InteractionKind.Perk ? row.AliasedMoney(table!, PerkSchema.Cost) : null,
                 LoggedClass = LoggedClass(row, table!),
             };
+        }
+
+        /// <summary>Adds a contact to an interaction's participants, with the details read through <paramref name="alias"/>.</summary>
+        private static void TookPart(Entity row, string alias, Guid contactId, List<Guid> ids, Dictionary<Guid, ContactSnapshot> contacts)
+        {
+            if (ids.Contains(contactId)) return;
+            ids.Add(contactId);
+            if (contacts.ContainsKey(contactId)) return;
+            contacts[contactId] = Contact(contactId,
+                row.AliasedOptionValue(alias, ContactSchema.StateCode),
+                row.Aliased<string>(alias, ContactSchema.Department),
+                row.AliasedOptionValue(alias, ContactSchema.AccountRoleCode));
         }
 
         private static InteractionDirection Direction(bool? outgoing, InteractionKind kind) => outgoing switch

@@ -10,7 +10,6 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string ModifiedOn = "modifiedon";
         public const string OwnerId = "ownerid";
         public const string StateCode = "statecode";
-        public const string VersionNumber = "versionnumber";
 
         // Inputs a seller maintains.
         public const string ServiceCadence = "loy_servicecadence";

@@ -1,6 +1,6 @@
 namespace LoyaltyHealth.Plugins.Schema
 {
-    /// <summary>Columns every activity table shares, and the activity tables the product reads.</summary>
+    /// <summary>Columns every activity table shares, and the names of the activity tables (see <see cref="ActivityTables"/>).</summary>
     public static class ActivitySchema
     {
         public const string PointerEntityName = "activitypointer";
@@ -27,7 +27,6 @@ namespace LoyaltyHealth.Plugins.Schema
         public const int StateOpen = 0;
         public const int StateCompleted = 1;
         public const int StateCanceled = 2;
-        public const int StateScheduled = 3;
 
         public const string Email = "email";
         public const string PhoneCall = "phonecall";
@@ -35,9 +34,6 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string Task = "task";
         public const string ValueReport = "loy_valuereport";
         public const string Perk = "loy_perk";
-
-        /// <summary>Every activity table whose rows the model reads; steps are registered on each.</summary>
-        public static readonly string[] Tables = { Email, PhoneCall, Appointment, Task, ValueReport, Perk };
 
         /// <summary>What a change to an activity must touch to matter to an assessment.</summary>
         public static readonly string[] Relevant = { RegardingObjectId, StateCode, ActualEnd, ScheduledEnd, Subject, InteractionClass };
@@ -72,6 +68,7 @@ namespace LoyaltyHealth.Plugins.Schema
     public static class TaskSchema
     {
         public const string EntityName = ActivitySchema.Task;
-        public const string StatusCompleted = "5";
+        /// <summary>The status reason "Completed" of a completed task.</summary>
+        public const int StatusCompleted = 5;
     }
 }

@@ -20,20 +20,4 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string PerkShare = "loy_perkshare";
         public const string ReasonCodes = "loy_healthreasoncodes";
     }
-
-    /// <summary>Dataverse's environment variable tables, where the policy JSON lives.</summary>
-    public static class EnvironmentVariableSchema
-    {
-        public const string DefinitionEntityName = "environmentvariabledefinition";
-        public const string DefinitionId = "environmentvariabledefinitionid";
-        public const string SchemaName = "schemaname";
-        public const string DefaultValue = "defaultvalue";
-        public const string ValueEntityName = "environmentvariablevalue";
-        public const string ValueId = "environmentvariablevalueid";
-        public const string Value = "value";
-        public const string DefinitionLookup = "environmentvariabledefinitionid";
-
-        /// <summary>The product's policy variable.</summary>
-        public const string PolicySchemaName = "loy_LoyaltyPolicy";
-    }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.ServiceModel;
 using LoyaltyHealth.InMemory;
-using LoyaltyHealth.InMemory.Pipeline;
+using LoyaltyHealth.InMemory.Execution;
 using LoyaltyHealth.Plugins;
 using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;

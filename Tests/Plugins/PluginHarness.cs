@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.InMemory;
-using LoyaltyHealth.InMemory.Pipeline;
+using LoyaltyHealth.InMemory.Execution;
 using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;

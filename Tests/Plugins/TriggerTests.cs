@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using LoyaltyHealth.InMemory.Pipeline;
+using LoyaltyHealth.InMemory.Execution;
 using LoyaltyHealth.Plugins;
 using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Health;
@@ -194,32 +194,47 @@ namespace LoyaltyHealth.Tests.Plugins
             });
         }
 
-        [Test]
-        public void Follow_up_tasks_written_by_the_product_trigger_no_recalculation()
+        private static Entity FollowUpTask(Guid id) => new(ActivitySchema.Task, id)
         {
-            var task = new Entity(ActivitySchema.Task, PluginIds.Activity(9))
-            {
-                [ActivitySchema.RegardingObjectId] = A,
-                [ActivitySchema.FollowUpReason] = new OptionSetValue(OptionValues.FollowUpAtRisk),
-            };
-            var writingFollowUps = new PluginExecutionContext { MessageName = MessageNames.Update, PrimaryEntityName = AccountSchema.EntityName, Depth = 1 };
-            ProductWriteMarker.Mark(writingFollowUps, ProductWriteMarker.WritingFollowUps, A.Id);
+            [ActivitySchema.RegardingObjectId] = A,
+            [ActivitySchema.FollowUpReason] = new OptionSetValue(OptionValues.FollowUpAtRisk),
+        };
 
-            _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Task, task, parent: writingFollowUps, depth: 2);
+        [Test]
+        public void Creating_a_follow_up_task_starts_no_recalculation_loop()
+        {
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Task, FollowUpTask(PluginIds.Activity(9)), depth: 2);
 
             Assert.That(_h.Service.RequestCount, Is.Zero);
         }
 
         [Test]
-        public void A_task_a_user_tags_as_a_follow_up_is_rescored()
+        public void Closing_a_follow_up_task_starts_no_recalculation_loop()
         {
-            var task = new Entity(ActivitySchema.Task, PluginIds.Activity(9))
-            {
-                [ActivitySchema.RegardingObjectId] = A,
-                [ActivitySchema.FollowUpReason] = new OptionSetValue(OptionValues.FollowUpAtRisk),
-            };
+            var close = new Entity(ActivitySchema.Task, PluginIds.Activity(9)) { [ActivitySchema.StateCode] = new OptionSetValue(ActivitySchema.StateCompleted) };
+
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Update, ActivitySchema.Task, close, before: FollowUpTask(PluginIds.Activity(9)), depth: 2);
+
+            Assert.That(_h.Service.RequestCount, Is.Zero);
+        }
+
+        [Test]
+        public void A_users_task_is_rescored_even_with_the_follow_up_tag()
+        {
+            var task = new Entity(ActivitySchema.Task, PluginIds.Activity(9)) { [ActivitySchema.RegardingObjectId] = A, [ActivitySchema.Subject] = "Call back" };
 
             _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Task, task, tag: RecordAssessmentChange.FollowUpTag);
+
+            Assert.That(_h.Service.RequestCount, Is.Not.Zero);
+        }
+
+        [Test]
+        public void A_task_that_becomes_a_follow_up_is_rescored_since_it_no_longer_counts()
+        {
+            var before = new Entity(ActivitySchema.Task, PluginIds.Activity(9)) { [ActivitySchema.RegardingObjectId] = A };
+            var change = new Entity(ActivitySchema.Task, PluginIds.Activity(9)) { [ActivitySchema.FollowUpReason] = new OptionSetValue(OptionValues.FollowUpAtRisk) };
+
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Update, ActivitySchema.Task, change, before: before);
 
             Assert.That(_h.Service.RequestCount, Is.Not.Zero);
         }

@@ -12,7 +12,7 @@ namespace LoyaltyHealth.Tests.Solution
     /// <summary>Every column the plugins read or write exists: in the solution, or as a standard Dataverse column.</summary>
     public class ColumnCoverageTests
     {
-        private static readonly string[] ActivityTables = ActivitySchema.Tables.Append(ActivitySchema.PointerEntityName).ToArray();
+        private static readonly string[] ActivityAndPointerTables = ActivityTables.Names.Append(ActivitySchema.PointerEntityName).ToArray();
 
         /// <summary>
         /// The standard Dataverse columns of each table, from the list the in-memory organisation's schema
@@ -28,7 +28,7 @@ namespace LoyaltyHealth.Tests.Solution
         {
             nameof(AccountSchema.EntityName), nameof(ActivitySchema.PointerEntityName), nameof(ActivitySchema.Email), nameof(ActivitySchema.PhoneCall),
             nameof(ActivitySchema.Appointment), nameof(ActivitySchema.Task), nameof(ActivitySchema.ValueReport), nameof(ActivitySchema.Perk),
-            nameof(TaskSchema.StatusCompleted), nameof(EnvironmentVariableSchema.DefinitionEntityName), nameof(EnvironmentVariableSchema.ValueEntityName),
+            nameof(EnvironmentVariableSchema.DefinitionEntityName), nameof(EnvironmentVariableSchema.ValueEntityName),
             nameof(EnvironmentVariableSchema.PolicySchemaName),
         };
 
@@ -53,7 +53,7 @@ namespace LoyaltyHealth.Tests.Solution
             {
                 // The solution's own columns are on each activity table; activitypointer cannot have custom columns.
                 var tables = ActivityColumnTables.TryGetValue(column, out var only) ? only
-                    : column.StartsWith("loy_", StringComparison.Ordinal) ? ActivitySchema.Tables : ActivityTables;
+                    : column.StartsWith("loy_", StringComparison.Ordinal) ? ActivityTables.Names : ActivityAndPointerTables;
                 foreach (var table in tables) yield return (constant, table, column);
             }
             foreach (var (constant, column) in Columns(typeof(ValueReportSchema))) yield return (constant, ValueReportSchema.EntityName, column);
@@ -65,12 +65,12 @@ namespace LoyaltyHealth.Tests.Solution
             foreach (var (constant, column) in Columns(typeof(HealthAssessmentSchema))) yield return (constant, HealthAssessmentSchema.EntityName, column);
             foreach (var (constant, column) in Columns(typeof(EnvironmentVariableSchema)))
             {
-                var onValue = constant.EndsWith(nameof(EnvironmentVariableSchema.ValueId)) || constant.EndsWith("." + nameof(EnvironmentVariableSchema.Value))
+                var onValue = constant.EndsWith("." + nameof(EnvironmentVariableSchema.Value))
                     || constant.EndsWith(nameof(EnvironmentVariableSchema.DefinitionLookup));
                 yield return (constant, onValue ? EnvironmentVariableSchema.ValueEntityName : EnvironmentVariableSchema.DefinitionEntityName, column);
             }
-            foreach (var (table, columns) in RecalculateOnActivityChange.TableSpecificColumns)
-                foreach (var column in columns) yield return ($"RecalculateOnActivityChange.TableSpecificColumns[{table}]", table, column);
+            foreach (var table in ActivityTables.All)
+                foreach (var column in table.Watched) yield return ($"ActivityTables.{table.Name}", table.Name, column);
         }
 
         [Test]

@@ -59,7 +59,7 @@ namespace LoyaltyHealth.Tests.Solution
 
         private static IEnumerable<TestCaseData> ActivityColumns()
         {
-            foreach (var table in ActivitySchema.Tables)
+            foreach (var table in ActivityTables.Names)
                 yield return new TestCaseData(table, ActivitySchema.InteractionClass, "picklist", Choice(OptionValues.ClassOptionSet)).SetName($"{table}.loy_interactionclass");
             yield return new TestCaseData(ActivitySchema.Appointment, ActivitySchema.Channel, "picklist", Choice(OptionValues.ChannelOptionSet)).SetName("appointment.loy_channel");
             yield return new TestCaseData(ActivitySchema.ValueReport, ActivitySchema.Channel, "picklist", Choice(OptionValues.ChannelOptionSet)).SetName("loy_valuereport.loy_channel");

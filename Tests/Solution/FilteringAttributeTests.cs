@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.Plugins;
 using LoyaltyHealth.Plugins.Framework;
-using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;
 using NUnit.Framework;
 
@@ -81,32 +80,6 @@ namespace LoyaltyHealth.Tests.Solution
             var step = SolutionModel.Steps().Single(s => s.TypeName == typeof(RecalculateOnAccountChange).FullName && s.Message == MessageNames.Update);
 
             Assert.That(step.Filtering.Intersect(AccountSchema.Computed), Is.Empty, $"{step.File}: a computed column in the filter would rescore after every rescore");
-        }
-
-        /// <summary>
-        /// Columns the recalculation reads from an activity table but which deliberately do not trigger it.
-        /// loy_followupreason is set only by RecordAssessmentChange on the tasks it creates, and those writes
-        /// are tagged and skipped anyway; a user editing it by hand is not a case the product supports.
-        /// </summary>
-        private static readonly (string Table, string Column)[] ReadButNotWatched =
-        {
-            (TaskSchema.EntityName, ActivitySchema.FollowUpReason),
-        };
-
-        [Test]
-        public void Activity_update_steps_watch_every_column_the_recalculation_reads_from_their_table()
-        {
-            Assert.Multiple(() =>
-            {
-                foreach (var (table, columns) in HealthQueries.ActivityDetails)
-                {
-                    var step = SolutionModel.Steps().Single(s => s.TypeName == typeof(RecalculateOnActivityChange).FullName && s.Message == MessageNames.Update && s.Table == table);
-                    var unwatched = ActivitySchema.Relevant.Concat(columns)
-                        .Where(c => !ReadButNotWatched.Contains((table, c)))
-                        .Except(step.Filtering, StringComparer.Ordinal).ToList();
-                    Assert.That(unwatched, Is.Empty, $"{step.File} ({step.Name}): a change to these columns changes the score but does not trigger a recalculation");
-                }
-            });
         }
     }
 }

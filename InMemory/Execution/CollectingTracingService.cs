@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 
-namespace LoyaltyHealth.InMemory.Pipeline
+namespace LoyaltyHealth.InMemory.Execution
 {
     /// <summary>Keeps every trace line, as the plug-in trace log would.</summary>
     public sealed class CollectingTracingService : ITracingService

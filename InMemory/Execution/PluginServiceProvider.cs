@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 
-namespace LoyaltyHealth.InMemory.Pipeline
+namespace LoyaltyHealth.InMemory.Execution
 {
     /// <summary>
     /// The service provider a plugin's Execute receives: the execution context, an organization

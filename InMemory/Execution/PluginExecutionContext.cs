@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Xrm.Sdk;
 
-namespace LoyaltyHealth.InMemory.Pipeline
+namespace LoyaltyHealth.InMemory.Execution
 {
     /// <summary>
     /// An execution context as Dataverse hands it to a plugin: message, table, stage, depth,

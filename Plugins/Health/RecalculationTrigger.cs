@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.Plugins.Framework;
-using LoyaltyHealth.Plugins.Health;
 
-namespace LoyaltyHealth.Plugins.Steps
+namespace LoyaltyHealth.Plugins.Health
 {
     /// <summary>Runs the recalculation for each account a change touched, as SYSTEM, with the change's time.</summary>
     internal static class RecalculationTrigger
