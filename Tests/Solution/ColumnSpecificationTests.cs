@@ -48,6 +48,7 @@ namespace LoyaltyHealth.Tests.Solution
             yield return Row(AccountSchema.HealthReasons, "ntext", Text(4000));
             yield return Row(AccountSchema.ReasonCodes, "ntext", Text(10000));
             yield return Row(AccountSchema.NextBestActions, "ntext", Text(4000));
+            yield return Row(AccountSchema.ActionCodes, "ntext", Text(10000));
             foreach (var stamp in new[] { AccountSchema.HealthScoredOn, AccountSchema.HealthDataAsOf, AccountSchema.TrendBaselineOn, AccountSchema.TrendCandidateOn })
                 yield return Row(stamp, "datetime", DateAndTimeUtc);
             yield return Row(AccountSchema.TrendBaselineHealth, "int");
