@@ -137,6 +137,7 @@ namespace LoyaltyHealth.Cli.Cmt
             new KnownField(AccountSchema.HealthReasons, "Health Reasons", FieldKind.Text),
             new KnownField(AccountSchema.ReasonCodes, "Health Reason Codes", FieldKind.Text),
             new KnownField(AccountSchema.NextBestActions, "Next Best Actions", FieldKind.Text),
+            new KnownField(AccountSchema.ActionCodes, "Next Best Action Codes", FieldKind.Text),
             new KnownField(AccountSchema.HealthScoredOn, "Health Scored On", FieldKind.DateTime),
             new KnownField(AccountSchema.HealthDataAsOf, "Health Data As Of", FieldKind.DateTime),
             new KnownField(AccountSchema.TrendBaselineOn, "Trend Baseline On", FieldKind.DateTime),

@@ -35,6 +35,7 @@ namespace LoyaltyHealth.Plugins.Mapping
             [AccountSchema.HealthReasons] = Lines(a.Reasons.Select(renderer.Render), TextLimit),
             [AccountSchema.ReasonCodes] = Codes(a.Reasons),
             [AccountSchema.NextBestActions] = Lines(a.NextBestActions.Select(renderer.Render), TextLimit),
+            [AccountSchema.ActionCodes] = Codes(a.NextBestActions),
         };
 
         /// <summary>
@@ -79,20 +80,29 @@ namespace LoyaltyHealth.Plugins.Mapping
         };
 
         /// <summary>Reason codes with their parameters, for forms, views and flows in any language.</summary>
-        public static string Codes(IEnumerable<Reason> reasons)
+        public static string Codes(IEnumerable<Reason> reasons) => Json(reasons.Select(r => new Dictionary<string, object>
         {
-            var list = reasons.Select(r => new Dictionary<string, object>
-            {
-                ["code"] = r.Code,
-                ["impact"] = r.Impact,
-                ["parameters"] = r.Parameters.ToDictionary(p => p.Name, p => (object)p.Value),
-            }).ToList();
-            var json = JsonConvert.SerializeObject(list, new JsonSerializerSettings { Culture = CultureInfo.InvariantCulture });
-            // Drop the weakest reasons rather than cut the JSON in the middle.
+            ["code"] = r.Code,
+            ["impact"] = r.Impact,
+            ["parameters"] = r.Parameters.ToDictionary(p => p.Name, p => (object)p.Value),
+        }).ToList());
+
+        /// <summary>Next best action codes with their parameters, so the card renders them in the reader's language.</summary>
+        public static string Codes(IEnumerable<NextBestAction> actions) => Json(actions.Select(a => new Dictionary<string, object>
+        {
+            ["code"] = a.Code,
+            ["parameters"] = a.Parameters.ToDictionary(p => p.Name, p => (object)p.Value),
+        }).ToList());
+
+        private static string Json(List<Dictionary<string, object>> list)
+        {
+            var settings = new JsonSerializerSettings { Culture = CultureInfo.InvariantCulture };
+            var json = JsonConvert.SerializeObject(list, settings);
+            // Drop the weakest entries rather than cut the JSON in the middle.
             while (json.Length > CodesLimit && list.Count > 0)
             {
                 list.RemoveAt(list.Count - 1);
-                json = JsonConvert.SerializeObject(list);
+                json = JsonConvert.SerializeObject(list, settings);
             }
             return json;
         }

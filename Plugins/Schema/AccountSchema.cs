@@ -30,6 +30,8 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string HealthReasons = "loy_healthreasons";
         public const string ReasonCodes = "loy_healthreasoncodes";
         public const string NextBestActions = "loy_nextbestactions";
+        /// <summary>The next best actions as codes with parameters (JSON), rendered in the reader's language like the reason codes.</summary>
+        public const string ActionCodes = "loy_nextbestactioncodes";
         public const string HealthScoredOn = "loy_healthscoredon";
         /// <summary>When the data behind the stored assessment was read; a recalculation triggered earlier has nothing to add.</summary>
         public const string HealthDataAsOf = "loy_healthdataasof";
@@ -43,7 +45,7 @@ namespace LoyaltyHealth.Plugins.Schema
         public static readonly string[] Computed =
         {
             UnderstandingScore, FamiliarityScore, ServiceScore, OverallHealth, HealthBand, HealthTrend, PerkDependent, PerkShare,
-            HealthReasons, ReasonCodes, NextBestActions, HealthScoredOn, HealthDataAsOf,
+            HealthReasons, ReasonCodes, NextBestActions, ActionCodes, HealthScoredOn, HealthDataAsOf,
             TrendBaselineOn, TrendBaselineHealth, TrendCandidateOn, TrendCandidateHealth,
         };
     }

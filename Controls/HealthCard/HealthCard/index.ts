@@ -68,6 +68,7 @@ export class HealthCard implements ComponentFramework.StandardControl<IInputs, I
             reasonCodes: p.reasonCodes?.raw ?? null,
             reasons: p.reasons?.raw ?? null,
             nextBestActions: p.nextBestActions?.raw ?? null,
+            actionCodes: p.actionCodes?.raw ?? null,
             scoredOn: p.scoredOn?.raw ?? null,
             languageId: this.context.userSettings.languageId,
             isNewRecord: this.accountId(this.context) === null,

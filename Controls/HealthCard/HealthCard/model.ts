@@ -1,5 +1,5 @@
 import { CardText, Language, cardTexts, fill, languageOf, localeOf } from "./texts";
-import { ReasonRenderer, parseReasonCodes, storedLines } from "./reasons";
+import { ReasonRenderer, StoredReason, parseReasonCodes, storedLines } from "./reasons";
 
 /** loy_healthband and loy_healthtrend values, as Plugins/Schema/OptionValues.cs and solution/OptionSets define them. */
 export const bandValues: Record<number, BandName> = {
@@ -42,6 +42,8 @@ export interface CardInput {
     reasonCodes: string | null;
     reasons: string | null;
     nextBestActions: string | null;
+    /** loy_nextbestactioncodes: the actions as codes with parameters. */
+    actionCodes: string | null;
     scoredOn: Date | null;
     languageId: number;
     isNewRecord: boolean;
@@ -51,6 +53,9 @@ export interface CardInput {
     history: HistoryState;
     now: Date;
 }
+
+/** Where a list's lines come from: rendered from the stored codes, the stored texts as written, or nothing. */
+export type TextSource = "codes" | "stored" | "none";
 
 export type CardState = "newRecord" | "notScored" | "notEnoughData" | "scored";
 
@@ -72,8 +77,9 @@ export interface CardView {
     pillars: PillarView[];
     perk: { dependent: boolean; label: string; shareText: string | null } | null;
     reasons: string[];
-    reasonsSource: "codes" | "stored" | "none";
+    reasonsSource: TextSource;
     actions: string[];
+    actionsSource: TextSource;
     history: { status: HistoryState["status"]; points: HistoryPoint[]; summary: string | null; message: string | null };
     scoredOnText: string | null;
     narrow: boolean;
@@ -120,16 +126,8 @@ export function buildCardView(input: CardInput): CardView {
         return { key, label: renderer.label("Pillar", key), value: v, text: v === null ? words.unknown : renderer.formatNumber(v) };
     });
 
-    let reasons: string[] = [];
-    let reasonsSource: CardView["reasonsSource"] = "none";
-    const codes = parseReasonCodes(input.reasonCodes);
-    if (codes && codes.length > 0 && codes.every((c) => renderer.has(c.code))) {
-        reasons = codes.map((c) => renderer.render(c));
-        reasonsSource = "codes";
-    } else if (storedLines(input.reasons).length > 0) {
-        reasons = storedLines(input.reasons);
-        reasonsSource = "stored";
-    }
+    const reasons = linesOf(input.reasonCodes, input.reasons, (code) => code, (c) => renderer.render(c), renderer);
+    const actions = linesOf(input.actionCodes, input.nextBestActions, (code) => ReasonRenderer.actionKey(code), (c) => renderer.renderAction(c), renderer);
 
     const perk = scored && input.perkDependent !== null
         ? {
@@ -154,9 +152,10 @@ export function buildCardView(input: CardInput): CardView {
         trend: trendName && state === "scored" ? { name: trendName, label: renderer.label("Trend", trendName) } : null,
         pillars,
         perk,
-        reasons,
-        reasonsSource,
-        actions: storedLines(input.nextBestActions),
+        reasons: reasons.lines,
+        reasonsSource: reasons.source,
+        actions: actions.lines,
+        actionsSource: actions.source,
         history: historyView(input, renderer, words),
         scoredOnText: input.scoredOn ? fill(words.scoredOn, { date: formatDate(input.scoredOn, locale) }) : null,
         narrow: input.allocatedWidth >= 0 && input.allocatedWidth < narrowWidth,
@@ -164,6 +163,20 @@ export function buildCardView(input: CardInput): CardView {
         topReasons: topReasonCount,
         words,
     };
+}
+
+/**
+ * A list rendered from its stored codes in the user's language, or, when the codes are missing,
+ * unreadable or name a text this card does not know (a newer model), the stored texts as written.
+ */
+function linesOf(
+    codesJson: string | null, stored: string | null, keyOf: (code: string) => string,
+    render: (code: StoredReason) => string, renderer: ReasonRenderer,
+): { lines: string[]; source: TextSource } {
+    const codes = parseReasonCodes(codesJson);
+    if (codes && codes.length > 0 && codes.every((c) => renderer.has(keyOf(c.code)))) return { lines: codes.map(render), source: "codes" };
+    const lines = storedLines(stored);
+    return lines.length > 0 ? { lines, source: "stored" } : { lines: [], source: "none" };
 }
 
 function historyView(input: CardInput, renderer: ReasonRenderer, words: Record<CardText, string>): CardView["history"] {

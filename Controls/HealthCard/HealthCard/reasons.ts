@@ -1,10 +1,14 @@
 import { Language, Texts, localeOf, modelTexts } from "./texts";
 
-/** One stored reason: loy_healthreasoncodes holds a JSON array of these, ordered by impact. */
-export interface StoredReason {
+/** One stored code: loy_nextbestactioncodes holds a JSON array of these, in the model's order. */
+export interface StoredCode {
     code: string;
-    impact?: number;
     parameters?: Record<string, number>;
+}
+
+/** One stored reason: loy_healthreasoncodes holds a JSON array of these, ordered by impact. */
+export interface StoredReason extends StoredCode {
+    impact?: number;
 }
 
 /**
@@ -66,6 +70,15 @@ export class ReasonRenderer {
         return this.fill(reason.code, this.text(reason.code), reason.parameters ?? {});
     }
 
+    /** The text key of a next best action code, as the model's renderer prefixes it. */
+    static actionKey(code: string): string {
+        return `Action.${code}`;
+    }
+
+    renderAction(action: StoredCode): string {
+        return this.fill(action.code, this.text(ReasonRenderer.actionKey(action.code)), action.parameters ?? {});
+    }
+
     formatNumber(value: number): string {
         return new Intl.NumberFormat(this.locale, { maximumFractionDigits: 0 }).format(value);
     }
@@ -99,7 +112,7 @@ export class ReasonRenderer {
     }
 }
 
-/** The stored codes, or null when the column is empty or not the JSON the plugins write. */
+/** The stored codes (reasons in loy_healthreasoncodes, actions in loy_nextbestactioncodes), or null when the column is empty or not the JSON the plugins write. */
 export function parseReasonCodes(json: string | null | undefined): StoredReason[] | null {
     if (!json?.trim()) return null;
     try {

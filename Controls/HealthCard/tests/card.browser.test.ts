@@ -180,7 +180,7 @@ describe("the built health card in Chromium", () => {
             expect.stringContaining("monthly") as unknown as string,
             "The customer's goals were reviewed 21 days ago.",
         ]);
-        expect(await texts(page, ".loy-action")).toEqual(["Meet people at the customer beyond your main contact."]);
+        expect(await texts(page, ".loy-action")).toEqual(["Meet people beyond your main contact."]);
         expect(await page.locator(".loy-perk").innerText()).toContain("Not perk-dependent");
         // The trend line: an image named by its summary, one point per assessment.
         const line = page.getByRole("img", { name: /Overall health over the last 12 months: 11 assessments, from 61 to 82/ });

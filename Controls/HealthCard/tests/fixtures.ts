@@ -17,6 +17,7 @@ export interface AccountSample {
         reasonCodes: string | null;
         reasons: string | null;
         nextBestActions: string | null;
+        actionCodes: string | null;
         scoredOn: string | null;
     };
     /** loy_healthassessment rows, or "fail" when the Web API call fails. */
@@ -31,6 +32,7 @@ const monthly = (values: (number | null)[]) => values.map((v, i) => ({
 }));
 
 const codes = (list: { code: string; impact: number; parameters: Record<string, number> }[]) => JSON.stringify(list);
+const actions = (...list: string[]) => JSON.stringify(list.map((code) => ({ code, parameters: {} })));
 
 export const healthy: AccountSample = {
     name: "Harbour Bakery",
@@ -45,7 +47,8 @@ export const healthy: AccountSample = {
             { code: "FewContactsEngaged", impact: -4, parameters: { count: 2, target: 3 } },
         ]),
         reasons: "• Value with a money figure was reported in 4 of 4 periods (48,000 in total).\n• (stored English text)",
-        nextBestActions: "• Meet people at the customer beyond your main contact.",
+        nextBestActions: "• Meet people beyond your main contact. (stored English text)",
+        actionCodes: actions("MeetPeopleBeyondMainContact"),
         scoredOn: "2026-06-28T08:15:00Z",
     },
     history: monthly([61, 64, 66, 70, 69, 72, 75, 74, 78, 80, 82]),
@@ -65,7 +68,8 @@ export const perkDependent: AccountSample = {
             { code: "NoServiceLevelAgreed", impact: -5, parameters: {} },
         ]),
         reasons: "• The relationship rests on perks.",
-        nextBestActions: "• Replace perks with a conversation about the value you deliver.\n• Document the customer's goals and needs.\n• Ask the customer how often and how they want to hear from you.",
+        nextBestActions: "• Replace the next perk with a conversation about the value you deliver.\n• Review the customer's current goals and needs with them and document them.\n• Ask the customer which service level they want: how often, and in person, by video or by phone.",
+        actionCodes: actions("ReplacePerksWithValueConversation", "ReviewGoalsAndNeeds", "AskPreferredServiceLevel"),
         scoredOn: "2026-06-29T16:40:00Z",
     },
     history: monthly([58, 55, null, 52, 49, 47, 44, 41, 40, 39, 38]),
@@ -82,7 +86,8 @@ export const notEnoughData: AccountSample = {
             { code: "NoContactsEngaged", impact: -6, parameters: {} },
         ]),
         reasons: "• Only 1 of the three pillars has evidence (2 needed), so the account is not rated yet.",
-        nextBestActions: "• Meet people at the customer beyond your main contact.",
+        nextBestActions: "• Meet people beyond your main contact.",
+        actionCodes: actions("MeetPeopleBeyondMainContact"),
         scoredOn: "2026-06-30T07:00:00Z",
     },
     history: [{ loy_assessedon: "2026-06-30T07:00:00Z", loy_overallhealth: null }],
@@ -94,16 +99,19 @@ export const notScored: AccountSample = {
     columns: {
         overallHealth: null, understandingScore: null, familiarityScore: null, serviceScore: null,
         healthBand: null, healthTrend: null, perkDependent: null, perkShare: null,
-        reasonCodes: null, reasons: null, nextBestActions: null, scoredOn: null,
+        reasonCodes: null, reasons: null, nextBestActions: null, actionCodes: null, scoredOn: null,
     },
     history: [],
 };
 
-/** Scored, but its reason codes are not the JSON the plugins write and its history cannot be read. */
+/** Scored, but its reason and action codes are not the JSON the plugins write and its history cannot be read. */
 export const unreadable: AccountSample = {
     ...healthy,
     name: "Harbour Bakery (history unavailable)",
-    columns: { ...healthy.columns, reasonCodes: "{broken", reasons: "• Stored reason one.\n• Stored reason two." },
+    columns: {
+        ...healthy.columns, reasonCodes: "{broken", reasons: "• Stored reason one.\n• Stored reason two.",
+        actionCodes: "[{\"parameters\":{}}]", nextBestActions: "• Stored action one.",
+    },
     history: "fail",
 };
 

@@ -1,4 +1,6 @@
 import { CardInput, buildCardView, historyPoints, historyQuery } from "../HealthCard/model";
+import { storedLines } from "../HealthCard/reasons";
+import { modelTexts } from "../HealthCard/texts";
 import { AccountSample, healthy, notEnoughData, notScored, now, perkDependent, unreadable } from "./fixtures";
 
 function input(sample: AccountSample, overrides: Partial<CardInput> = {}): CardInput {
@@ -6,7 +8,7 @@ function input(sample: AccountSample, overrides: Partial<CardInput> = {}): CardI
     return {
         overallHealth: c.overallHealth, understanding: c.understandingScore, familiarity: c.familiarityScore, service: c.serviceScore,
         band: c.healthBand, trend: c.healthTrend, perkDependent: c.perkDependent, perkShare: c.perkShare,
-        reasonCodes: c.reasonCodes, reasons: c.reasons, nextBestActions: c.nextBestActions,
+        reasonCodes: c.reasonCodes, reasons: c.reasons, nextBestActions: c.nextBestActions, actionCodes: c.actionCodes,
         scoredOn: c.scoredOn ? new Date(c.scoredOn) : null,
         languageId: 1033, isNewRecord: sample.accountId === null, readOnly: false, allocatedWidth: 640,
         history: sample.history === "fail" ? { status: "failed" } : { status: "loaded", points: historyPoints(sample.history) },
@@ -25,7 +27,8 @@ describe("the card's view of an account", () => {
         expect(view.reasonsSource).toBe("codes");
         expect(view.reasons[0]).toBe("Value with a money figure was reported in 4 of 4 periods (48,000 in total).");
         expect(view.reasons).toHaveLength(4);
-        expect(view.actions).toEqual(["Meet people at the customer beyond your main contact."]);
+        expect(view.actions).toEqual(["Meet people beyond your main contact."]);
+        expect(view.actionsSource).toBe("codes");
         expect(view.perk).toEqual({ dependent: false, label: "Not perk-dependent", shareText: "4% of interactions are perks" });
         expect(view.scoredOnText).toBe("Last scored June 28, 2026");
         expect(view.message).toBeNull();
@@ -47,6 +50,14 @@ describe("the card's view of an account", () => {
         expect(view.reasons[0]).toContain("(63\u00a0% Gefälligkeiten), 3.400 für Gefälligkeiten");
         expect(view.pillars[2].text).toBe("unbekannt");
         expect(view.scoredOnText).toBe("Zuletzt bewertet am 29. Juni 2026");
+    });
+
+    it("renders the next best actions from their codes in the user's language, not the stored English", () => {
+        const view = buildCardView(input(perkDependent, { languageId: 1031 }));
+        expect(view.actionsSource).toBe("codes");
+        expect(view.actions).toEqual(["ReplacePerksWithValueConversation", "ReviewGoalsAndNeeds", "AskPreferredServiceLevel"]
+            .map((code) => modelTexts.de[`Action.${code}`]));
+        expect(view.actions).not.toContain(storedLines(perkDependent.columns.nextBestActions)[0]);
     });
 
     it("falls back to English for a language the model has no texts for, as the model does", () => {
@@ -82,6 +93,13 @@ describe("the card's view of an account", () => {
         expect(buildCardView(input(unreadable)).reasonsSource).toBe("stored");
         const unknown = input(healthy, { reasonCodes: '[{"code":"SomethingNewer","parameters":{}}]' });
         expect(buildCardView(unknown).reasons).toEqual(storedOf(healthy));
+    });
+
+    it("falls back to the stored action texts when the action codes cannot be read or name an action it does not know", () => {
+        expect(buildCardView(input(unreadable))).toMatchObject({ actions: ["Stored action one."], actionsSource: "stored" });
+        const unknown = input(healthy, { actionCodes: '[{"code":"SomethingNewer","parameters":{}}]' });
+        expect(buildCardView(unknown)).toMatchObject({ actions: ["Meet people beyond your main contact. (stored English text)"], actionsSource: "stored" });
+        expect(buildCardView(input(notScored)).actionsSource).toBe("none");
     });
 
     it("reports a history that failed to load, is loading, or has fewer than two points", () => {
