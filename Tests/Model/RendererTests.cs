@@ -17,12 +17,6 @@ namespace LoyaltyHealth.Tests.Model
             type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToArray();
 
         [Test]
-        public void English_and_German_ship()
-        {
-            Assert.That(ReasonRenderer.Languages, Is.SupersetOf(new[] { "de", "en" }));
-        }
-
-        [Test]
         public void Every_reason_action_and_label_has_its_own_text_in_every_shipped_language()
         {
             var keys = ReasonCodeValues
@@ -99,7 +93,7 @@ namespace LoyaltyHealth.Tests.Model
         [Test]
         public void A_language_without_texts_falls_back_to_english()
         {
-            Assert.That(new ReasonRenderer(CultureInfo.GetCultureInfo("fi-FI")).Label(HealthBand.AtRisk), Is.EqualTo("At risk"));
+            Assert.That(new ReasonRenderer(CultureInfo.GetCultureInfo("sv-SE")).Label(HealthBand.AtRisk), Is.EqualTo("At risk"));
         }
 
         [Test]
