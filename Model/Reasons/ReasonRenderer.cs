@@ -58,6 +58,9 @@ namespace LoyaltyHealth.Model.Reasons
         public string Label(ServiceCadence cadence) => Text("Cadence." + cadence);
         public string Label(ServiceChannel channel) => Text("Channel." + channel);
 
+        /// <summary>The name of a sub-measure (one of <see cref="MeasureCodes"/>) as the explain table shows it.</summary>
+        public string MeasureLabel(string measureCode) => Text("Measure." + measureCode);
+
         /// <summary>Whether this language's own file (not a fallback) has a text for the key.</summary>
         public static bool HasOwnText(string language, string key) => OwnTexts(language).ContainsKey(key);
 

@@ -216,6 +216,19 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void Explain_names_the_sub_measures_in_the_chosen_language_and_keeps_their_codes()
+        {
+            var (exit, printed) = CliHarness.Run("explain", "Harbour Bakery", "--language", "fi");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(printed, Does.Contain("Tavoitteet käyty läpi (GoalsCurrency)").And.Contain("Yhteydenpitorytmi pidetty (CadenceAdherence)"));
+                Assert.That(printed, Does.Contain("Todellinen painoarvo").And.Contain("Kukaan ei ole kysynyt asiakkaalta, millaista palvelutasoa se toivoo."));
+            });
+        }
+
+        [Test]
         public void Explain_states_the_missed_agreed_meetings_of_the_sample_account_whose_visits_stopped()
         {
             var (exit, printed) = CliHarness.Run("explain", "Riverside Logistics");

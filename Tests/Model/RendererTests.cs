@@ -29,6 +29,7 @@ namespace LoyaltyHealth.Tests.Model
                 .Concat(System.Enum.GetNames(typeof(ServiceChannel)).Select(n => "Channel." + n))
                 .Concat(System.Enum.GetNames(typeof(ServiceChannel)).Select(n => "Touch." + n))
                 .Concat(System.Enum.GetNames(typeof(SellerInput)).Select(n => "Input." + n))
+                .Concat(Constants(typeof(MeasureCodes)).Select(m => "Measure." + m))
                 .ToList();
 
             var missing = ReasonRenderer.Languages.SelectMany(l => keys.Where(k => !ReasonRenderer.HasOwnText(l, k)).Select(k => l + ":" + k)).ToList();
