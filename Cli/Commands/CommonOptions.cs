@@ -13,7 +13,7 @@ namespace LoyaltyHealth.Cli.Commands
         public Option<string?> Policy { get; } = new("--policy") { Description = "A loyalty policy JSON file (only the fields it changes); it is checked completely before anything runs." };
         public Option<string?> AsOf { get; } = new("--as-of") { Description = "Score as of this date (yyyy-MM-dd, UTC); by default when the data was exported." };
         public Option<string> Output { get; } = new("--output") { Description = "The folder for report.html and accounts.csv.", DefaultValueFactory = _ => "loyalty-report" };
-        public Option<string> Language { get; } = new("--language") { Description = "Language of reasons, actions and the report: en or de.", DefaultValueFactory = _ => "en" };
+        public Option<string> Language { get; } = new("--language") { Description = "Language of reasons, actions and the report: " + string.Join(", ", UiText.Languages) + ".", DefaultValueFactory = _ => "en" };
         public Option<string?> Solution { get; } = new("--solution") { Description = "A packed solution zip or an unpacked solution folder whose registrations drive the pipeline; by default the one built with the tool." };
 
         public CommonOptions()

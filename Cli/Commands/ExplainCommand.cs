@@ -83,7 +83,7 @@ namespace LoyaltyHealth.Cli.Commands
                 {
                     table.AddRow(
                         Markup.Escape($"{text.Pillar(pillar.Pillar)} ({text.Score(pillar.Score)})"),
-                        Markup.Escape(measure.Code),
+                        Markup.Escape($"{text.Renderer.MeasureLabel(measure.Code)} ({measure.Code})"),
                         Markup.Escape(measure.Score is { } s ? s.ToString("0.#", text.Culture) : text["Unknown"]),
                         Markup.Escape(measure.Weight.ToString("0.00", CultureInfo.InvariantCulture)),
                         Markup.Escape(measure.EffectiveWeight.ToString("P1", text.Culture)),

@@ -38,7 +38,7 @@ namespace LoyaltyHealth.Model.Reasons
                 .ToArray();
         }
 
-        /// <summary>The languages that ship with texts, e.g. "de", "en".</summary>
+        /// <summary>The languages that ship with texts: one embedded Reasons/Texts/xx.json each (da, de, en, fi, nl).</summary>
         public static IReadOnlyList<string> Languages { get; } = typeof(ReasonRenderer).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
             .Select(n => n.Substring(ResourcePrefix.Length, n.Length - ResourcePrefix.Length - ".json".Length))
@@ -58,8 +58,14 @@ namespace LoyaltyHealth.Model.Reasons
         public string Label(ServiceCadence cadence) => Text("Cadence." + cadence);
         public string Label(ServiceChannel channel) => Text("Channel." + channel);
 
+        /// <summary>The name of a sub-measure (one of <see cref="MeasureCodes"/>) as the explain table shows it.</summary>
+        public string MeasureLabel(string measureCode) => Text("Measure." + measureCode);
+
         /// <summary>Whether this language's own file (not a fallback) has a text for the key.</summary>
-        public static bool HasOwnText(string language, string key) => Load(language)?.ContainsKey(key) == true;
+        public static bool HasOwnText(string language, string key) => OwnTexts(language).ContainsKey(key);
+
+        /// <summary>This language's own texts by key, without fallbacks; empty for a language that does not ship.</summary>
+        public static IReadOnlyDictionary<string, string> OwnTexts(string language) => Load(language) ?? new Dictionary<string, string>();
 
         private string Text(string key)
         {

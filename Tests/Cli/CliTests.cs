@@ -1,6 +1,9 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net;
+using LoyaltyHealth.Cli.Output;
+using LoyaltyHealth.Model.Output;
 using NUnit.Framework;
 
 namespace LoyaltyHealth.Tests.Cli
@@ -83,6 +86,28 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(exit, Is.Zero, printed);
                 Assert.That(File.ReadAllText(Path.Combine(output, "accounts.csv")), Does.Contain("Gefährdet").Or.Contain("Beobachten"));
                 Assert.That(printed, Does.Contain("Kunde"));
+            });
+        }
+
+        [TestCase("nl")]
+        [TestCase("da")]
+        [TestCase("fi")]
+        public void The_demo_speaks_each_language_in_the_table_the_csv_and_the_report(string language)
+        {
+            var output = InFolder("demo-" + language);
+            var text = new UiText(language);
+
+            var (exit, printed) = CliHarness.Run("demo", "--output", output, "--language", language);
+
+            var csv = File.ReadAllLines(Path.Combine(output, "accounts.csv"));
+            var report = WebUtility.HtmlDecode(File.ReadAllText(Path.Combine(output, "report.html")));
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(csv[0], Does.Contain($",{text["Account"]},").And.Contain($",{text["PerkShare"]},").And.Contain($",{text.Pillar(Pillar.Familiarity)},"));
+                Assert.That(csv.Single(r => r.Contains("Harbour Bakery Supplies", StringComparison.Ordinal)), Does.Contain($",{text.Band(HealthBand.AtRisk)},"));
+                Assert.That(printed, Does.Contain(text["Riskiest"]).And.Not.Contain("Replace the next perk"));
+                Assert.That(report, Does.Contain($"<html lang=\"{language}\">").And.Contain(text["SpendAgainstValue"]).And.Not.Contain("The relationship rests on perks"));
             });
         }
 
@@ -187,6 +212,19 @@ namespace LoyaltyHealth.Tests.Cli
                              "ThreadConcentration", "TwoWayEngagement", "ReferenceCustomer", "ServiceLevelAgreed", "CadenceAdherence", "ImprovementProposals" })
                     Assert.That(printed, Does.Contain(measure));
                 Assert.That(printed, Does.Contain("Effective weight").And.Contain("Nobody has asked the customer which service level they want."));
+            });
+        }
+
+        [Test]
+        public void Explain_names_the_sub_measures_in_the_chosen_language_and_keeps_their_codes()
+        {
+            var (exit, printed) = CliHarness.Run("explain", "Harbour Bakery", "--language", "fi");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(printed, Does.Contain("Tavoitteet käyty läpi (GoalsCurrency)").And.Contain("Yhteydenpitorytmi pidetty (CadenceAdherence)"));
+                Assert.That(printed, Does.Contain("Todellinen painoarvo").And.Contain("Kukaan ei ole kysynyt asiakkaalta, millaista palvelutasoa se toivoo."));
             });
         }
 

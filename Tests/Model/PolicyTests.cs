@@ -157,7 +157,7 @@ namespace LoyaltyHealth.Tests.Model
         public void A_language_without_texts_is_rejected()
         {
             Assert.That(ProblemsOf("{ \"explanations\": { \"language\": \"xx\" } }"),
-                Is.EqualTo(new[] { "$.explanations.language: no texts ship for 'xx'; available: de, en" }));
+                Is.EqualTo(new[] { "$.explanations.language: no texts ship for 'xx'; available: da, de, en, fi, nl" }));
         }
 
         [Test]

@@ -34,6 +34,37 @@ namespace LoyaltyHealth.Tests.Solution
         }
 
         [Test]
+        public void The_packaged_model_assembly_carries_the_texts_of_every_language_as_they_are_in_the_repository()
+        {
+            using var package = Package();
+            using var dll = new MemoryStream();
+            using (var entry = package.GetEntry("lib/net462/LoyaltyHealth.Model.dll")!.Open()) entry.CopyTo(dll);
+            dll.Position = 0;
+            using var pe = new PEReader(dll);
+            var metadata = pe.GetMetadataReader();
+            var resources = metadata.ManifestResources.Select(h => metadata.GetManifestResource(h))
+                .ToDictionary(r => metadata.GetString(r.Name), r => ResourceBytes(pe, r));
+            var files = Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Root, "Model", "Reasons", "Texts"), "*.json")
+                .ToDictionary(f => "LoyaltyHealth.Model.Texts." + Path.GetFileName(f), File.ReadAllBytes);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(files.Keys, Has.Count.EqualTo(5), "en, de, nl, da and fi");
+                foreach (var (name, content) in files)
+                    Assert.That(resources.TryGetValue(name, out var packed) ? packed : null, Is.EqualTo(content), name + " in the packaged net462 model assembly");
+            });
+        }
+
+        /// <summary>An embedded resource's bytes: a length-prefixed blob at its offset in the CLI resources directory.</summary>
+        private static byte[] ResourceBytes(PEReader pe, ManifestResource resource)
+        {
+            var directory = pe.PEHeaders.CorHeader!.ResourcesDirectory;
+            var block = pe.GetSectionData(directory.RelativeVirtualAddress).GetReader(0, directory.Size);
+            block.Offset = (int)resource.Offset;
+            return block.ReadBytes(block.ReadInt32());
+        }
+
+        [Test]
         public void Every_packaged_assembly_is_strong_named_like_the_plugin_assembly()
         {
             Assert.That(SolutionSource.Packed.Assemblies.Where(a => !a.IsStrongNamed).Select(a => a.FileName), Is.Empty,

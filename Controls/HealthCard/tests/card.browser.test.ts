@@ -277,12 +277,29 @@ describe("the built health card in Chromium", () => {
 
     it("renders in German for a German user", async () => {
         const page = await mount(perkDependent, { languageId: 1031 });
-        expect(await page.locator(".loy-title").innerText()).toBe("Kundengesundheit");
+        expect(await page.locator(".loy-title").innerText()).toBe("Kundenbindung");
         expect(await page.locator(".loy-band").innerText()).toBe("Gefährdet");
         expect(await page.locator('.loy-pillar[data-pillar="Service"] .loy-pillar-value').innerText()).toBe("unbekannt");
         expect((await texts(page, ".loy-reason"))[0]).toMatch(/^Die Beziehung beruht auf Gefälligkeiten/);
         expect(await page.locator(".loy-card").getAttribute("lang")).toBe("de");
         await shoot(page, "german");
+        await page.context().close();
+    });
+
+    it.each([
+        [1043, "nl", "Klantbinding", "Risico", "onbekend", /^De relatie draait op attenties/, "Volgende stappen"],
+        [1030, "da", "Kundeloyalitet", "I risiko", "ukendt", /^Relationen bygger på opmærksomheder/, "Næste skridt"],
+        [1035, "fi", "Asiakasuskollisuus", "Vaarassa", "ei tiedossa", /^Asiakassuhde nojaa huomionosoituksiin/, "Seuraavat toimet"],
+    ])("renders for a user with LCID %i in %s", async (lcid, language, title, band, unknown, firstReason, actions) => {
+        const page = await mount(perkDependent, { languageId: lcid });
+        expect(await page.locator(".loy-title").innerText()).toBe(title);
+        expect(await page.locator(".loy-band").innerText()).toBe(band);
+        expect(await page.locator('.loy-pillar[data-pillar="Service"] .loy-pillar-value').innerText()).toBe(unknown);
+        expect((await texts(page, ".loy-reason"))[0]).toMatch(firstReason);
+        expect(await page.getByRole("heading", { name: actions }).count()).toBe(1);
+        expect(await page.locator(".loy-card").getAttribute("lang")).toBe(language);
+        expect(await page.locator(".loy-card").innerText()).not.toMatch(/[{}]/);
+        await shoot(page, `language-${language}`);
         await page.context().close();
     });
 

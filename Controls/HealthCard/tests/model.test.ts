@@ -45,7 +45,7 @@ describe("the card's view of an account", () => {
 
     it("renders the reasons in the user's language (German) and keeps the numbers German", () => {
         const view = buildCardView(input(perkDependent, { languageId: 1031 }));
-        expect(view.title).toBe("Kundengesundheit");
+        expect(view.title).toBe("Kundenbindung");
         expect(view.gauge.bandLabel).toBe("Gefährdet");
         expect(view.reasons[0]).toContain("(63\u00a0% Gefälligkeiten), 3.400 für Gefälligkeiten");
         expect(view.pillars[2].text).toBe("unbekannt");
@@ -58,6 +58,21 @@ describe("the card's view of an account", () => {
         expect(view.actions).toEqual(["ReplacePerksWithValueConversation", "ReviewGoalsAndNeeds", "AskPreferredServiceLevel"]
             .map((code) => modelTexts.de[`Action.${code}`]));
         expect(view.actions).not.toContain(storedLines(perkDependent.columns.nextBestActions)[0]);
+    });
+
+    it.each([
+        [1043, "nl", "Klantbinding", "Risico", "onbekend", "De relatie draait op attenties: 10 attenties tegenover 6 inhoudelijke contacten (aandeel attenties: 63%), 3.400 uitgegeven", "Laatst gescoord op 29 juni 2026"],
+        [1030, "da", "Kundeloyalitet", "I risiko", "ukendt", "Relationen bygger på opmærksomheder: 10 opmærksomheder over for 6 værdiskabende kontakter (andel opmærksomheder: 63\u00a0%), 3.400 brugt", "Senest scoret 29. juni 2026"],
+        [1035, "fi", "Asiakasuskollisuus", "Vaarassa", "ei tiedossa", "Asiakassuhde nojaa huomionosoituksiin: 10 huomionosoitusta, arvoa tuottavia yhteydenottoja 6 (huomionosoitusten osuus 63\u00a0%); huomionosoituksiin on kulunut 3\u00a0400", "Arvioitu viimeksi 29. kesäkuuta 2026"],
+    ])("renders a perk-dependent account for a user with LCID %i in %s, with that language's numbers and dates", (lcid, language, title, band, unknown, reason, scoredOn) => {
+        const view = buildCardView(input(perkDependent, { languageId: lcid }));
+        expect(view.language).toBe(language);
+        expect(view.title).toBe(title);
+        expect(view.gauge.bandLabel).toBe(band);
+        expect(view.pillars[2].text).toBe(unknown);
+        expect(view.reasons[0]).toContain(reason);
+        expect(view.reasons.join(" ")).not.toMatch(/[{}]/);
+        expect(view.scoredOnText).toBe(scoredOn);
     });
 
     it("falls back to English for a language the model has no texts for, as the model does", () => {

@@ -1,7 +1,7 @@
 import en from "../../../Model/Reasons/Texts/en.json";
 import de from "../../../Model/Reasons/Texts/de.json";
 import { ReasonRenderer, kindOf, parseReasonCodes, storedLines } from "../HealthCard/reasons";
-import { modelTexts } from "../HealthCard/texts";
+import { languages, modelTexts } from "../HealthCard/texts";
 
 const sample: Record<string, number> = {
     days: 45, requiredDays: 90, count: 2, target: 4, covered: 3, periods: 6, share: 0.8, contacts: 1, cadence: 2, channel: 1,
@@ -16,7 +16,7 @@ describe("the model's texts are the card's texts", () => {
         expect(Object.keys(en).length).toBeGreaterThan(50);
     });
 
-    it.each(["en", "de"] as const)("has a kind for every placeholder and renders every %s text without leftover braces", (language) => {
+    it.each(languages)("has a kind for every placeholder and renders every %s text without leftover braces", (language) => {
         const renderer = new ReasonRenderer(language);
         for (const [key, template] of Object.entries(modelTexts[language])) {
             for (const match of template.matchAll(/\{([^{}|]*)/g)) {
