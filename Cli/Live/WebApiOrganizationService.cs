@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.ServiceModel;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Tasks;
 using System.Xml.Linq;
 using LoyaltyHealth.Cli.Cmt;
 using Microsoft.Xrm.Sdk;
@@ -142,6 +143,10 @@ namespace LoyaltyHealth.Cli.Live
             {
                 // The handlers (sign-in, limits, retries) are asynchronous; HttpClient.Send would bypass them.
                 response = _http.SendAsync(request).GetAwaiter().GetResult();
+            }
+            catch (TaskCanceledException e) when (e.InnerException is TimeoutException)
+            {
+                throw new EnvironmentException($"{Environment.GetLeftPart(UriPartial.Authority)} did not answer {message} within {_http.Timeout.TotalMinutes:N0} minutes; try again later.", EnvironmentFailure.Unreachable, e);
             }
             catch (HttpRequestException e)
             {
