@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LoyaltyHealth.Cli.Commands;
+using LoyaltyHealth.Cli.Live;
 using Spectre.Console;
 
 namespace LoyaltyHealth.Cli
@@ -9,15 +10,18 @@ namespace LoyaltyHealth.Cli
     {
         public static int Main(string[] args) => Run(args, AnsiConsole.Console);
 
-        public static int Run(string[] args, IAnsiConsole console)
+        /// <param name="live">How commands reach live environments; the tests route it to a loopback host.</param>
+        public static int Run(string[] args, IAnsiConsole console, LiveSettings? live = null)
         {
+            live ??= new LiveSettings();
             var root = new RootCommand("Loyalty Health, locally: the Dataverse plugins in a local pipeline over sample or exported data.")
             {
                 DemoCommand.Create(console),
-                ScoreCommand.Create(console),
+                ScoreCommand.Create(console, live),
                 ExplainCommand.Create(console),
                 GenerateCommand.Create(console),
                 BenchmarkCommand.Create(console),
+                BackfillCommand.Create(console, live),
             };
             return root.Parse(args).Invoke();
         }

@@ -23,5 +23,9 @@ namespace LoyaltyHealth.Cli.Commands
         public const int JobsFailed = 2;
         /// <summary>The tool itself failed (out of memory, an unexpected error): one line, no output written.</summary>
         public const int Internal = 3;
+        /// <summary>--environment: the URL answers no Dataverse Web API, the sign-in was refused, or the platform kept throttling.</summary>
+        public const int EnvironmentUnavailable = 4;
+        /// <summary>--environment: signed in, but a privilege the command needs is missing.</summary>
+        public const int NotPermitted = 5;
     }
 }

@@ -19,6 +19,16 @@ namespace LoyaltyHealth.Cli.Commands
                 Error(console, e.Message);
                 return e.ExitCode;
             }
+            catch (Live.EnvironmentException e)
+            {
+                Error(console, e.Message);
+                return e.Failure == Live.EnvironmentFailure.NotPermitted ? ExitCodes.NotPermitted : ExitCodes.EnvironmentUnavailable;
+            }
+            catch (System.ServiceModel.FaultException<Microsoft.Xrm.Sdk.OrganizationServiceFault> e) when (Live.LiveFaults.IsPrivilege(e.Detail))
+            {
+                Error(console, Live.LiveFaults.Describe(e.Detail));
+                return ExitCodes.NotPermitted;
+            }
             catch (CmtDataException e)
             {
                 Error(console, e.Message);

@@ -49,21 +49,40 @@ namespace LoyaltyHealth.Cli.Commands
         {
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             using var reader = OpenExport(path);
+            return Staged(console, probe, "Reading and staging the export", report => Guard(() => ExportRun.Stage(reader, asOf, read => report(read, read))),
+                reader.Skips, Path.GetFileName(path), policyJson, language, workers);
+        }
+
+        /// <summary>
+        /// Scores an environment as it scores an export: its rows, read through the Web API, are staged and
+        /// replayed through the plugins on this machine; nothing is written to the environment.
+        /// </summary>
+        public static ExportScore LiveEnvironment(IAnsiConsole console, Live.EnvironmentConnection connection, string? solution, DateTime? asOf, string policyJson, string language, int? workers = null)
+        {
+            var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
+            var started = ExportRun.Now();
+            return Staged(console, probe, "Reading and staging the environment", report =>
+                    ExportRun.Stage(Live.EnvironmentRecords.Read(connection.Service, null, connection.Settings.PageSize, connection.Settings.ActivityPageSize), () => asOf ?? started, read => report(read, read)),
+                new CmtSkips(), connection.Service.Environment.Host, policyJson, language, workers);
+        }
+
+        private static ExportScore Staged(IAnsiConsole console, LocalOrganisation probe, string stagingLabel, Func<Action<double, double>, ExportStaging> stage, CmtSkips skips,
+            string source, string policyJson, string language, int? workers)
+        {
             var stagingClock = System.Diagnostics.Stopwatch.StartNew();
             ExportStaging staging = null!;
-            Progress.Run(console, "Reading and staging the export", report =>
-                staging = Guard(() => ExportRun.Stage(reader, asOf, read => report(read, read))));
+            Progress.Run(console, stagingLabel, report => staging = stage(report));
             using var staged = staging;
             stagingClock.Stop();
             var until = staging.AsOf;
-            foreach (var line in reader.Skips.Lines()) console.MarkupLine($"[grey]Skipped: {Markup.Escape(line)}[/]");
+            foreach (var line in skips.Lines()) console.MarkupLine($"[grey]Skipped: {Markup.Escape(line)}[/]");
             foreach (var line in staging.Notes) console.MarkupLine($"[yellow]Note: {Markup.Escape(line)}[/]");
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, until);
             (IReadOnlyList<AccountResult> Accounts, ExportRunStats Stats) run = default;
             Progress.Run(console, "Scoring every account through the plugins", report =>
-                run = ExportRun.Score(staging, reader.Skips, replay, stagingClock.Elapsed, workers, (done, total) => report(done, total)));
-            var notes = reader.Skips.Lines().Concat(staging.Notes).ToList();
-            var result = new OrganisationResult(until, language, run.Accounts!, 0, Path.GetFileName(path)) { Notes = notes };
+                run = ExportRun.Score(staging, skips, replay, stagingClock.Elapsed, workers, (done, total) => report(done, total)));
+            var notes = skips.Lines().Concat(staging.Notes).ToList();
+            var result = new OrganisationResult(until, language, run.Accounts!, 0, source) { Notes = notes };
             return new ExportScore(result, run.Stats!);
         }
 

@@ -1,32 +1,59 @@
 using System.CommandLine;
 using System.IO;
+using LoyaltyHealth.Cli.Live;
 using LoyaltyHealth.Cli.Output;
 using Spectre.Console;
 
 namespace LoyaltyHealth.Cli.Commands
 {
-    /// <summary><c>score data.zip</c>: an exported organisation imported through the plugins and every account recalculated.</summary>
+    /// <summary>
+    /// <c>score data.zip</c>: an exported organisation imported through the plugins and every account
+    /// recalculated. <c>score --environment URL</c>: the same, from the rows of a live environment read
+    /// through the Web API (read-only).
+    /// </summary>
     internal static class ScoreCommand
     {
-        public static Command Create(IAnsiConsole console)
+        public static Command Create(IAnsiConsole console, LiveSettings settings)
         {
             var common = new CommonOptions();
-            var data = new Argument<string>("data") { Description = "A Configuration Migration tool or 'pac data export' file (data.zip) with accounts, contacts and activities." };
-            var command = new Command("score", "Import exported data through the plugins, recalculate every account, show the scores and write report.html and accounts.csv.");
+            var live = new LiveOptions();
+            var data = new Argument<string?>("data") { Description = "A Configuration Migration tool or 'pac data export' file (data.zip) with accounts, contacts and activities.", Arity = ArgumentArity.ZeroOrOne };
+            var command = new Command("score", "Import exported data (or read a live environment) through the plugins, recalculate every account, show the scores and write report.html and accounts.csv.");
             command.Arguments.Add(data);
             common.AddTo(command);
+            live.AddTo(command, environmentRequired: false);
             command.SetAction(parse => CliRunner.Guard(console, () =>
             {
                 var language = parse.GetValue(common.Language)!;
                 var policy = CommonOptions.PolicyJson(parse.GetValue(common.Policy), language);
                 var asOf = CommonOptions.ParseAsOf(parse.GetValue(common.AsOf));
-                var path = parse.GetValue(data)!;
-                var score = Runs.Export(console, path, parse.GetValue(common.Solution), asOf, policy, language);
-                var text = new UiText(language);
-                ConsoleView.Show(console, score.Result, text);
-                Runs.Measured(console, score.Stats);
-                Runs.Write(score.Result, text, parse.GetValue(common.Output)!, console);
-                return Runs.Finish(score, console);
+                var path = parse.GetValue(data);
+                var environment = parse.GetValue(live.Environment);
+                if ((path is null) == (environment is null)) throw new CliException("score needs either an export file (data.zip) or --environment URL, not both.");
+                ExportScore score;
+                EnvironmentConnection? connection = null;
+                try
+                {
+                    if (path is not null)
+                    {
+                        score = Runs.Export(console, path, parse.GetValue(common.Solution), asOf, policy, language);
+                    }
+                    else
+                    {
+                        connection = live.Connect(parse, console, settings);
+                        score = Runs.LiveEnvironment(console, connection, parse.GetValue(common.Solution), asOf, policy, language);
+                    }
+                    var text = new UiText(language);
+                    ConsoleView.Show(console, score.Result, text);
+                    Runs.Measured(console, score.Stats);
+                    if (connection is not null) console.MarkupLine(Markup.Escape(connection.Stats.Summary()));
+                    Runs.Write(score.Result, text, parse.GetValue(common.Output)!, console);
+                    return Runs.Finish(score, console);
+                }
+                finally
+                {
+                    connection?.Dispose();
+                }
             }));
             return command;
         }

@@ -37,18 +37,22 @@ namespace LoyaltyHealth.Cli.Staging
     public static class ExportRun
     {
         /// <summary>Stages the file; the as-of moment is the one given, else the export's timestamp, else now.</summary>
-        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null)
+        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null) =>
+            Stage(reader.Records(), () => asOf ?? reader.ExportedOn ?? Now(), progress);
+
+        /// <summary>Stages records from any source (an export, an environment read through the Web API); the as-of moment is asked for once the first record is read.</summary>
+        public static ExportStaging Stage(IEnumerable<Microsoft.Xrm.Sdk.Entity> records, Func<DateTime> asOf, Action<long>? progress = null)
         {
             ExportStaging? staging = null;
             try
             {
-                foreach (var record in reader.Records())
+                foreach (var record in records)
                 {
-                    staging ??= new ExportStaging(asOf ?? reader.ExportedOn ?? Now());
+                    staging ??= new ExportStaging(asOf());
                     staging.Add(record);
                     if (staging.Records % 10_000 == 0) progress?.Invoke(staging.Records);
                 }
-                staging ??= new ExportStaging(asOf ?? reader.ExportedOn ?? Now());
+                staging ??= new ExportStaging(asOf());
                 staging.Finish();
                 progress?.Invoke(staging.Records);
                 return staging;
@@ -142,7 +146,8 @@ namespace LoyaltyHealth.Cli.Staging
             return (accounts, stats);
         }
 
-        private static DateTime Now()
+        /// <summary>Now, to the second, as Dataverse stores times.</summary>
+        public static DateTime Now()
         {
             var now = DateTime.UtcNow;
             return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);

@@ -8,7 +8,10 @@ namespace LoyaltyHealth.Tests.Cli
     /// <summary>Runs the loyalty command in-process on a plain, wide, non-interactive console and keeps what it printed.</summary>
     internal static class CliHarness
     {
-        public static (int Exit, string Output) Run(params string[] args)
+        public static (int Exit, string Output) Run(params string[] args) => Run(null, args);
+
+        /// <summary>With how commands reach live environments (Tests/Live routes them to a loopback host).</summary>
+        public static (int Exit, string Output) Run(LoyaltyHealth.Cli.Live.LiveSettings? live, params string[] args)
         {
             var writer = new StringWriter();
             var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -19,7 +22,7 @@ namespace LoyaltyHealth.Tests.Cli
                 Out = new AnsiConsoleOutput(writer),
             });
             console.Profile.Width = 240;
-            var exit = Program.Run(args, console);
+            var exit = Program.Run(args, console, live);
             return (exit, writer.ToString());
         }
     }
