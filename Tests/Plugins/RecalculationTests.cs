@@ -163,6 +163,30 @@ namespace LoyaltyHealth.Tests.Plugins
         }
 
         [Test]
+        public void The_accounts_own_job_running_after_another_job_scored_it_is_refused_once_and_then_ends_as_covered()
+        {
+            SeedHealthyAccount();
+            var asCreated = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+            // An activity's job ran first and scored the account; the account's own Create job, queued
+            // earlier, runs after it with the image taken at the Create.
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Email,
+                Rows.Email(900, A, DaysAgo(1), true, PluginIds.Contact(1)), operationCreatedOn: PluginHarness.Now.AddSeconds(-30));
+            var scored = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+            _h.Service.ResetRequestCount();
+
+            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, asCreated, after: asCreated,
+                operationCreatedOn: PluginHarness.Now.AddSeconds(-60));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(_h.Traces, Does.Contain("changed while it was being scored").And.Contain("nothing to add"));
+                Assert.That(_h.Service.RequestCount, Is.EqualTo(5), "three reads, the refused write, the read that finds it covered: "
+                    + string.Join(", ", _h.Service.RequestCountsByMessage));
+                Assert.That(_h.Stored(AccountSchema.EntityName, PluginIds.AccountA).RowVersion, Is.EqualTo(scored.RowVersion), "the newer score stands");
+            });
+        }
+
+        [Test]
         public void A_recalculation_already_covered_by_a_newer_one_ends_after_one_read()
         {
             SeedHealthyAccount();
