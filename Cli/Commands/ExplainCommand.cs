@@ -46,9 +46,10 @@ namespace LoyaltyHealth.Cli.Commands
                     (id, name) = Find(ResultReader.All(organisation.Store, new QueryExpression(AccountSchema.EntityName) { ColumnSet = new ColumnSet(AccountSchema.Name) })
                         .Select(e => (e.Id, e.GetAttributeValue<string>(AccountSchema.Name) ?? "")).ToList(), wanted);
                 }
-                // The same recalculation the plugins and the Custom API run, asked for its full assessment.
-                var result = new AccountHealthRecalculator(organisation.Service, new CollectingTracingService(), organisation.Clock, sender: null).Recalculate(id, triggeredAt: null);
-                var assessment = result.Assessment ?? throw new CliException($"Account {name} could not be assessed ({result.Outcome}).");
+                // The same assessment the plugins and the Custom API store, read and scored without writing anything.
+                var assessor = new AccountAssessor(organisation.Service, new CollectingTracingService(), sender: null);
+                var stored = assessor.ReadAccount(id) ?? throw new CliException($"Account {name} could not be assessed: it no longer exists.");
+                var assessment = assessor.Assess(stored, AccountAssessor.AsOf(organisation.Clock.UtcNow)).Assessment;
                 Show(console, name, assessment, new UiText(language));
                 return ExitCodes.Success;
             }));

@@ -21,7 +21,6 @@ namespace LoyaltyHealth.Model.Output
         /// <summary>Ordered by impact, strongest first.</summary>
         public IReadOnlyList<Reason> Reasons { get; init; } = Array.Empty<Reason>();
         public IReadOnlyList<NextBestAction> NextBestActions { get; init; } = Array.Empty<NextBestAction>();
-        public IReadOnlyList<Transition> Transitions { get; init; } = Array.Empty<Transition>();
         public IReadOnlyList<DataWarning> Warnings { get; init; } = Array.Empty<DataWarning>();
 
         public IEnumerable<PillarResult> Pillars => new[] { Understanding, Familiarity, Service };

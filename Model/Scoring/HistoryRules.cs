@@ -27,14 +27,11 @@ namespace LoyaltyHealth.Model.Scoring
                 : Output.Trend.Stable;
         }
 
-        /// <summary>An account never assessed before counts as neither at risk nor perk-dependent.</summary>
-        internal static IReadOnlyList<Transition> Transitions(IReadOnlyList<PastAssessment> history, System.DateTime asOf, HealthBand band, bool perkDependent)
-        {
-            var previous = history.Where(h => h.AssessedOn <= asOf).OrderByDescending(h => h.AssessedOn).FirstOrDefault();
-            return Between(previous?.Band, previous?.PerkDependent == true, band, perkDependent);
-        }
-
-        /// <summary>The transitions from one stored state to the next; null band means never assessed.</summary>
+        /// <summary>
+        /// The transitions from one stored assessment to the next; a null band means never assessed, which
+        /// counts as neither at risk nor perk-dependent. The only place they are decided: the history step
+        /// applies it to the account's state before and after each stored assessment.
+        /// </summary>
         public static IReadOnlyList<Transition> Between(HealthBand? previousBand, bool previousPerkDependent, HealthBand band, bool perkDependent)
         {
             var wasAtRisk = previousBand == HealthBand.AtRisk;

@@ -73,7 +73,6 @@ namespace LoyaltyHealth.Model.Scoring
                 Trend = HistoryRules.Trend(account.PastAssessments, asOf, overall, _policy.Trend),
                 Reasons = Explanations.Reasons(c, decision.Reasons, perks, measures),
                 NextBestActions = Explanations.Actions(c, perks, measures),
-                Transitions = HistoryRules.Transitions(account.PastAssessments, asOf, band, perks.IsPerkDependent),
                 Warnings = c.Warnings,
             };
         }

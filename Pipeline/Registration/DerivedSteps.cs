@@ -80,10 +80,18 @@ namespace LoyaltyHealth.Pipeline.Registration
                     new XElement("Attributes", string.Join(",", image.Columns)),
                     new XElement("EntityAlias", image.Alias),
                     new XElement("ImageType", (int)image.Type),
-                    new XElement("MessagePropertyName", ContextKeys.Target),
+                    new XElement("MessagePropertyName", ImageMessageProperty(step.Message)),
                     new XElement("IsCustomizable", 1)))));
             return new DerivedStep(id, Braced(id) + ".xml", plugin, step, xml);
         }
+
+        /// <summary>
+        /// The request property an image is taken from: a Create's post-image from its "Id" output (the new row),
+        /// every other message's from its "Target". The Plugin Registration Tool and public registration tools
+        /// (spkl, XrmFramework) write "Id" for Create.
+        /// </summary>
+        private static string ImageMessageProperty(string message) =>
+            string.Equals(message, MessageNames.Create, StringComparison.Ordinal) ? "Id" : ContextKeys.Target;
 
         private static string Braced(Guid id) => "{" + id.ToString("D") + "}";
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using LoyaltyHealth.Model.Policy;
 using LoyaltyHealth.Plugins.Health;
@@ -15,6 +16,13 @@ namespace LoyaltyHealth.Plugins.Configuration
     /// </summary>
     public static class PolicyReader
     {
+        /// <summary>
+        /// The last document loaded and its policy. Loading is a pure function of the text, so a document
+        /// read again (every recalculation reads the variable, so a change applies at once) is not parsed and
+        /// validated again. The policy is shared between executions and threads: plugins only read it.
+        /// </summary>
+        private static Loaded? _last;
+
         public static LoyaltyPolicy Read(IOrganizationService service)
         {
             var rows = service.RetrieveMultiple(new FetchExpression(HealthQueries.Policy().ToString())).Entities;
@@ -27,14 +35,30 @@ namespace LoyaltyHealth.Plugins.Configuration
                 source = "the default value of " + EnvironmentVariableSchema.PolicySchemaName;
             }
 
+            var last = _last;
+            if (last is not null && string.Equals(last.Json, json, StringComparison.Ordinal)) return last.Policy;
             var problems = PolicyLoader.TryLoad(json, out var policy);
             if (problems.Count > 0)
             {
+                // Only an invalid document is looked at again, for the problems the loader alone cannot name.
                 problems = PolicyValidator.ValidateDocument(json);
                 throw new InvalidPluginExecutionException(
                     $"The loyalty policy in {source} is invalid, so no account was rescored:\n  " + string.Join("\n  ", problems));
             }
+            _last = new Loaded(json, policy!);
             return policy!;
+        }
+
+        private sealed class Loaded
+        {
+            public Loaded(string? json, LoyaltyPolicy policy)
+            {
+                Json = json;
+                Policy = policy;
+            }
+
+            public string? Json { get; }
+            public LoyaltyPolicy Policy { get; }
         }
     }
 }

@@ -21,7 +21,11 @@ namespace LoyaltyHealth.Plugins.Mapping
 
         public IReadOnlyList<string> Ignored => _ignored;
 
-        public AccountSnapshot Map(Entity account, IEnumerable<Entity> activities, IEnumerable<Entity> parties)
+        public AccountSnapshot Map(Entity account, IEnumerable<Entity> activities, IEnumerable<Entity> parties) =>
+            Map(account, activities, parties, Checkpoints(account));
+
+        /// <param name="checkpoints">The account's trend checkpoints, parsed once by the caller, which also stores their next state.</param>
+        public AccountSnapshot Map(Entity account, IEnumerable<Entity> activities, IEnumerable<Entity> parties, TrendCheckpoints checkpoints)
         {
             var partyRows = parties.ToList();
             var contacts = new Dictionary<Guid, ContactSnapshot>();
@@ -58,7 +62,7 @@ namespace LoyaltyHealth.Plugins.Mapping
                 IsReference = account.Contains(AccountSchema.IsReference) ? account.GetAttributeValue<bool?>(AccountSchema.IsReference) : null,
                 Contacts = contacts.Values.OrderBy(c => c.Id).ToList(),
                 Interactions = interactions,
-                PastAssessments = PastAssessments(account),
+                PastAssessments = PastAssessments(account, checkpoints),
             };
         }
 
@@ -90,11 +94,11 @@ namespace LoyaltyHealth.Plugins.Mapping
 
         // The stored assessment comes first: a checkpoint written at the same instant carries no band,
         // and the newest-first pick for transitions must find the stored one.
-        private static IReadOnlyList<PastAssessment> PastAssessments(Entity account)
+        private static IReadOnlyList<PastAssessment> PastAssessments(Entity account, TrendCheckpoints checkpoints)
         {
             var list = new List<PastAssessment>();
             if (Stored(account) is { } stored) list.Add(stored);
-            list.AddRange(Checkpoints(account).AsHistory());
+            list.AddRange(checkpoints.AsHistory());
             return list;
         }
 

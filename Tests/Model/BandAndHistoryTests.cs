@@ -139,15 +139,15 @@ namespace LoyaltyHealth.Tests.Model
         }
 
         [Test]
-        public void Transitions_are_reported_against_the_newest_earlier_assessment()
+        public void Transitions_are_reported_against_the_previous_stored_assessment()
         {
             var stillAtRisk = Assess(Scenarios.Doughnuts().WithPast(1, 10, HealthBand.AtRisk, perkDependent: true));
             var recovered = Assess(Scenarios.MonthlyInPerson().WithPast(400, 90, HealthBand.Healthy).WithPast(1, 20, HealthBand.AtRisk, perkDependent: true));
 
             Assert.Multiple(() =>
             {
-                Assert.That(stillAtRisk.Transitions, Is.Empty, "no transition while nothing changed: no alert spam");
-                Assert.That(recovered.Transitions, Is.EqualTo(new[] { Transition.LeftAtRisk, Transition.NoLongerPerkDependent }));
+                Assert.That(HistoryRules.Between(HealthBand.AtRisk, true, stillAtRisk.Band, stillAtRisk.Perks.IsPerkDependent), Is.Empty, "no transition while nothing changed: no alert spam");
+                Assert.That(HistoryRules.Between(HealthBand.AtRisk, true, recovered.Band, recovered.Perks.IsPerkDependent), Is.EqualTo(new[] { Transition.LeftAtRisk, Transition.NoLongerPerkDependent }));
             });
         }
 

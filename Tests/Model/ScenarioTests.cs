@@ -35,7 +35,7 @@ namespace LoyaltyHealth.Tests.Model
                     .And.Contain(ReasonCodes.NoServiceLevelAgreed)
                     .And.Contain(ReasonCodes.SingleThreaded));
                 Assert.That(a.NextBestActions[0].Code, Is.EqualTo(ActionCodes.ReplacePerksWithValueConversation));
-                Assert.That(a.Transitions, Is.EquivalentTo(new[] { Transition.EnteredAtRisk, Transition.BecamePerkDependent }));
+                Assert.That(HistoryRules.Between(null, false, a.Band, a.Perks.IsPerkDependent), Is.EquivalentTo(new[] { Transition.EnteredAtRisk, Transition.BecamePerkDependent }), "first assessment");
             });
         }
 
@@ -118,7 +118,7 @@ namespace LoyaltyHealth.Tests.Model
                 Assert.That(a.Reasons[0].Code, Is.EqualTo(ReasonCodes.NewAccount));
                 Assert.That(a.Reasons[0].Get(ParameterNames.Days), Is.EqualTo(20));
                 Assert.That(a.Understanding.Score, Is.Null, "no evidence yet, not zero");
-                Assert.That(a.Transitions, Is.Empty);
+                Assert.That(HistoryRules.Between(null, false, a.Band, a.Perks.IsPerkDependent), Is.Empty);
                 Assert.That(a.NextBestActions.Select(x => x.Code).Take(2),
                     Is.EqualTo(new[] { ActionCodes.AskPreferredServiceLevel, ActionCodes.ReviewGoalsAndNeeds }), "onboarding questions come first");
             });

@@ -63,21 +63,68 @@ namespace LoyaltyHealth.Tests.Plugins
             });
         }
 
-        // 4,984 activities with 4,996 contact participations: each read fits one page of 5,000.
+        // 4,984 activities with 4,996 contact participations: each read fits one page of 5,000. The account
+        // itself is not read: the step's post-image carries it with its row version.
         [TestCase(0)]
         [TestCase(4960)]
-        public void A_recalculation_costs_four_reads_and_one_write_however_many_activities(int extraEmails)
+        public void A_recalculation_costs_three_reads_and_one_write_however_many_activities(int extraEmails)
         {
             SeedHealthyAccount(extraEmails);
+            var asWritten = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+            _h.Service.ResetRequestCount();
 
             _h.Run(new RecalculateOnAccountChange(), MessageNames.Update, AccountSchema.EntityName,
-                new Entity(AccountSchema.EntityName, PluginIds.AccountA) { [AccountSchema.IsReference] = true });
+                new Entity(AccountSchema.EntityName, PluginIds.AccountA) { [AccountSchema.IsReference] = true }, after: asWritten);
 
             Assert.Multiple(() =>
             {
-                Assert.That(_h.Reads, Is.LessThanOrEqualTo(4), string.Join(", ", _h.Service.RequestCountsByMessage));
+                Assert.That(_h.Count("Retrieve"), Is.Zero, "the account comes from the image: " + string.Join(", ", _h.Service.RequestCountsByMessage));
+                Assert.That(_h.Count("RetrieveMultiple"), Is.EqualTo(3), "policy, activities, contact participations");
                 Assert.That(_h.Writes, Is.EqualTo(1), string.Join(", ", _h.Service.RequestCountsByMessage));
                 Assert.That(_h.Traces, Does.Contain($"{24 + extraEmails} activities"));
+            });
+        }
+
+        [Test]
+        public void Without_the_image_the_account_is_read()
+        {
+            SeedHealthyAccount();
+            var created = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+            _h.Service.ResetRequestCount();
+
+            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, created, after: created, withImages: false);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(_h.Count("Retrieve"), Is.EqualTo(1));
+                Assert.That(_h.Stored(AccountSchema.EntityName, PluginIds.AccountA).GetAttributeValue<OptionSetValue>(AccountSchema.HealthBand)?.Value,
+                    Is.EqualTo(OptionValues.BandHealthy), _h.Traces);
+            });
+        }
+
+        [Test]
+        public void An_image_made_stale_by_a_later_write_is_refused_and_the_account_scored_again_from_what_is_stored()
+        {
+            SeedHealthyAccount();
+            var created = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+            _h.Service.ResetRequestCount();
+            // After the image was taken, before the recalculation writes, a seller removes the account's goals.
+            _h.Service.RunOnceBefore("RetrieveMultiple", _ => _h.Service.Execute(new Microsoft.Xrm.Sdk.Messages.UpdateRequest
+            {
+                Target = new Entity(AccountSchema.EntityName, PluginIds.AccountA) { [AccountSchema.CustomerGoals] = null },
+            }));
+
+            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, created, after: created);
+            var reads = _h.Count("Retrieve");
+
+            // What a recalculation of the stored data gives now: the stored assessment must already be it.
+            var again = new AccountHealthRecalculator(_h.Service, new LoyaltyHealth.InMemory.Execution.CollectingTracingService(), _h.Clock, sender: null)
+                .Recalculate(PluginIds.AccountA, triggeredAt: null);
+            Assert.Multiple(() =>
+            {
+                Assert.That(_h.Traces, Does.Contain("changed while it was being scored"));
+                Assert.That(reads, Is.EqualTo(1), "read once the image was found stale");
+                Assert.That(again.Outcome, Is.EqualTo(RecalculationOutcome.Unchanged), "the stored score is that of the stored data, not of the image");
             });
         }
 
@@ -112,6 +159,30 @@ namespace LoyaltyHealth.Tests.Plugins
                 Assert.That(_h.Writes, Is.Zero, "a recalculation storm makes no audit noise");
                 Assert.That(_h.Traces, Does.Contain("assessment unchanged; nothing written"));
                 Assert.That(_h.Stored(AccountSchema.EntityName, PluginIds.AccountA).RowVersion, Is.EqualTo(firstStored.RowVersion));
+            });
+        }
+
+        [Test]
+        public void The_accounts_own_job_running_after_another_job_scored_it_is_refused_once_and_then_ends_as_covered()
+        {
+            SeedHealthyAccount();
+            var asCreated = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+            // An activity's job ran first and scored the account; the account's own Create job, queued
+            // earlier, runs after it with the image taken at the Create.
+            _h.Run(new RecalculateOnActivityChange(), MessageNames.Create, ActivitySchema.Email,
+                Rows.Email(900, A, DaysAgo(1), true, PluginIds.Contact(1)), operationCreatedOn: PluginHarness.Now.AddSeconds(-30));
+            var scored = _h.Stored(AccountSchema.EntityName, PluginIds.AccountA);
+            _h.Service.ResetRequestCount();
+
+            _h.Run(new RecalculateOnAccountChange(), MessageNames.Create, AccountSchema.EntityName, asCreated, after: asCreated,
+                operationCreatedOn: PluginHarness.Now.AddSeconds(-60));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(_h.Traces, Does.Contain("changed while it was being scored").And.Contain("nothing to add"));
+                Assert.That(_h.Service.RequestCount, Is.EqualTo(5), "three reads, the refused write, the read that finds it covered: "
+                    + string.Join(", ", _h.Service.RequestCountsByMessage));
+                Assert.That(_h.Stored(AccountSchema.EntityName, PluginIds.AccountA).RowVersion, Is.EqualTo(scored.RowVersion), "the newer score stands");
             });
         }
 

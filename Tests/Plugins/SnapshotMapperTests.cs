@@ -54,7 +54,7 @@ namespace LoyaltyHealth.Tests.Plugins
             {
                 Assert.That(a.Band, Is.EqualTo(HealthBand.AtRisk));
                 Assert.That(a.Perks.IsPerkDependent, Is.True);
-                Assert.That(a.Transitions, Is.Empty, "still at risk and perk-dependent: nothing entered");
+                Assert.That(HistoryRules.Between(SnapshotMapper.Stored(account)?.Band, SnapshotMapper.Stored(account)?.PerkDependent == true, a.Band, a.Perks.IsPerkDependent), Is.Empty, "still at risk and perk-dependent: nothing entered");
             });
         }
     }

@@ -105,5 +105,18 @@ namespace LoyaltyHealth.Tests.Solution
                 }
             });
         }
+
+        [Test]
+        public void A_create_steps_post_image_is_taken_from_the_new_rows_id_and_an_update_steps_from_its_target()
+        {
+            var images = SolutionModel.Steps().SelectMany(s => s.Images.Select(i => (Step: s, Image: i))).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(images.Where(x => SolutionModel.Messages[x.Step.MessageId] == MessageNames.Create), Is.Not.Empty, "the account's Create step has a post-image");
+                foreach (var (step, image) in images)
+                    Assert.That(image.MessageProperty, Is.EqualTo(SolutionModel.Messages[step.MessageId] == MessageNames.Create ? "Id" : "Target"),
+                        $"{Describe(step)}: <MessagePropertyName> of image {image.Alias}");
+            });
+        }
     }
 }

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.ServiceModel;
+using System.Xml.Linq;
+using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Model.Policy;
+using LoyaltyHealth.Model.Scoring;
+using LoyaltyHealth.Plugins.Configuration;
+using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Mapping;
+using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace LoyaltyHealth.Plugins.Health
+{
+    /// <summary>
+    /// Assesses one account and writes nothing: reads the account, the activities and the engaged contacts
+    /// (three reads whatever the number of activities up to a page of 5,000), and scores them with the policy,
+    /// which it reads once for all the accounts it assesses (one plugin execution). <see cref="AccountHealthRecalculator"/>
+    /// stores what it finds; <c>explain</c> needs nothing more.
+    /// </summary>
+    public sealed class AccountAssessor
+    {
+        public const int PageSize = 5000;
+
+        private readonly IOrganizationService _service;
+        private readonly ITracingService _trace;
+        private readonly IPluginExecutionContext? _sender;
+        private LoyaltyPolicy? _policy;
+
+        /// <param name="sender">The plugin context the reads run in: its queue time is a server stamp of when the data was read.</param>
+        public AccountAssessor(IOrganizationService service, ITracingService trace, IPluginExecutionContext? sender)
+        {
+            _service = service;
+            _trace = trace;
+            _sender = sender;
+        }
+
+        /// <summary>The policy, read once per assessor: a plugin execution applies one policy to every account it scores.</summary>
+        public LoyaltyPolicy Policy => _policy ??= PolicyReader.Read(_service);
+
+        /// <summary>The moment an assessment is as of: now, to the second (the stored columns keep seconds).</summary>
+        public static DateTime AsOf(DateTime now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+
+        /// <summary>The account with every column the assessment reads; null when it no longer exists.</summary>
+        public Entity? ReadAccount(Guid accountId)
+        {
+            try
+            {
+                return _service.Retrieve(AccountSchema.EntityName, accountId, new ColumnSet(HealthQueries.AccountColumns));
+            }
+            catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.ObjectDoesNotExist)
+            {
+                _trace.Trace("Account {0} no longer exists; nothing to score.", accountId);
+                return null;
+            }
+        }
+
+        /// <summary>Scores <paramref name="account"/> (as read by <see cref="ReadAccount"/>) as of <paramref name="asOf"/>.</summary>
+        public AccountAssessment Assess(Entity account, DateTime asOf)
+        {
+            var policy = Policy;
+            var cadence = account.OptionValue(AccountSchema.ServiceCadence) is { } c && OptionMaps.Cadence.TryGet(c, out var agreed) ? agreed : (Model.Input.ServiceCadence?)null;
+            var since = asOf.AddDays(-ScoringHorizon.Days(policy, cadence));
+            var activities = ReadAll(HealthQueries.Activities(account.Id, since));
+            var parties = ReadAll(HealthQueries.Parties(account.Id, since));
+
+            var checkpoints = SnapshotMapper.Checkpoints(account);
+            var mapper = new SnapshotMapper();
+            var snapshot = mapper.Map(account, activities, parties, checkpoints);
+            var assessment = new LoyaltyScorer(policy).Assess(snapshot, asOf);
+            foreach (var note in mapper.Ignored) _trace.Trace("Ignored: {0}", note);
+            foreach (var warning in assessment.Warnings) _trace.Trace("Ignored: {0}", SnapshotMapper.Describe(warning));
+            _trace.Trace("Account {0}: {1} activities, {2} engaged contacts; band {3}, overall {4}, reasons {5}.",
+                account.Id, activities.Count, snapshot.Contacts.Count, assessment.Band,
+                assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));
+            return new AccountAssessment(account, assessment, checkpoints, ServerReadAsOf(account, activities));
+        }
+
+        /// <summary>
+        /// A server-time lower bound for when the data was read: the newest of the server's own stamps the
+        /// reads saw (the queue time of the job or call they run in, the account's and the activities'
+        /// <c>modifiedon</c>), each committed before the read. Stored as "data as of" and compared only with
+        /// other server stamps (a job's <c>OperationCreatedOn</c>), so clock skew between the plugin host and
+        /// the server plays no part.
+        /// </summary>
+        private DateTime ServerReadAsOf(Entity account, IEnumerable<Entity> activities)
+        {
+            var newest = _sender?.OperationCreatedOn is { } queued && queued != default ? queued.ToUniversalTime() : DateTime.MinValue;
+            foreach (var stamp in new[] { account.GetAttributeValue<DateTime?>(AccountSchema.ModifiedOn) }
+                .Concat(activities.Select(a => a.GetAttributeValue<DateTime?>(ActivitySchema.ModifiedOn))))
+            {
+                if (stamp is { } value && value.ToUniversalTime() > newest) newest = value.ToUniversalTime();
+            }
+            return DateTime.SpecifyKind(newest, DateTimeKind.Utc);
+        }
+
+        private List<Entity> ReadAll(XElement fetch)
+        {
+            var rows = new List<Entity>();
+            string? cookie = null;
+            for (var page = 1; ; page++)
+            {
+                var result = _service.RetrieveMultiple(new FetchExpression(FetchXml.Page(fetch, page, PageSize, cookie)));
+                rows.AddRange(result.Entities);
+                if (!result.MoreRecords) return rows;
+                cookie = result.PagingCookie;
+            }
+        }
+    }
+
+    /// <summary>One account's assessment and what storing it needs: the account as read, its trend checkpoints, and the server stamp of the data.</summary>
+    public sealed record AccountAssessment(Entity Account, Assessment Assessment, TrendCheckpoints Checkpoints, DateTime ServerReadAsOf);
+}
