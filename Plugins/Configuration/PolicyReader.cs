@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using LoyaltyHealth.Model.Policy;
-using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Mapping;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
@@ -25,9 +24,9 @@ namespace LoyaltyHealth.Plugins.Configuration
 
         public static LoyaltyPolicy Read(IOrganizationService service)
         {
-            var rows = service.RetrieveMultiple(new FetchExpression(HealthQueries.Policy().ToString())).Entities;
+            var rows = service.RetrieveMultiple(new FetchExpression(PolicyQuery.Definition().ToString())).Entities;
             var definition = rows.FirstOrDefault();
-            var json = definition?.Aliased<string>("v", EnvironmentVariableSchema.Value);
+            var json = definition?.Aliased<string>(PolicyQuery.ValueAlias, EnvironmentVariableSchema.Value);
             var source = "the current value of " + EnvironmentVariableSchema.PolicySchemaName;
             if (string.IsNullOrWhiteSpace(json))
             {

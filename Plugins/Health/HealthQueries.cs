@@ -4,7 +4,7 @@ using System.Linq;
 using System.Xml.Linq;
 using LoyaltyHealth.Plugins.Mapping;
 using LoyaltyHealth.Plugins.Schema;
-using static LoyaltyHealth.Plugins.Health.FetchXml;
+using static LoyaltyHealth.Plugins.Framework.FetchXml;
 
 namespace LoyaltyHealth.Plugins.Health
 {
@@ -84,13 +84,6 @@ namespace LoyaltyHealth.Plugins.Health
                 Condition(ActivitySchema.ActualEnd, "ge", since),
                 Filter("and", Condition(ActivitySchema.ActualEnd, "null"), Condition(ActivitySchema.ScheduledEnd, "ge", since)),
                 Filter("and", Condition(ActivitySchema.ActualEnd, "null"), Condition(ActivitySchema.ScheduledEnd, "null")));
-
-        public static XElement Policy() =>
-            Fetch(Entity(EnvironmentVariableSchema.DefinitionEntityName,
-                Attributes(EnvironmentVariableSchema.DefaultValue),
-                Filter("and", Condition(EnvironmentVariableSchema.SchemaName, "eq", EnvironmentVariableSchema.PolicySchemaName)),
-                Link(EnvironmentVariableSchema.ValueEntityName, EnvironmentVariableSchema.DefinitionLookup, EnvironmentVariableSchema.DefinitionId, "v", outer: true,
-                    Attributes(EnvironmentVariableSchema.Value))));
 
         /// <summary>The account's follow-up tasks in any state: the open ones, and the ids taken by earlier episodes.</summary>
         public static XElement FollowUps(Guid accountId) =>

@@ -38,37 +38,4 @@ namespace LoyaltyHealth.Plugins.Schema
         /// <summary>What a change to an activity must touch to matter to an assessment.</summary>
         public static readonly string[] Relevant = { RegardingObjectId, StateCode, ActualEnd, ScheduledEnd, Subject, InteractionClass };
     }
-
-    public static class ValueReportSchema
-    {
-        public const string EntityName = ActivitySchema.ValueReport;
-        /// <summary>The value delivered, as a money figure.</summary>
-        public const string ValueAmount = "loy_valueamount";
-        /// <summary>What was measured.</summary>
-        public const string Measure = "loy_measure";
-        /// <summary>Who the value was reported to.</summary>
-        public const string ReportedToId = "loy_reportedtoid";
-    }
-
-    public static class PerkSchema
-    {
-        public const string EntityName = ActivitySchema.Perk;
-        public const string PerkKind = "loy_perkkind";
-        public const string Cost = "loy_cost";
-    }
-
-    public static class ActivityPartySchema
-    {
-        public const string EntityName = "activityparty";
-        public const string ActivityId = "activityid";
-        public const string PartyId = "partyid";
-        public const string ParticipationTypeMask = "participationtypemask";
-    }
-
-    public static class TaskSchema
-    {
-        public const string EntityName = ActivitySchema.Task;
-        /// <summary>The status reason "Completed" of a completed task.</summary>
-        public const int StatusCompleted = 5;
-    }
 }

@@ -19,11 +19,4 @@ namespace LoyaltyHealth.Plugins.Schema
         /// <summary>What a change to a contact must touch to matter to its account's assessment.</summary>
         public static readonly string[] Relevant = { ParentCustomerId, Department, AccountRoleCode, StateCode };
     }
-
-    public static class OpportunitySchema
-    {
-        public const string EntityName = "opportunity";
-        public const string Id = "opportunityid";
-        public const string ParentAccountId = "parentaccountid";
-    }
 }

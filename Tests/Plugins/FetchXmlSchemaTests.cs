@@ -4,6 +4,7 @@ using System.IO;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
+using LoyaltyHealth.Plugins.Configuration;
 using LoyaltyHealth.Plugins.Health;
 using NUnit.Framework;
 
@@ -30,7 +31,7 @@ namespace LoyaltyHealth.Tests.Plugins
         {
             yield return new TestCaseData(HealthQueries.Activities(Account, Since)).SetName("Activities of an account");
             yield return new TestCaseData(HealthQueries.Parties(Account, Since)).SetName("Engaged contacts of an account");
-            yield return new TestCaseData(HealthQueries.Policy()).SetName("The policy variable");
+            yield return new TestCaseData(PolicyQuery.Definition()).SetName("The policy variable");
             yield return new TestCaseData(HealthQueries.FollowUps(Account)).SetName("Follow-up tasks");
             yield return new TestCaseData(HealthQueries.StaleAccounts(Since, Since.AddDays(1), countOnly: false)).SetName("Stale accounts");
             yield return new TestCaseData(HealthQueries.StaleAccounts(Since, Since.AddDays(1), countOnly: true)).SetName("Count of stale accounts");

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Xml.Linq;
 
-namespace LoyaltyHealth.Plugins.Health
+namespace LoyaltyHealth.Plugins.Framework
 {
     /// <summary>Small builders for FetchXML, so values are always escaped and formatted invariantly.</summary>
     internal static class FetchXml
