@@ -35,11 +35,13 @@ namespace LoyaltyHealth.Cli.Commands
                 }
                 var problems = findings.Count(f => f.Verdict == Verdict.Problem);
                 var warnings = findings.Count(f => f.Verdict == Verdict.Warning);
-                console.MarkupLine(Markup.Escape(problems + warnings == 0 ? "Loyalty Health is installed and healthy." : $"{problems} problems, {warnings} warnings."));
+                console.MarkupLine(Markup.Escape(problems + warnings == 0 ? "Loyalty Health is installed and healthy." : $"{Count(problems, "problem")}, {Count(warnings, "warning")}."));
                 console.MarkupLine(Markup.Escape(connection.Stats.Summary()));
                 return problems > 0 ? ExitCodes.Unhealthy : ExitCodes.Success;
             }));
             return command;
         }
+
+        private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
     }
 }

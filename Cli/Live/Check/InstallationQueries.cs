@@ -23,10 +23,10 @@ namespace LoyaltyHealth.Cli.Live.Check
         public const string StateCode = "statecode";
         public const string StatusCode = "statuscode";
 
-        /// <summary>asyncoperation.statuscode Failed (statecode Completed).</summary>
+        /// <summary>asyncoperation.statuscode Failed (statecode Completed; asyncoperation table reference, "System jobs").</summary>
         public const int SystemJobFailed = 31;
 
-        /// <summary>workflow.statecode Activated (0 is Draft).</summary>
+        /// <summary>workflow.statecode Activated: the flow is on (0 Draft is off, 2 Suspended; "Work with cloud flows using code", learn.microsoft.com/power-automate/manage-flows-with-code).</summary>
         public const int FlowActivated = 1;
 
         /// <summary>sdkmessageprocessingstep.statecode Enabled (1 is Disabled).</summary>
