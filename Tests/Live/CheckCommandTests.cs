@@ -201,6 +201,20 @@ namespace LoyaltyHealth.Tests.Live
         }
 
         [Test]
+        public async Task Another_installed_version_is_a_warning_naming_both_versions()
+        {
+            await using var host = await Installed();
+            var solution = host.Organisation.Store.RetrieveMultiple(new QueryExpression(InstallationQueries.Solution)).Entities.Single();
+            host.Organisation.Store.SeedUpdate(new Entity(InstallationQueries.Solution, solution.Id) { ["version"] = "0.9.0.0" });
+
+            var (exit, output) = Check(host);
+
+            Assert.That(exit, Is.EqualTo(ExitCodes.Success), output);
+            Assert.That(Findings(output)[0], Is.EqualTo($"WARNING Solution 'LoyaltyHealth' 0.9.0.0 is installed; this tool checks against {Product.Version}. Import Loyalty Health {Product.Version}, or use the tool of version 0.9.0.0."));
+            Assert.That(output, Does.Contain("0 problems, 1 warning."));
+        }
+
+        [Test]
         public async Task A_missing_solution_is_one_clear_finding()
         {
             await using var host = await Environment_();
