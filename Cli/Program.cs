@@ -22,6 +22,7 @@ namespace LoyaltyHealth.Cli
                 GenerateCommand.Create(console),
                 BenchmarkCommand.Create(console),
                 BackfillCommand.Create(console, live),
+                CheckCommand.Create(console, live),
             };
             return root.Parse(args).Invoke();
         }

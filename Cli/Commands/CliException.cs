@@ -27,5 +27,7 @@ namespace LoyaltyHealth.Cli.Commands
         public const int EnvironmentUnavailable = 4;
         /// <summary>--environment: signed in, but a privilege the command needs is missing.</summary>
         public const int NotPermitted = 5;
+        /// <summary>check: the environment was read, and the installation has at least one problem.</summary>
+        public const int Unhealthy = 6;
     }
 }

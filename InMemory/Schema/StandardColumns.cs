@@ -76,6 +76,19 @@ namespace LoyaltyHealth.InMemory.Schema
             ["opportunity"] = EveryTable.Concat(UserOwned).Concat(new[] { "opportunityid", "name", "parentaccountid" }).ToArray(),
             ["environmentvariabledefinition"] = EveryTable.Concat(UserOwned).Concat(new[] { "environmentvariabledefinitionid", "schemaname", "displayname", "defaultvalue", "type" }).ToArray(),
             ["environmentvariablevalue"] = EveryTable.Concat(UserOwned).Concat(new[] { "environmentvariablevalueid", "schemaname", "value", "environmentvariabledefinitionid" }).ToArray(),
+            // The system tables `loyalty check` reads about the installed product.
+            ["solution"] = EveryTable.Concat(OrganizationOwned).Concat(new[] { "solutionid", "uniquename", "friendlyname", "version", "ismanaged", "installedon", "publisherid" }).ToArray(),
+            ["sdkmessageprocessingstep"] = EveryTable.Concat(OrganizationOwned).Concat(new[]
+            {
+                "sdkmessageprocessingstepid", "name", "description", "plugintypeid", "eventhandler", "sdkmessageid", "sdkmessagefilterid", "stage", "mode", "rank",
+                "filteringattributes", "configuration", "asyncautodelete", "supporteddeployment", "solutionid",
+            }).ToArray(),
+            ["workflow"] = EveryTable.Concat(UserOwned).Concat(new[] { "workflowid", "name", "category", "type", "primaryentity", "clientdata", "description", "solutionid" }).ToArray(),
+            ["asyncoperation"] = EveryTable.Concat(UserOwned).Concat(new[]
+            {
+                "asyncoperationid", "name", "operationtype", "message", "friendlymessage", "errorcode", "owningextensionid", "regardingobjectid",
+                "startedon", "completedon", "messagename", "primaryentitytype",
+            }).ToArray(),
             ["systemuser"] = new[] { "systemuserid", "fullname", "createdon", "modifiedon", "versionnumber" },
             ["team"] = new[] { "teamid", "name", "createdon", "modifiedon", "versionnumber" },
         };

@@ -13,5 +13,8 @@ namespace LoyaltyHealth.Plugins.Schema
 
         /// <summary>The product's policy variable.</summary>
         public const string PolicySchemaName = "loy_LoyaltyPolicy";
+
+        /// <summary>The hours after which the scheduled refresh rescores an account (its MaxAgeHours).</summary>
+        public const string RefreshMaxAgeHoursSchemaName = "loy_RefreshMaxAgeHours";
     }
 }

@@ -23,7 +23,7 @@ namespace LoyaltyHealth.Tests.Live
     /// </summary>
     [TestFixture]
     [NonParallelizable]
-    public class LiveEnvironmentTests
+    public partial class LiveEnvironmentTests
     {
         private static readonly DateTime AsOf = new(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);
         private string _folder = null!;
@@ -55,8 +55,9 @@ namespace LoyaltyHealth.Tests.Live
             return await WebApiHost.Start(organisation);
         }
 
-        private static LiveSettings Settings(WebApiHost host, RequestLimits? limits = null) => new()
+        private static LiveSettings Settings(WebApiHost host, RequestLimits? limits = null, TimeProvider? time = null) => new()
         {
+            Time = time ?? TimeProvider.System,
             MsalHttp = new LoopbackMsalHttp(host.Url),
             Limits = limits ?? new RequestLimits { BaseDelay = TimeSpan.FromMilliseconds(20) },
             // Small pages, so every table is read over several pages with paging cookies.
@@ -226,6 +227,7 @@ namespace LoyaltyHealth.Tests.Live
 
         [TestCase("score", "prvReadAccount")]
         [TestCase("backfill", CustomApiNames.RecalculateStalePrivilege)]
+        [TestCase("check", "prvReadSolution")]
         public async Task A_missing_privilege_is_one_line_naming_it_and_exit_code_5(string command, string privilege)
         {
             await using var host = await Environment_();

@@ -234,6 +234,8 @@ namespace LoyaltyHealth.Tests.Live
                     case DateTime date:
                         w.WriteString(name, DateTime.SpecifyKind(date, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                         break;
+                    // An aggregate's alias is a plain property of the row ("Aggregate data using FetchXml").
+                    case AliasedValue { Value: int count }: w.WriteNumber(name, count); break;
                     case string text: w.WriteString(name, text); break;
                     case bool flag: w.WriteBoolean(name, flag); break;
                     case int whole: w.WriteNumber(name, whole); break;

@@ -29,7 +29,7 @@ namespace LoyaltyHealth.Tests.Solution
             nameof(AccountSchema.EntityName), nameof(ActivitySchema.PointerEntityName), nameof(ActivitySchema.Email), nameof(ActivitySchema.PhoneCall),
             nameof(ActivitySchema.Appointment), nameof(ActivitySchema.Task), nameof(ActivitySchema.ValueReport), nameof(ActivitySchema.Perk),
             nameof(EnvironmentVariableSchema.DefinitionEntityName), nameof(EnvironmentVariableSchema.ValueEntityName),
-            nameof(EnvironmentVariableSchema.PolicySchemaName),
+            nameof(EnvironmentVariableSchema.PolicySchemaName), nameof(EnvironmentVariableSchema.RefreshMaxAgeHoursSchemaName),
         };
 
         /// <summary>Activity columns that exist on some activity tables only (their summaries in ActivitySchema say which).</summary>
