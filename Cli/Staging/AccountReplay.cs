@@ -33,6 +33,7 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly string _policyJson;
         private readonly TrendPolicy _trend;
         private readonly DateTime _asOf;
+        private readonly LocalPipelineOptions _options;
 
         public AccountReplay(SolutionRegistrations boundRegistrations, OrganisationSchema schema, string policyJson, DateTime asOf)
         {
@@ -41,12 +42,16 @@ namespace LoyaltyHealth.Cli.Staging
             _policyJson = policyJson;
             _trend = PolicyLoader.Load(policyJson).Trend;
             _asOf = asOf;
+            // One set of plugin instances for every account's organisation, as Dataverse keeps its instances;
+            // each organisation's data, queue and traces stay its own.
+            var plugins = new LocalPipelineOptions().PluginAssemblies;
+            _options = new LocalPipelineOptions { KeepTraces = true, SharedActivator = new PluginActivator(plugins) };
         }
 
         /// <summary>The organisation after the account's import and recalculation (for explain).</summary>
         public LocalOrganisation Organisation(AccountSlice slice)
         {
-            var organisation = new LocalOrganisation(_registrations, _schema, _asOf, new LocalPipelineOptions { KeepTraces = true });
+            var organisation = new LocalOrganisation(_registrations, _schema, _asOf, _options);
             organisation.SeedPolicy(_policyJson);
             organisation.Store.Seed(slice.Rows.Select(AsStored));
             organisation.Store.ResetRequestCount();

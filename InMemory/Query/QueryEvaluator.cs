@@ -30,6 +30,7 @@ namespace LoyaltyHealth.InMemory.Query
             var rootFilter = query.Root.Filter;
             bool rootFilterNeedsLinks = rootFilter != null && Conditions(rootFilter).Any(c => c.Slot != 0);
 
+            var links = new JoinPlan(_store, nodes);
             var tuples = new List<RowRef[]>();
             foreach (var root in RootCandidates(query.Root))
             {
@@ -40,7 +41,7 @@ namespace LoyaltyHealth.InMemory.Query
                     continue;
                 }
 
-                var joined = Join(nodes, tuple, matchers);
+                var joined = Join(links, tuple, matchers);
                 foreach (var candidate in joined)
                 {
                     if (rootFilter == null || !rootFilterNeedsLinks || Matches(rootFilter, candidate, matchers))
@@ -375,29 +376,16 @@ namespace LoyaltyHealth.InMemory.Query
             return null;
         }
 
-        private List<RowRef[]> Join(IReadOnlyList<EntityNode> nodes, RowRef[] rootTuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
+        private List<RowRef[]> Join(JoinPlan plan, RowRef[] rootTuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
         {
             var tuples = new List<RowRef[]> { rootTuple };
-            if (nodes.Count == 1)
+            for (int slot = 1; slot < plan.Nodes.Count; slot++)
             {
-                return tuples;
-            }
-
-            var parentSlot = new Dictionary<EntityNode, int>();
-            foreach (var node in nodes)
-            {
-                foreach (var link in node.Links)
-                {
-                    parentSlot[link] = node.Slot;
-                }
-            }
-
-            foreach (var link in nodes.Skip(1))
-            {
-                var next = new List<RowRef[]>();
+                var link = plan.Nodes[slot];
+                var next = new List<RowRef[]>(tuples.Count);
                 foreach (var tuple in tuples)
                 {
-                    var matches = LinkMatches(link, tuple[parentSlot[link]], tuple, matchers);
+                    var matches = LinkMatches(link, plan.SourceTables[slot], tuple[plan.ParentSlots[slot]], tuple, matchers);
                     if (matches.Count == 0)
                     {
                         if (link.Outer)
@@ -408,10 +396,11 @@ namespace LoyaltyHealth.InMemory.Query
                         continue;
                     }
 
-                    foreach (var match in matches)
+                    // The last match takes the tuple itself: nothing else holds it once it is joined.
+                    for (int i = 0; i < matches.Count; i++)
                     {
-                        var joined = (RowRef[])tuple.Clone();
-                        joined[link.Slot] = match;
+                        var joined = i == matches.Count - 1 ? tuple : (RowRef[])tuple.Clone();
+                        joined[link.Slot] = matches[i];
                         next.Add(joined);
                     }
                 }
@@ -427,8 +416,9 @@ namespace LoyaltyHealth.InMemory.Query
         }
 
         // A filter inside a link-entity belongs to the join: for an outer join, rows it rejects leave the
-        // parent with an empty link rather than removing the parent.
-        private List<RowRef> LinkMatches(EntityNode link, RowRef parent, RowRef[] tuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
+        // parent with an empty link rather than removing the parent. The link's slot of the tuple is empty
+        // on entry and is left empty: it holds each candidate only while the link's filter looks at it.
+        private List<RowRef> LinkMatches(EntityNode link, IReadOnlyList<Table> tables, RowRef parent, RowRef[] tuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
         {
             var matches = new List<RowRef>();
             if (parent.IsEmpty)
@@ -442,21 +432,47 @@ namespace LoyaltyHealth.InMemory.Query
                 return matches;
             }
 
-            var probe = (RowRef[])tuple.Clone();
-            foreach (var table in _store.SourceTables(link.Table))
+            foreach (var table in tables)
             {
                 foreach (var row in table.Lookup(link.From!, key))
                 {
                     var candidate = new RowRef(table, row);
-                    probe[link.Slot] = candidate;
-                    if (link.Filter == null || Matches(link.Filter, probe, matchers))
+                    tuple[link.Slot] = candidate;
+                    if (link.Filter == null || Matches(link.Filter, tuple, matchers))
                     {
                         matches.Add(candidate);
                     }
                 }
             }
 
+            tuple[link.Slot] = default;
             return matches;
+        }
+
+        // What a join needs of each link, worked out once per query rather than once per root row: the
+        // slot of its parent and the tables it reads (the activity pointer reads every activity table).
+        private sealed class JoinPlan
+        {
+            public JoinPlan(DataStore store, IReadOnlyList<EntityNode> nodes)
+            {
+                Nodes = nodes;
+                ParentSlots = new int[nodes.Count];
+                SourceTables = new IReadOnlyList<Table>[nodes.Count];
+                foreach (var node in nodes)
+                {
+                    foreach (var link in node.Links)
+                    {
+                        ParentSlots[link.Slot] = node.Slot;
+                        SourceTables[link.Slot] = store.SourceTables(link.Table).ToList();
+                    }
+                }
+            }
+
+            public IReadOnlyList<EntityNode> Nodes { get; }
+
+            public int[] ParentSlots { get; }
+
+            public IReadOnlyList<Table>[] SourceTables { get; }
         }
 
         private bool Matches(FilterNode filter, RowRef[] tuple, Dictionary<ConditionNode, ConditionMatcher> matchers)

@@ -24,6 +24,12 @@ namespace LoyaltyHealth.Pipeline.Execution
         public bool KeepTraces { get; init; }
         /// <summary>Keep every finished system job in <see cref="LocalPipeline.Jobs"/>, not only the failed ones.</summary>
         public bool KeepJobHistory { get; init; }
+        /// <summary>
+        /// Plugin instances to share with other pipelines of one run (many small organisations): Dataverse too
+        /// keeps a plugin instance and calls it for many executions, which is why a plugin holds no state.
+        /// By default each pipeline creates its own.
+        /// </summary>
+        public PluginActivator? SharedActivator { get; init; }
     }
 
     /// <summary>The trace of one step run.</summary>
@@ -68,7 +74,7 @@ namespace LoyaltyHealth.Pipeline.Execution
             _options = options ?? new LocalPipelineOptions();
             // Bound up front, as the import binds: a step or Custom API Dataverse would not resolve never runs here either.
             _registrations = (registrations ?? throw new ArgumentNullException(nameof(registrations))).Bind(_options.PluginAssemblies);
-            _activator = new PluginActivator(_options.PluginAssemblies);
+            _activator = _options.SharedActivator ?? new PluginActivator(_options.PluginAssemblies);
             Service = new PipelineOrganizationService(this, null, _options.CallerId);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -14,7 +15,8 @@ namespace LoyaltyHealth.Pipeline.Registration
     /// </summary>
     public sealed class SolutionRegistrations
     {
-        private readonly Dictionary<(string Message, string Table), StepDefinition[]> _byEvent = new();
+        // Read by every request of every worker of a run: a lock here made the workers queue behind each other.
+        private readonly ConcurrentDictionary<(string Message, string Table), StepDefinition[]> _byEvent = new();
         private readonly Dictionary<string, CustomApiDefinition> _apis;
 
         public SolutionRegistrations(IEnumerable<StepDefinition> steps, IEnumerable<CustomApiDefinition>? customApis = null,
@@ -115,21 +117,12 @@ namespace LoyaltyHealth.Pipeline.Registration
         }
 
         /// <summary>The steps for a message on a table, in the order the platform runs them: stage, then rank.</summary>
-        public IReadOnlyList<StepDefinition> For(string message, string? table)
-        {
-            var key = (message, table ?? "");
-            lock (_byEvent)
-            {
-                if (_byEvent.TryGetValue(key, out var cached)) return cached;
-                var steps = Steps
-                    .Where(s => string.Equals(s.Message, message, StringComparison.OrdinalIgnoreCase)
-                        && (s.PrimaryEntity is null || string.Equals(s.PrimaryEntity, table, StringComparison.Ordinal)))
-                    .OrderBy(s => s.Stage).ThenBy(s => s.Rank).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id)
-                    .ToArray();
-                _byEvent[key] = steps;
-                return steps;
-            }
-        }
+        public IReadOnlyList<StepDefinition> For(string message, string? table) =>
+            _byEvent.GetOrAdd((message, table ?? ""), key => Steps
+                .Where(s => string.Equals(s.Message, key.Message, StringComparison.OrdinalIgnoreCase)
+                    && (s.PrimaryEntity is null || string.Equals(s.PrimaryEntity, key.Table, StringComparison.Ordinal)))
+                .OrderBy(s => s.Stage).ThenBy(s => s.Rank).ThenBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id)
+                .ToArray());
 
         public CustomApiDefinition? CustomApi(string message) => _apis.TryGetValue(message, out var api) ? api : null;
     }

@@ -31,6 +31,13 @@ namespace LoyaltyHealth.Plugins.Health
         private readonly IPluginExecutionContext? _sender;
         private LoyaltyPolicy? _policy;
 
+        /// <summary>
+        /// The scorer of the last policy used. PolicyReader hands out one shared policy per document, and a
+        /// scorer is immutable and validates its policy on construction, so it is built once per document
+        /// rather than once per account.
+        /// </summary>
+        private static LoyaltyScorer? _lastScorer;
+
         /// <param name="sender">The plugin context the reads run in: its queue time is a server stamp of when the data was read.</param>
         public AccountAssessor(IOrganizationService service, ITracingService trace, IPluginExecutionContext? sender)
         {
@@ -41,6 +48,15 @@ namespace LoyaltyHealth.Plugins.Health
 
         /// <summary>The policy, read once per assessor: a plugin execution applies one policy to every account it scores.</summary>
         public LoyaltyPolicy Policy => _policy ??= PolicyReader.Read(_service);
+
+        private static LoyaltyScorer ScorerFor(LoyaltyPolicy policy)
+        {
+            var last = _lastScorer;
+            if (last is not null && ReferenceEquals(last.Policy, policy)) return last;
+            var scorer = new LoyaltyScorer(policy);
+            _lastScorer = scorer;
+            return scorer;
+        }
 
         /// <summary>The moment an assessment is as of: now, to the second (the stored columns keep seconds).</summary>
         public static DateTime AsOf(DateTime now) => new(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
@@ -71,7 +87,7 @@ namespace LoyaltyHealth.Plugins.Health
             var checkpoints = SnapshotMapper.Checkpoints(account);
             var mapper = new SnapshotMapper();
             var snapshot = mapper.Map(account, activities, parties, checkpoints);
-            var assessment = new LoyaltyScorer(policy).Assess(snapshot, asOf);
+            var assessment = ScorerFor(policy).Assess(snapshot, asOf);
             foreach (var note in mapper.Ignored) _trace.Trace("Ignored: {0}", note);
             foreach (var warning in assessment.Warnings) _trace.Trace("Ignored: {0}", SnapshotMapper.Describe(warning));
             _trace.Trace("Account {0}: {1} activities, {2} engaged contacts; band {3}, overall {4}, reasons {5}.",
