@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using LoyaltyHealth.Cli.Live;
 using LoyaltyHealth.Cli.Local;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.AspNetCore.Builder;
@@ -241,6 +242,7 @@ namespace LoyaltyHealth.Tests.Live
                         break;
                     // An aggregate's alias is a plain property of the row ("Aggregate data using FetchXml").
                     case AliasedValue { Value: int count }: w.WriteNumber(name, count); break;
+                    case AliasedValue { Value: string linked }: w.WriteString(name.Replace(".", ODataValues.LinkedColumnSeparator, StringComparison.Ordinal), linked); break;
                     case string text: w.WriteString(name, text); break;
                     case bool flag: w.WriteBoolean(name, flag); break;
                     case int whole: w.WriteNumber(name, whole); break;
