@@ -33,17 +33,24 @@ namespace LoyaltyHealth.Cli.Commands
         /// <summary>The policy document to store, with the chosen language; every problem of a given file is listed with its JSON path.</summary>
         public static string PolicyJson(string? path, string language)
         {
+            if (path is null) return PolicyJson(null, "", language);
+            if (!File.Exists(path)) throw new CliException($"The policy file {path} does not exist.");
+            return PolicyJson(File.ReadAllText(path), $"The policy file {path}", language);
+        }
+
+        /// <summary>A policy document (null: the built-in default) checked completely, with the chosen language; <paramref name="what"/> names it in the error.</summary>
+        public static string PolicyJson(string? document, string what, string language)
+        {
             LoyaltyPolicy policy;
-            if (path is null)
+            if (document is null)
             {
                 policy = LoyaltyPolicy.Default;
             }
             else
             {
-                if (!File.Exists(path)) throw new CliException($"The policy file {path} does not exist.");
-                var problems = PolicyLoader.TryLoad(File.ReadAllText(path), out var loaded);
+                var problems = PolicyLoader.TryLoad(document, out var loaded);
                 if (problems.Count > 0)
-                    throw new CliException($"The policy file {path} is invalid ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}); nothing was run:\n  " + string.Join("\n  ", problems));
+                    throw new CliException($"{what} is invalid ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}); nothing was run:\n  " + string.Join("\n  ", problems));
                 policy = loaded!;
             }
             policy.Explanations.Language = language;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.IO;
 using LoyaltyHealth.Cli.Live;
 using LoyaltyHealth.Cli.Output;
+using LoyaltyHealth.Plugins.Configuration;
 using Spectre.Console;
 
 namespace LoyaltyHealth.Cli.Commands
@@ -25,7 +26,8 @@ namespace LoyaltyHealth.Cli.Commands
             command.SetAction(parse => CliRunner.Guard(console, () =>
             {
                 var language = parse.GetValue(common.Language)!;
-                var policy = CommonOptions.PolicyJson(parse.GetValue(common.Policy), language);
+                var policyFile = parse.GetValue(common.Policy);
+                var policy = CommonOptions.PolicyJson(policyFile, language);
                 var asOf = CommonOptions.ParseAsOf(parse.GetValue(common.AsOf));
                 var path = parse.GetValue(data);
                 var environment = parse.GetValue(live.Environment);
@@ -41,6 +43,8 @@ namespace LoyaltyHealth.Cli.Commands
                     else
                     {
                         connection = live.Connect(parse, console, settings);
+                        if (policyFile is null) policy = EnvironmentPolicy(console, connection, language);
+                        else console.MarkupLine($"Policy: {Markup.Escape(policyFile)} (--policy).");
                         score = Runs.LiveEnvironment(console, connection, parse.GetValue(common.Solution), asOf, policy, language);
                     }
                     var text = new UiText(language);
@@ -56,6 +60,19 @@ namespace LoyaltyHealth.Cli.Commands
                 }
             }));
             return command;
+        }
+
+        /// <summary>
+        /// The policy the product scores with in the environment (<c>loy_LoyaltyPolicy</c>, read as its plugins
+        /// read it), or the built-in default where the product is not installed; an invalid stored policy stops
+        /// the run with every problem, as an invalid <c>--policy</c> file does.
+        /// </summary>
+        private static string EnvironmentPolicy(IAnsiConsole console, EnvironmentConnection connection, string language)
+        {
+            var stored = PolicyReader.Stored(connection.Service, out var source);
+            var policy = CommonOptions.PolicyJson(stored, $"The loyalty policy in {source} of {connection.Service.Environment.Host}", language);
+            console.MarkupLine($"Policy: {Markup.Escape(source)}.");
+            return policy;
         }
     }
 }

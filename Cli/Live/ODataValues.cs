@@ -18,6 +18,11 @@ namespace LoyaltyHealth.Cli.Live
     {
         public const string LookupTable = "@Microsoft.Dynamics.CRM.lookuplogicalname";
         public const string FormattedValue = "@OData.Community.Display.V1.FormattedValue";
+        /// <summary>
+        /// The Web API names a link-entity's column <c>alias_x002e_column</c> (the '.' of the SDK's
+        /// <c>alias.column</c> XML-encoded; seen in public Dataverse clients' responses, e.g. <c>contact1_x002e_address1_line1</c>).
+        /// </summary>
+        public const string LinkedColumnSeparator = "_x002e_";
 
         public static Entity ToEntity(string table, string primaryId, JsonElement row)
         {
@@ -27,6 +32,12 @@ namespace LoyaltyHealth.Cli.Live
             {
                 var name = property.Name;
                 if (name.Contains('@') || property.Value.ValueKind == JsonValueKind.Null) continue;
+                if (name.Contains(LinkedColumnSeparator, StringComparison.Ordinal))
+                {
+                    // A linked table's column, as the SDK names it: alias.column (what Aliased() reads).
+                    entity[name.Replace(LinkedColumnSeparator, ".", StringComparison.Ordinal)] = Natural(property.Value);
+                    continue;
+                }
                 if (name.StartsWith('_') && name.EndsWith("_value", StringComparison.Ordinal))
                 {
                     var column = name.Substring(1, name.Length - "_value".Length - 1);

@@ -24,16 +24,7 @@ namespace LoyaltyHealth.Plugins.Configuration
 
         public static LoyaltyPolicy Read(IOrganizationService service)
         {
-            var rows = service.RetrieveMultiple(new FetchExpression(PolicyQuery.Definition().ToString())).Entities;
-            var definition = rows.FirstOrDefault();
-            var json = definition?.Aliased<string>(PolicyQuery.ValueAlias, EnvironmentVariableSchema.Value);
-            var source = "the current value of " + EnvironmentVariableSchema.PolicySchemaName;
-            if (string.IsNullOrWhiteSpace(json))
-            {
-                json = definition?.GetAttributeValue<string>(EnvironmentVariableSchema.DefaultValue);
-                source = "the default value of " + EnvironmentVariableSchema.PolicySchemaName;
-            }
-
+            var json = Stored(service, out var source);
             var last = _last;
             if (last is not null && string.Equals(last.Json, json, StringComparison.Ordinal)) return last.Policy;
             var problems = PolicyLoader.TryLoad(json, out var policy);
@@ -46,6 +37,30 @@ namespace LoyaltyHealth.Plugins.Configuration
             }
             _last = new Loaded(json, policy!);
             return policy!;
+        }
+
+        /// <summary>
+        /// The policy document the environment holds: the variable's current value, else its default value; null
+        /// where neither is set or the variable does not exist (the product is not installed).
+        /// </summary>
+        /// <param name="source">Where the document came from, for messages.</param>
+        public static string? Stored(IOrganizationService service, out string source)
+        {
+            var rows = service.RetrieveMultiple(new FetchExpression(PolicyQuery.Definition().ToString())).Entities;
+            var definition = rows.FirstOrDefault();
+            var json = definition?.Aliased<string>(PolicyQuery.ValueAlias, EnvironmentVariableSchema.Value);
+            source = "the current value of " + EnvironmentVariableSchema.PolicySchemaName;
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                json = definition?.GetAttributeValue<string>(EnvironmentVariableSchema.DefaultValue);
+                source = "the default value of " + EnvironmentVariableSchema.PolicySchemaName;
+            }
+            if (string.IsNullOrWhiteSpace(json))
+            {
+                source = definition is null ? "the built-in default (no " + EnvironmentVariableSchema.PolicySchemaName + ")" : "the built-in default (" + EnvironmentVariableSchema.PolicySchemaName + " has no value)";
+                return null;
+            }
+            return json;
         }
 
         private sealed class Loaded

@@ -11,6 +11,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml.Linq;
+using LoyaltyHealth.Cli.Live;
 using LoyaltyHealth.Cli.Local;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +47,7 @@ namespace LoyaltyHealth.Tests.Live
     /// <c>@Microsoft.Dynamics.CRM.fetchxmlpagingcookie</c>, URL-encoded twice) and the product's unbound
     /// Custom APIs as actions, with Dataverse's error bodies. Faults are scripted per Web API request number.
     /// </summary>
-    internal sealed class WebApiHost : IAsyncDisposable
+    internal sealed partial class WebApiHost : IAsyncDisposable
     {
         public const string ClientId = "0c6f3c4e-7c55-4b1a-9d7e-1e0b7d1a7a11";
         public const string Tenant = "contoso.onmicrosoft.com";
@@ -108,6 +109,11 @@ namespace LoyaltyHealth.Tests.Live
             if (path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
             {
                 await Token(context);
+                return;
+            }
+            if (path.EndsWith("/oauth2/v2.0/devicecode", StringComparison.Ordinal))
+            {
+                await DeviceCode(context);
                 return;
             }
             if (!path.StartsWith("/api/data/v9.2/", StringComparison.Ordinal))
@@ -236,6 +242,7 @@ namespace LoyaltyHealth.Tests.Live
                         break;
                     // An aggregate's alias is a plain property of the row ("Aggregate data using FetchXml").
                     case AliasedValue { Value: int count }: w.WriteNumber(name, count); break;
+                    case AliasedValue { Value: string linked }: w.WriteString(name.Replace(".", ODataValues.LinkedColumnSeparator, StringComparison.Ordinal), linked); break;
                     case string text: w.WriteString(name, text); break;
                     case bool flag: w.WriteBoolean(name, flag); break;
                     case int whole: w.WriteNumber(name, whole); break;
@@ -278,6 +285,11 @@ namespace LoyaltyHealth.Tests.Live
         private async Task Token(HttpContext context)
         {
             var form = await context.Request.ReadFormAsync();
+            if (DeviceCodeGrants.Contains(form["grant_type"].ToString()))
+            {
+                await DeviceCodeToken(context, form);
+                return;
+            }
             if (form["client_id"] != ClientId || form["client_secret"] != Secret)
             {
                 context.Response.StatusCode = 401;
@@ -291,15 +303,26 @@ namespace LoyaltyHealth.Tests.Live
                 });
                 return;
             }
+            var token = IssueToken();
+            await Json(context, w => AccessToken(w, token));
+        }
+
+        /// <summary>Every access token the host has issued.</summary>
+        public IReadOnlyCollection<string> IssuedTokens => _tokens.Keys.ToList();
+
+        private string IssueToken()
+        {
             var token = "token-" + Interlocked.Increment(ref _tokensIssued) + "-" + Guid.NewGuid().ToString("N");
             _tokens[token] = true;
-            await Json(context, w =>
-            {
-                w.WriteString("token_type", "Bearer");
-                w.WriteNumber("expires_in", 3599);
-                w.WriteNumber("ext_expires_in", 3599);
-                w.WriteString("access_token", token);
-            });
+            return token;
+        }
+
+        private static void AccessToken(Utf8JsonWriter w, string token)
+        {
+            w.WriteString("token_type", "Bearer");
+            w.WriteNumber("expires_in", 3599);
+            w.WriteNumber("ext_expires_in", 3599);
+            w.WriteString("access_token", token);
         }
 
         private static FaultException<OrganizationServiceFault> PrivilegeDenied(string privilege, string table)
