@@ -27,6 +27,9 @@ namespace LoyaltyHealth.InMemory
         /// </summary>
         public const int QueryBuilderNoAttribute = -2147217149;
 
+        /// <summary>0x8004430D: a query has more link-entities than Dataverse allows (15, "Join tables using FetchXml", Limitations).</summary>
+        public const int TooManyLinkEntities = -2147204339;
+
         /// <summary>0x80040216: generic error, used for a request name nothing handles.</summary>
         public const int Unspecified = -2147220970;
 

@@ -85,7 +85,7 @@ namespace LoyaltyHealth.Cli.Commands
             Row("total (staging + scoring)", $"{Seconds(stats.Elapsed)} = {(stats.Elapsed.TotalSeconds / Math.Max(0.001, parse.Elapsed.TotalSeconds)).ToString("N2", c)} × the parse floor");
             Row("processor time: parse floor, staging, scoring", $"{Seconds(parseCpu)}, {Seconds(stageCpu)}, {Seconds(scoreCpu)}");
             Row("processor time of staging + scoring", $"{Seconds(stageCpu + scoreCpu)} = {((stageCpu + scoreCpu).TotalSeconds / Math.Max(0.001, parseCpu.TotalSeconds)).ToString("N2", c)} × the parse floor's");
-            Row("requests per account", stats.RequestsPerAccount.ToString("N2", c));
+            Row("requests per account", $"{stats.RequestsPerAccount.ToString("N2", c)}: the product's plugins {stats.ProductRequestsPerAccount.ToString("N2", c)} + the import's Create of the account {(stats.RequestsPerAccount - stats.ProductRequestsPerAccount).ToString("N2", c)}");
             Row("requests by message", string.Join(", ", stats.RequestsByMessage.Select(p => $"{p.Key} {p.Value.ToString("N0", c)}")));
             Row("accounts scored / failed", $"{stats.AccountsScored.ToString("N0", c)} / {stats.AccountsFailed.ToString("N0", c)} of {options.Accounts.ToString("N0", c)}");
             Row("peak working set after the parse floor", $"{(afterParse / 1024.0 / 1024.0).ToString("N0", c)} MB");

@@ -12,8 +12,11 @@ using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Cli.Staging
 {
-    /// <summary>One account scored: its stored result, the organization-service requests it took, and its failed system jobs.</summary>
-    public sealed record AccountOutcome(AccountResult Result, int Requests, IReadOnlyDictionary<string, int> RequestsByMessage);
+    /// <summary>
+    /// One account scored: its stored result and the organization-service requests it took, of which
+    /// <paramref name="ImportRequests"/> were the import's own (the rest are the product's plugins').
+    /// </summary>
+    public sealed record AccountOutcome(AccountResult Result, int Requests, int ImportRequests, IReadOnlyDictionary<string, int> RequestsByMessage);
 
     /// <summary>
     /// Replays one account's slice of an export through the real plugins in a fresh, small local
@@ -28,6 +31,12 @@ namespace LoyaltyHealth.Cli.Staging
     public sealed class AccountReplay
     {
         private const string Ignored = "Ignored: ";
+
+        /// <summary>
+        /// The import's own requests for an account: its Create. An import makes it with or without the product;
+        /// every other request the organisation counts is made by the product's plugins.
+        /// </summary>
+        public const int ImportRequestsPerAccount = 1;
         private readonly SolutionRegistrations _registrations;
         private readonly OrganisationSchema _schema;
         private readonly string _policyJson;
@@ -76,7 +85,7 @@ namespace LoyaltyHealth.Cli.Staging
                 Error = failed is null ? null : $"{failed.Step.Name}: {FirstLine(failed.Error)}",
                 Warnings = slice.Warnings.Concat(notes).ToList(),
             };
-            return new AccountOutcome(result, requests, byMessage);
+            return new AccountOutcome(result, requests, ImportRequestsPerAccount, byMessage);
         }
 
         /// <summary>A row as the environment stores it: created on its "record created on" date.</summary>

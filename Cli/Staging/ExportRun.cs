@@ -20,6 +20,8 @@ namespace LoyaltyHealth.Cli.Staging
         public int AccountsScored { get; init; }
         public int AccountsFailed { get; init; }
         public long Requests { get; init; }
+        /// <summary>Of <see cref="Requests"/>, the import's own: one Create per account (<see cref="AccountReplay.ImportRequestsPerAccount"/>).</summary>
+        public long ImportRequests { get; init; }
         public IReadOnlyDictionary<string, long> RequestsByMessage { get; init; } = new Dictionary<string, long>();
         public TimeSpan Staging { get; init; }
         public TimeSpan Scoring { get; init; }
@@ -27,6 +29,8 @@ namespace LoyaltyHealth.Cli.Staging
         public long PeakWorkingSetBytes { get; init; }
         public int Workers { get; init; }
         public double RequestsPerAccount => AccountsScored == 0 ? 0 : Requests / (double)AccountsScored;
+        /// <summary>What the product adds to an import, per account: every request but the import's own Create.</summary>
+        public double ProductRequestsPerAccount => AccountsScored == 0 ? 0 : (Requests - ImportRequests) / (double)AccountsScored;
     }
 
     /// <summary>
@@ -73,7 +77,7 @@ namespace LoyaltyHealth.Cli.Staging
             var slices = new BlockingCollection<AccountSlice>(boundedCapacity: parallel * 4);
             var results = new ConcurrentQueue<AccountResult>();
             var byMessage = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-            long requests = 0;
+            long requests = 0, importRequests = 0;
             var done = 0;
             Exception? producerError = null;
             var producer = Task.Run(() =>
@@ -101,6 +105,7 @@ namespace LoyaltyHealth.Cli.Staging
                         var outcome = replay.Score(slice);
                         result = outcome.Result;
                         Interlocked.Add(ref requests, outcome.Requests);
+                        Interlocked.Add(ref importRequests, outcome.ImportRequests);
                         foreach (var pair in outcome.RequestsByMessage) byMessage.AddOrUpdate(pair.Key, pair.Value, (_, n) => n + pair.Value);
                     }
                     catch (Exception e) when (e is not OutOfMemoryException)
@@ -137,6 +142,7 @@ namespace LoyaltyHealth.Cli.Staging
                 AccountsScored = accounts.Count(a => !a.Failed),
                 AccountsFailed = accounts.Count(a => a.Failed),
                 Requests = requests,
+                ImportRequests = importRequests,
                 RequestsByMessage = new SortedDictionary<string, long>(byMessage, StringComparer.Ordinal),
                 Staging = stagingTime,
                 Scoring = clock.Elapsed,

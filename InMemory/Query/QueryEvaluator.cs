@@ -209,6 +209,12 @@ namespace LoyaltyHealth.InMemory.Query
             return key.ToString();
         }
 
+        /// <summary>
+        /// Dataverse refuses a query with more link-entities than this, with 0x8004430D ("Join tables using
+        /// FetchXml", Limitations: "You can add up to 15 link-entity elements to a query").
+        /// </summary>
+        public const int MaximumLinks = 15;
+
         // Numbers the link-entities, gives each its alias, and ties every condition and order to the slot of
         // the row it reads. Faults here name the alias or column that does not resolve.
         private IReadOnlyList<EntityNode> Prepare(QueryDefinition query)
@@ -233,6 +239,11 @@ namespace LoyaltyHealth.InMemory.Query
             }
 
             Number(query.Root);
+            if (nodes.Count - 1 > MaximumLinks)
+            {
+                throw new DataverseFault(ErrorCodes.TooManyLinkEntities, "Number of link entities in query exceeded maximum limit.");
+            }
+
             var byAlias = new Dictionary<string, EntityNode>(StringComparer.Ordinal);
             foreach (var link in nodes.Skip(1))
             {

@@ -27,8 +27,12 @@ namespace LoyaltyHealth.Plugins.Framework
                 new XAttribute("operator", op),
                 value is null ? null : new XAttribute("value", Format(value)));
 
-        public static XElement In(string attribute, params object[] values) =>
-            new("condition", new XAttribute("attribute", attribute), new XAttribute("operator", "in"),
+        public static XElement In(string attribute, params object[] values) => ValueList(attribute, "in", values);
+
+        public static XElement NotIn(string attribute, params object[] values) => ValueList(attribute, "not-in", values);
+
+        private static XElement ValueList(string attribute, string op, object[] values) =>
+            new("condition", new XAttribute("attribute", attribute), new XAttribute("operator", op),
                 values.Select(v => new XElement("value", Format(v))));
 
         public static XElement Order(string attribute, bool descending = false) =>

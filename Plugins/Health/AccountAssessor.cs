@@ -17,8 +17,8 @@ using Microsoft.Xrm.Sdk.Query;
 namespace LoyaltyHealth.Plugins.Health
 {
     /// <summary>
-    /// Assesses one account and writes nothing: reads the account, the activities and the engaged contacts
-    /// (three reads whatever the number of activities up to a page of 5,000), and scores them with the policy,
+    /// Assesses one account and writes nothing: reads the account (unless a step's image carries it), and the
+    /// activities with the engaged contacts (one read up to a page of 5,000 rows), and scores them with the policy,
     /// which it reads once for all the accounts it assesses (one plugin execution). <see cref="AccountHealthRecalculator"/>
     /// stores what it finds; <c>explain</c> needs nothing more.
     /// </summary>
@@ -81,8 +81,7 @@ namespace LoyaltyHealth.Plugins.Health
             var policy = Policy;
             var cadence = account.OptionValue(AccountSchema.ServiceCadence) is { } c && OptionMaps.Cadence.TryGet(c, out var agreed) ? agreed : (Model.Input.ServiceCadence?)null;
             var since = asOf.AddDays(-ScoringHorizon.Days(policy, cadence));
-            var activities = ReadAll(HealthQueries.Activities(account.Id, since));
-            var parties = ReadAll(HealthQueries.Parties(account.Id, since));
+            var activities = ReadActivities(account.Id, since, out var parties);
 
             var checkpoints = SnapshotMapper.Checkpoints(account);
             var mapper = new SnapshotMapper();
@@ -91,7 +90,7 @@ namespace LoyaltyHealth.Plugins.Health
             foreach (var note in mapper.Ignored) _trace.Trace("Ignored: {0}", note);
             foreach (var warning in assessment.Warnings) _trace.Trace("Ignored: {0}", SnapshotMapper.Describe(warning));
             _trace.Trace("Account {0}: {1} activities, {2} engaged contacts; band {3}, overall {4}, reasons {5}.",
-                account.Id, activities.Count, snapshot.Contacts.Count, assessment.Band,
+                account.Id, mapper.ActivitiesRead, snapshot.Contacts.Count, assessment.Band,
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));
             return new AccountAssessment(account, assessment, checkpoints, ServerReadAsOf(account, activities));
         }
@@ -112,6 +111,27 @@ namespace LoyaltyHealth.Plugins.Health
                 if (stamp is { } value && value.ToUniversalTime() > newest) newest = value.ToUniversalTime();
             }
             return DateTime.SpecifyKind(newest, DateTimeKind.Utc);
+        }
+
+        /// <summary>
+        /// The account's activities and the parties of its contacts. One query reads both when its rows fit one
+        /// page: with no more records after the first page the result is complete, whatever the join. Beyond a
+        /// page, the rows of one activity (one per party) could be split across pages, and Microsoft's paging
+        /// guidance gives no guarantee for such a join ("Page results using FetchXml"), so the activities and the
+        /// parties are then read apart, each paged on its own key; the first query's page is not used.
+        /// </summary>
+        private List<Entity> ReadActivities(Guid accountId, DateTime since, out List<Entity> parties)
+        {
+            var combined = _service.RetrieveMultiple(new FetchExpression(FetchXml.Page(HealthQueries.ActivitiesWithParties(accountId, since), 1, PageSize, null)));
+            if (!combined.MoreRecords)
+            {
+                parties = new List<Entity>();
+                return new List<Entity>(combined.Entities);
+            }
+            _trace.Trace("Account {0}: more than {1} rows of activities and parties; reading activities and parties apart, page by page.", accountId, PageSize);
+            var activities = ReadAll(HealthQueries.Activities(accountId, since));
+            parties = ReadAll(HealthQueries.Parties(accountId, since));
+            return activities;
         }
 
         private List<Entity> ReadAll(XElement fetch)

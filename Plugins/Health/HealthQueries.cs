@@ -34,7 +34,41 @@ namespace LoyaltyHealth.Plugins.Health
 
         private static readonly string[] ContactColumns = { ContactSchema.StateCode, ContactSchema.Department, ContactSchema.AccountRoleCode };
 
-        public static XElement Activities(Guid accountId, DateTime since)
+        /// <summary>A contact's details and its company: only the account's own contacts count.</summary>
+        private static readonly string[] ContactWithCompanyColumns = ContactColumns.Concat(new[] { ContactSchema.ParentCustomerId }).ToArray();
+
+        /// <summary>
+        /// The parties that are never a contact taking part: every activity has one row for what it regards and
+        /// one for its owner (participationtypemask 8 and 9), and a regarding contact is read through its own link.
+        /// </summary>
+        private static readonly object[] NeverTakingPart = { 8, 9 };
+
+        /// <summary>
+        /// The activities that count toward the account and, in the same rows, the account's contacts taking part
+        /// in any activity of the window: one row per activity and party (the owner's and the regarding rows left
+        /// out), or one per activity without such parties. Every activity of the window where one of the account's
+        /// contacts took part is read, since its contact is engaged whatever it regards; the mapper counts as
+        /// interactions only those that regard the account, its contacts or its opportunities (the columns of
+        /// the regarding links say so). One page of 5,000 rows holds every account but the busiest: the reader
+        /// falls back to <see cref="Activities"/> and <see cref="Parties"/> when it does not, since a join to many
+        /// rows would split an activity's rows across pages (see AccountAssessor).
+        /// </summary>
+        public static XElement ActivitiesWithParties(Guid accountId, DateTime since)
+        {
+            var entity = ActivityRoot(accountId, since, Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.PartyContact));
+            entity.Add(Link(ActivityPartySchema.EntityName, ActivityPartySchema.ActivityId, ActivitySchema.Id, QueryAliases.Party, outer: true,
+                Attributes(ActivityPartySchema.PartyId),
+                Filter("and", NotIn(ActivityPartySchema.ParticipationTypeMask, NeverTakingPart)),
+                Link(ContactSchema.EntityName, ContactSchema.Id, ActivityPartySchema.PartyId, QueryAliases.PartyContact, outer: true,
+                    Attributes(ContactWithCompanyColumns))));
+            return Fetch(entity);
+        }
+
+        /// <summary>The activities that count toward the account: regarding it, one of its contacts or one of its opportunities.</summary>
+        public static XElement Activities(Guid accountId, DateTime since) => Fetch(ActivityRoot(accountId, since));
+
+        /// <param name="orAlso">Further conditions under which an activity is read (each alone suffices).</param>
+        private static XElement ActivityRoot(Guid accountId, DateTime since, params XElement[] orAlso)
         {
             var entity = Entity(ActivitySchema.PointerEntityName,
                 Attributes(PointerColumns),
@@ -45,13 +79,15 @@ namespace LoyaltyHealth.Plugins.Health
                     Filter("or",
                         Condition(ActivitySchema.RegardingObjectId, "eq", accountId),
                         Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.RegardingContact),
-                        Condition(OpportunitySchema.ParentAccountId, "eq", accountId, QueryAliases.RegardingOpportunity))),
+                        Condition(OpportunitySchema.ParentAccountId, "eq", accountId, QueryAliases.RegardingOpportunity),
+                        orAlso)),
                 Link(ContactSchema.EntityName, ContactSchema.Id, ActivitySchema.RegardingObjectId, QueryAliases.RegardingContact, outer: true,
-                    Attributes(ContactColumns)),
-                Link(OpportunitySchema.EntityName, OpportunitySchema.Id, ActivitySchema.RegardingObjectId, QueryAliases.RegardingOpportunity, outer: true));
+                    Attributes(ContactWithCompanyColumns)),
+                Link(OpportunitySchema.EntityName, OpportunitySchema.Id, ActivitySchema.RegardingObjectId, QueryAliases.RegardingOpportunity, outer: true,
+                    Attributes(OpportunitySchema.ParentAccountId)));
             foreach (var table in ActivityTables.All)
                 entity.Add(Link(table.Name, ActivitySchema.Id, ActivitySchema.Id, table.Name, outer: true, ActivityTableContent(table)));
-            return Fetch(entity);
+            return entity;
         }
 
         // The table's own columns, and for each contact lookup the contact's details and company, since only
@@ -62,12 +98,12 @@ namespace LoyaltyHealth.Plugins.Health
             foreach (var lookup in table.ContactLookups)
             {
                 content.Add(Link(ContactSchema.EntityName, ContactSchema.Id, lookup, QueryAliases.ContactIn(table.Name, lookup), outer: true,
-                    Attributes(ContactColumns.Concat(new[] { ContactSchema.ParentCustomerId }).ToArray())));
+                    Attributes(ContactWithCompanyColumns)));
             }
             return content.ToArray();
         }
 
-        /// <summary>The account's contacts who took part in activities of the window, with what the model needs of them.</summary>
+        /// <summary>The account's contacts who took part in activities of the window, with what the model needs of them (read apart only beyond a page).</summary>
         public static XElement Parties(Guid accountId, DateTime since) =>
             Fetch(Entity(ActivityPartySchema.EntityName,
                 Attributes(ActivityPartySchema.ActivityId, ActivityPartySchema.PartyId),

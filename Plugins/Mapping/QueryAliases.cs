@@ -5,6 +5,7 @@ namespace LoyaltyHealth.Plugins.Mapping
     {
         public const string RegardingContact = "regcontact";
         public const string RegardingOpportunity = "regopp";
+        public const string Party = "party";
         public const string PartyContact = "partycontact";
 
         /// <summary>The contact an activity table's contact lookup points at.</summary>

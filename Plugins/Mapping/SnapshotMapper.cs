@@ -21,34 +21,49 @@ namespace LoyaltyHealth.Plugins.Mapping
 
         public IReadOnlyList<string> Ignored => _ignored;
 
+        /// <summary>The activities the last <see cref="Map(Entity, IEnumerable{Entity}, IEnumerable{Entity}, TrendCheckpoints)"/> counted toward the account.</summary>
+        public int ActivitiesRead { get; private set; }
+
         public AccountSnapshot Map(Entity account, IEnumerable<Entity> activities, IEnumerable<Entity> parties) =>
             Map(account, activities, parties, Checkpoints(account));
 
+        /// <param name="activities">
+        /// Activity rows as <c>HealthQueries.ActivitiesWithParties</c> reads them (one row per activity and party,
+        /// the party and its contact in the <see cref="QueryAliases.Party"/> and <see cref="QueryAliases.PartyContact"/>
+        /// columns) or as <c>HealthQueries.Activities</c> reads them (one row per activity).
+        /// </param>
+        /// <param name="parties">The contacts' party rows when they were read apart (<c>HealthQueries.Parties</c>); otherwise empty.</param>
         /// <param name="checkpoints">The account's trend checkpoints, parsed once by the caller, which also stores their next state.</param>
         public AccountSnapshot Map(Entity account, IEnumerable<Entity> activities, IEnumerable<Entity> parties, TrendCheckpoints checkpoints)
         {
-            var partyRows = parties.ToList();
             var contacts = new Dictionary<Guid, ContactSnapshot>();
             var participants = new Dictionary<Guid, List<Guid>>();
-            foreach (var party in partyRows)
+            foreach (var party in parties)
             {
                 var activityId = party.GetAttributeValue<EntityReference>(ActivityPartySchema.ActivityId)?.Id;
                 var contactId = party.ReferenceTo(ActivityPartySchema.PartyId, ContactSchema.EntityName);
                 if (activityId is null || contactId is null) continue;
-                contacts[contactId.Value] = Contact(contactId.Value,
-                    party.AliasedOptionValue(QueryAliases.PartyContact, ContactSchema.StateCode),
-                    party.Aliased<string>(QueryAliases.PartyContact, ContactSchema.Department),
-                    party.AliasedOptionValue(QueryAliases.PartyContact, ContactSchema.AccountRoleCode));
-                if (!participants.TryGetValue(activityId.Value, out var list)) participants[activityId.Value] = list = new List<Guid>();
-                if (!list.Contains(contactId.Value)) list.Add(contactId.Value);
+                TookPart(activityId.Value, contactId.Value, party, participants, contacts);
+            }
+
+            var counted = new List<Entity>();
+            var seen = new HashSet<Guid>();
+            foreach (var row in activities)
+            {
+                if (row.Aliased<EntityReference>(QueryAliases.Party, ActivityPartySchema.PartyId) is { LogicalName: ContactSchema.EntityName } party
+                    && row.Aliased<EntityReference>(QueryAliases.PartyContact, ContactSchema.ParentCustomerId)?.Id == account.Id)
+                    TookPart(row.Id, party.Id, row, participants, contacts);
+                // An activity where only one of the account's contacts took part engages that contact but is another account's business.
+                if (seen.Add(row.Id) && CountsToward(account.Id, row)) counted.Add(row);
             }
 
             var interactions = new List<Interaction>();
-            foreach (var row in activities)
+            foreach (var row in counted)
             {
                 var interaction = Interaction(account.Id, row, participants, contacts);
                 if (interaction is not null) interactions.Add(interaction);
             }
+            ActivitiesRead = counted.Count;
 
             var unreadable = new List<UnreadableValue>();
             return new AccountSnapshot
@@ -64,6 +79,25 @@ namespace LoyaltyHealth.Plugins.Mapping
                 Interactions = interactions,
                 PastAssessments = PastAssessments(account, checkpoints),
             };
+        }
+
+        /// <summary>Whether the activity regards the account, one of its contacts or one of its opportunities, as the regarding links read it.</summary>
+        private static bool CountsToward(Guid accountId, Entity row) =>
+            row.ReferenceTo(ActivitySchema.RegardingObjectId, AccountSchema.EntityName) == accountId
+            || (row.ReferenceTo(ActivitySchema.RegardingObjectId, ContactSchema.EntityName) is not null
+                && row.Aliased<EntityReference>(QueryAliases.RegardingContact, ContactSchema.ParentCustomerId)?.Id == accountId)
+            || (row.ReferenceTo(ActivitySchema.RegardingObjectId, OpportunitySchema.EntityName) is not null
+                && row.Aliased<EntityReference>(QueryAliases.RegardingOpportunity, OpportunitySchema.ParentAccountId)?.Id == accountId);
+
+        /// <summary>A contact of the account took part in an activity, with the details its party row carries.</summary>
+        private static void TookPart(Guid activityId, Guid contactId, Entity source, Dictionary<Guid, List<Guid>> participants, Dictionary<Guid, ContactSnapshot> contacts)
+        {
+            contacts[contactId] = Contact(contactId,
+                source.AliasedOptionValue(QueryAliases.PartyContact, ContactSchema.StateCode),
+                source.Aliased<string>(QueryAliases.PartyContact, ContactSchema.Department),
+                source.AliasedOptionValue(QueryAliases.PartyContact, ContactSchema.AccountRoleCode));
+            if (!participants.TryGetValue(activityId, out var list)) participants[activityId] = list = new List<Guid>();
+            if (!list.Contains(contactId)) list.Add(contactId);
         }
 
         /// <summary>The stored assessment, if any: the baseline for transitions.</summary>

@@ -46,18 +46,20 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(stats.AccountsScored, Is.EqualTo(n));
                 Assert.That(stats.AccountsFailed, Is.Zero);
                 // Per account: the import's Create of the account; the recalculation's RetrieveMultiple of the
-                // policy, the activities and the parties, and its one Update; the history row. The account is not
+                // policy and of the activities with the contacts taking part, and its one Update; the history row. The account is not
                 // retrieved: the Create step's post-image carries it, with its row version. A transition (entered
                 // At risk, became perk-dependent) adds the history job's read of the policy, a RetrieveMultiple of
                 // open follow-ups and the follow-up task's Create.
                 Assert.That(stats.RequestsByMessage.ContainsKey("Retrieve"), Is.False, "the account comes from the step's image");
                 Assert.That(stats.RequestsByMessage["Update"], Is.EqualTo(n));
                 Assert.That(stats.RequestsByMessage["Create"], Is.EqualTo(2 * n + followUps));
-                Assert.That(stats.RequestsByMessage["RetrieveMultiple"], Is.EqualTo(3 * n + TransitionLookups));
-                // 6 × 24 accounts + 16 follow-up tasks + 28 transition lookups = 188, 7.83 per account.
+                Assert.That(stats.RequestsByMessage["RetrieveMultiple"], Is.EqualTo(2 * n + TransitionLookups));
+                // 5 × 24 accounts + 16 follow-up tasks + 28 transition lookups = 164, 6.83 per account.
                 Assert.That(followUps, Is.EqualTo(16));
-                Assert.That(stats.Requests, Is.EqualTo(188));
-                Assert.That(stats.RequestsPerAccount, Is.EqualTo(188 / 24.0));
+                Assert.That(stats.Requests, Is.EqualTo(164));
+                Assert.That(stats.RequestsPerAccount, Is.EqualTo(164 / 24.0));
+                Assert.That(stats.ImportRequests, Is.EqualTo(n), "the import's own: the Create of each account");
+                Assert.That(stats.ProductRequestsPerAccount, Is.EqualTo((164 - 24) / 24.0));
             });
         }
 

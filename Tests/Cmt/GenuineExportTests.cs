@@ -158,7 +158,7 @@ namespace LoyaltyHealth.Tests.Cmt
                 Assert.That(printed.Split("columns of account not used").Length, Is.EqualTo(2), "each table's skipped columns are listed once");
                 Assert.That(report, Does.Contain("id=\"notes\"").And.Contain("table transactioncurrency is not used"));
                 Assert.That(printed, Does.Contain("Records read 21; skipped: 1 in tables not used, 0 dated after the as-of moment, 0 in no account."), "score prints what it measured");
-                Assert.That(printed, Does.Match(@"Accounts scored 2, failed 0; requests per account \d+\.\d\."));
+                Assert.That(printed, Does.Match(@"Accounts scored 2, failed 0; requests per account \d+\.\d \(the product's plugins \d+\.\d, the import's Create 1\.0\)\."));
                 Assert.That(printed, Does.Match(@"Elapsed [\d.]+ s \(staging [\d.]+ s, scoring [\d.]+ s on \d+ workers\); peak memory [\d,]+ MB\."));
             });
         }

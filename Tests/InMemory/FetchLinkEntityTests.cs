@@ -154,6 +154,22 @@ namespace LoyaltyHealth.Tests.InMemory
             Assert.That(fault.Message, Does.Contain("'x'"));
         }
 
+        [TestCase(15, false)]
+        [TestCase(16, true)]
+        public void Dataverse_allows_at_most_fifteen_link_entities_in_a_query(int links, bool refused)
+        {
+            var joins = string.Concat(Enumerable.Range(1, links).Select(i => $"<link-entity name='systemuser' from='systemuserid' to='ownerid' link-type='outer' alias='o{i}'/>"));
+            var fetch = $"<fetch><entity name='account'><attribute name='name'/>{joins}</entity></fetch>";
+
+            if (!refused)
+            {
+                Assert.That(Fetch(fetch), Has.Count.EqualTo(2));
+                return;
+            }
+            var fault = Faults.Of(() => Fetch(fetch));
+            Assert.That((fault.ErrorCode, fault.Message), Is.EqualTo((ErrorCodes.TooManyLinkEntities, "Number of link entities in query exceeded maximum limit.")));
+        }
+
         private DataCollectionView Fetch(string fetchXml) => new DataCollectionView(_service.RetrieveMultiple(new FetchExpression(fetchXml)));
 
         // Indexable, enumerable view of the result rows for short assertions.

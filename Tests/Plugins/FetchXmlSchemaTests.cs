@@ -29,6 +29,7 @@ namespace LoyaltyHealth.Tests.Plugins
         /// <summary>Every query the plugins send, named.</summary>
         internal static IEnumerable<TestCaseData> Queries()
         {
+            yield return new TestCaseData(HealthQueries.ActivitiesWithParties(Account, Since)).SetName("Activities of an account with the contacts taking part");
             yield return new TestCaseData(HealthQueries.Activities(Account, Since)).SetName("Activities of an account");
             yield return new TestCaseData(HealthQueries.Parties(Account, Since)).SetName("Engaged contacts of an account");
             yield return new TestCaseData(PolicyQuery.Definition()).SetName("The policy variable");
