@@ -62,7 +62,8 @@ namespace LoyaltyHealth.Cli.Staging
         {
             var organisation = new LocalOrganisation(_registrations, _schema, _asOf, _options);
             organisation.SeedPolicy(_policyJson);
-            organisation.Store.Seed(slice.Rows.Select(AsStored));
+            // As the environment stores them: the store takes a row's "record created on" date (overriddencreatedon) as its createdon.
+            organisation.Store.Seed(slice.Rows);
             organisation.Store.ResetRequestCount();
             organisation.Create(slice.Account);
             var history = slice.Rows.Where(r => r.LogicalName == HealthAssessmentSchema.EntityName);
@@ -86,15 +87,6 @@ namespace LoyaltyHealth.Cli.Staging
                 Warnings = slice.Warnings.Concat(notes).ToList(),
             };
             return new AccountOutcome(result, requests, ImportRequestsPerAccount, byMessage);
-        }
-
-        /// <summary>A row as the environment stores it: created on its "record created on" date.</summary>
-        private static Entity AsStored(Entity row)
-        {
-            var copy = new Entity(row.LogicalName, row.Id);
-            foreach (var pair in row.Attributes) copy[pair.Key] = pair.Value;
-            if (row.GetAttributeValue<DateTime?>("overriddencreatedon") is { } created) copy["createdon"] = created;
-            return copy;
         }
 
         private static string FirstLine(string? text) => (text ?? "unknown error").Split('\n')[0].Trim();
