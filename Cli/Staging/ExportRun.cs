@@ -40,19 +40,24 @@ namespace LoyaltyHealth.Cli.Staging
         public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null) =>
             Stage(reader.Records(), () => asOf ?? reader.ExportedOn ?? Now(), progress);
 
-        /// <summary>Stages records from any source (an export, an environment read through the Web API); the as-of moment is asked for once the first record is read.</summary>
-        public static ExportStaging Stage(IEnumerable<Microsoft.Xrm.Sdk.Entity> records, Func<DateTime> asOf, Action<long>? progress = null)
+        /// <summary>
+        /// Stages records from any source (an export, an environment read through the Web API); the as-of moment
+        /// is asked for once the first record is read. The source is read ahead on a second thread
+        /// (<see cref="ReadAhead"/>), so reading and parsing overlap with staging; the staging file goes to
+        /// <paramref name="folder"/>, by default the temporary folder.
+        /// </summary>
+        public static ExportStaging Stage(IEnumerable<Microsoft.Xrm.Sdk.Entity> records, Func<DateTime> asOf, Action<long>? progress = null, string? folder = null)
         {
             ExportStaging? staging = null;
             try
             {
-                foreach (var record in records)
+                foreach (var record in ReadAhead.Of(records))
                 {
-                    staging ??= new ExportStaging(asOf());
+                    staging ??= new ExportStaging(asOf(), folder);
                     staging.Add(record);
                     if (staging.Records % 10_000 == 0) progress?.Invoke(staging.Records);
                 }
-                staging ??= new ExportStaging(asOf());
+                staging ??= new ExportStaging(asOf(), folder);
                 staging.Finish();
                 progress?.Invoke(staging.Records);
                 return staging;
