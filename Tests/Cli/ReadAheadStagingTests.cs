@@ -90,6 +90,31 @@ namespace LoyaltyHealth.Tests.Cli
             });
         }
 
+        /// <summary>
+        /// An export parsed on one thread and read into records on the other: the first problem in file order is
+        /// the one reported, as reading on one thread reports it, though the parser has read past it.
+        /// </summary>
+        [TestCase(true, TestName = "A bad value just before a truncation is reported first")]
+        [TestCase(false, TestName = "A truncation far beyond the queue is reported")]
+        public void A_broken_export_is_refused_from_staging_with_the_error_reading_it_alone_gives(bool badValueFirst)
+        {
+            var export = new ExportBuilder().Table("account", ("accountid", "guid", null), ("name", "string", null), ("loy_healthband", "optionsetvalue", null));
+            for (var i = 1; i <= 3_000; i++)
+                export.Record("account", new Guid(i, 0, 0, new byte[8]).ToString(), ("name", $"Account {i}"), ("loy_healthband", badValueFirst && i == 2_990 ? "7" : "100000000"));
+            var data = export.DataXml();
+            var path = export.Write(Path.Combine(Folder, "broken.zip"), data.Substring(0, data.IndexOf("Account 2999", StringComparison.Ordinal)));
+            var alone = Assert.Throws<CmtDataException>(() => CmtPackageReader.Read(path));
+
+            using var reader = CmtPackageReader.Open(path);
+            var thrown = Assert.Throws<CmtDataException>(() => ExportRun.Stage(reader, AsOf));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(thrown!.Message, Is.EqualTo(alone!.Message));
+                Assert.That(thrown.Message, badValueFirst ? Does.Contain("'7' is not a value of the option set") : Does.Contain("malformed XML"));
+            });
+        }
+
         private static IEnumerable<Entity> Accounts(int count)
         {
             for (var i = 0; i < count; i++)
