@@ -83,7 +83,14 @@ namespace LoyaltyHealth.Cli.Cmt
         public void Dispose() => _zip.Dispose();
 
         /// <summary>The records of data.xml, in file order.</summary>
-        public IEnumerable<Entity> Records()
+        public IEnumerable<Entity> Records() => Parse().Select(Read);
+
+        /// <summary>
+        /// The records of data.xml parsed but not yet read into entities, in file order: parsing the XML is about
+        /// two thirds of the reading (20,000 accounts × 100 activities), so staging reads the values on the
+        /// thread that stages them, the parsing on another.
+        /// </summary>
+        internal IEnumerable<ParsedRecord> Parse()
         {
             var file = Where(DataEntry);
             using var stream = Bounded(DataEntry, _limits.MaxDataBytes);
@@ -104,7 +111,7 @@ namespace LoyaltyHealth.Cli.Cmt
                 }
                 if (record is null) yield break;
                 stream.RecordStart = null;
-                yield return Record(file, cursor.Table!, record, seen);
+                yield return new ParsedRecord(file, cursor.Table!, record, seen);
             }
         }
 
@@ -155,6 +162,9 @@ namespace LoyaltyHealth.Cli.Cmt
             }
             return null;
         }
+
+        /// <summary>Reads a parsed record's values into its entity; parsed records are read in file order, as <see cref="Parse"/> gave them.</summary>
+        internal Entity Read(ParsedRecord parsed) => Record(parsed.File, parsed.Table, parsed.Element, parsed.Seen);
 
         private Entity Record(string file, string table, XElement element, HashSet<Guid> seen)
         {
@@ -340,4 +350,10 @@ namespace LoyaltyHealth.Cli.Cmt
             public string? RecordId { get; set; }
         }
     }
+
+    /// <summary>
+    /// A record of data.xml parsed as XML, its values not yet read (<see cref="CmtPackageReader.Read"/>);
+    /// <paramref name="Seen"/> holds the ids read so far in this reading of the file, to refuse a record that appears twice.
+    /// </summary>
+    internal sealed record ParsedRecord(string File, string Table, XElement Element, HashSet<Guid> Seen);
 }
