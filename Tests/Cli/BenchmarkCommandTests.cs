@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Cli
+{
+    /// <summary><c>benchmark</c> prints what README's "Performance" quotes: both floors, the phases and the requests per account.</summary>
+    public class BenchmarkCommandTests
+    {
+        [Test]
+        public void The_benchmark_prints_both_floors_the_phases_and_the_products_requests_apart_from_the_imports()
+        {
+            var (exit, output) = CliHarness.Run("benchmark", "--accounts", "12", "--activities", "10");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, output);
+                foreach (var row in new[] { "XML floor", "parse floor", "staging", "scoring", "× the XML floor", "× the parse floor", "peak working set" })
+                    Assert.That(output, Does.Contain(row), output);
+                var requests = Regex.Match(output, @"requests per account\s*│\s*(\d+\.\d\d): the product's plugins (\d+\.\d\d) \+ the import's Create of the account 1\.00");
+                Assert.That(requests.Success, Is.True, output);
+                Assert.That(double.Parse(requests.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(requests.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    Is.EqualTo(1.0).Within(0.005), "the import's own Create is one request per account");
+                Assert.That(output, Does.Contain("12 / 0 of 12"), "every account scored");
+            });
+        }
+    }
+}
