@@ -39,9 +39,9 @@ namespace LoyaltyHealth.Plugins.Health
 
         /// <summary>
         /// The parties that are never a contact taking part: every activity has one row for what it regards and
-        /// one for its owner (participationtypemask 8 and 9), and a regarding contact is read through its own link.
+        /// one for its owner, and a regarding contact is read through its own link.
         /// </summary>
-        private static readonly object[] NeverTakingPart = { 8, 9 };
+        private static readonly object[] NeverTakingPart = { ActivityPartySchema.Regarding, ActivityPartySchema.Owner };
 
         /// <summary>
         /// The activities that count toward the account and, in the same rows, the account's contacts taking part
