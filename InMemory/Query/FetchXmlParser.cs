@@ -23,7 +23,9 @@ namespace LoyaltyHealth.InMemory.Query
 
         private static readonly ISet<string> OrderAttributes = Set("attribute", "alias", "descending", "entityname");
 
-        private static readonly ISet<string> FilterAttributes = Set("type");
+        // hint="union" asks Dataverse to run an or filter as a union of queries; the rows are the same ("Optimize
+        // performance using FetchXml", union hint: an or filter, one per query).
+        private static readonly ISet<string> FilterAttributes = Set("type", "hint");
 
         // uiname, uitype and uihidden are display hints written by Advanced Find; they do not filter.
         private static readonly ISet<string> ConditionAttributes = Set("attribute", "operator", "value", "entityname", "uiname", "uitype", "uihidden", "valueof");
@@ -90,6 +92,11 @@ namespace LoyaltyHealth.InMemory.Query
             }
 
             CheckAttributes(fetch, FetchAttributes, "fetch");
+            if (fetch.Descendants("filter").Count(f => f.Attribute("hint") != null) > 1)
+            {
+                throw Fault("a query can hold only one union hint");
+            }
+
             var entities = fetch.Elements().ToList();
             foreach (var child in entities.Where(e => e.Name.LocalName != "entity"))
             {
@@ -250,6 +257,11 @@ namespace LoyaltyHealth.InMemory.Query
             if (type != "and" && type != "or")
             {
                 throw Fault($"<filter type=\"{type}\">: type must be and or or");
+            }
+
+            if (element.Attribute("hint") is { } hint && (hint.Value != "union" || type != "or"))
+            {
+                throw Fault($"<filter type=\"{type}\" hint=\"{hint.Value}\">: the only hint is union, and only on an or filter");
             }
 
             var filter = new FilterNode { IsOr = type == "or" };

@@ -55,7 +55,7 @@ namespace LoyaltyHealth.Plugins.Health
         /// </summary>
         public static XElement ActivitiesWithParties(Guid accountId, DateTime since)
         {
-            var entity = ActivityRoot(accountId, since, Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.PartyContact));
+            var entity = ActivityRoot(accountId, since, union: true, Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.PartyContact));
             entity.Add(Link(ActivityPartySchema.EntityName, ActivityPartySchema.ActivityId, ActivitySchema.Id, QueryAliases.Party, outer: true,
                 Attributes(ActivityPartySchema.PartyId),
                 Filter("and", NotIn(ActivityPartySchema.ParticipationTypeMask, NeverTakingPart)),
@@ -65,22 +65,31 @@ namespace LoyaltyHealth.Plugins.Health
         }
 
         /// <summary>The activities that count toward the account: regarding it, one of its contacts or one of its opportunities.</summary>
-        public static XElement Activities(Guid accountId, DateTime since) => Fetch(ActivityRoot(accountId, since));
+        public static XElement Activities(Guid accountId, DateTime since) => Fetch(ActivityRoot(accountId, since, union: false));
 
+        /// <param name="union">
+        /// Whether the alternatives run as a union (<see cref="UnionFilter"/>): each then starts from its own index
+        /// (the activity's regarding, the contact's or opportunity's account, the party), where one plan for the
+        /// whole <c>or</c> across outer links may read every activity of the window. Only the single-page read uses
+        /// it; the paged reads keep the plain filter, since the paging cookie's behaviour with the hint is not documented.
+        /// </param>
         /// <param name="orAlso">Further conditions under which an activity is read (each alone suffices).</param>
-        private static XElement ActivityRoot(Guid accountId, DateTime since, params XElement[] orAlso)
+        private static XElement ActivityRoot(Guid accountId, DateTime since, bool union, params XElement[] orAlso)
         {
+            var alternatives = new object[]
+            {
+                Condition(ActivitySchema.RegardingObjectId, "eq", accountId),
+                Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.RegardingContact),
+                Condition(OpportunitySchema.ParentAccountId, "eq", accountId, QueryAliases.RegardingOpportunity),
+                orAlso,
+            };
             var entity = Entity(ActivitySchema.PointerEntityName,
                 Attributes(PointerColumns),
                 Order(ActivitySchema.Id),
                 Filter("and",
                     In(ActivitySchema.TypeCode, ActivityTables.Names),
                     InWindow(since),
-                    Filter("or",
-                        Condition(ActivitySchema.RegardingObjectId, "eq", accountId),
-                        Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.RegardingContact),
-                        Condition(OpportunitySchema.ParentAccountId, "eq", accountId, QueryAliases.RegardingOpportunity),
-                        orAlso)),
+                    union ? UnionFilter(alternatives) : Filter("or", alternatives)),
                 Link(ContactSchema.EntityName, ContactSchema.Id, ActivitySchema.RegardingObjectId, QueryAliases.RegardingContact, outer: true,
                     Attributes(ContactWithCompanyColumns)),
                 Link(OpportunitySchema.EntityName, OpportunitySchema.Id, ActivitySchema.RegardingObjectId, QueryAliases.RegardingOpportunity, outer: true,

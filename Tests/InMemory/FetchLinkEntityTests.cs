@@ -154,6 +154,24 @@ namespace LoyaltyHealth.Tests.InMemory
             Assert.That(fault.Message, Does.Contain("'x'"));
         }
 
+        [Test]
+        public void A_union_hint_returns_the_rows_the_plain_or_filter_returns()
+        {
+            string Query(string hint) => $@"<fetch><entity name='account'><attribute name='name'/><order attribute='name'/>
+                <filter type='or'{hint}><condition entityname='c' attribute='fullname' operator='eq' value='Alice'/><condition entityname='o' attribute='fullname' operator='eq' value='Olga Owner'/></filter>
+                <link-entity name='contact' from='parentcustomerid' to='accountid' link-type='outer' alias='c'/>
+                <link-entity name='systemuser' from='systemuserid' to='ownerid' link-type='outer' alias='o'/></entity></fetch>";
+
+            var plain = Fetch(Query("")).Select(r => r.GetAttributeValue<string>("name")).ToList();
+            var union = Fetch(Query(" hint='union'")).Select(r => r.GetAttributeValue<string>("name")).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(plain, Is.Not.Empty);
+                Assert.That(union, Is.EqualTo(plain));
+            });
+        }
+
         [TestCase(15, false)]
         [TestCase(16, true)]
         public void Dataverse_allows_at_most_fifteen_link_entities_in_a_query(int links, bool refused)
