@@ -106,7 +106,7 @@ namespace LoyaltyHealth.Cli.Commands
                 $"Records read {stats.RecordsRead.ToString("N0", c)}; skipped: {stats.RecordsInSkippedTables.ToString("N0", c)} in tables not used, " +
                 $"{stats.RecordsExcludedAfterAsOf.ToString("N0", c)} dated after the as-of moment, {stats.RecordsInNoAccount.ToString("N0", c)} in no account."));
             console.MarkupLine(Markup.Escape(
-                $"Accounts scored {stats.AccountsScored.ToString("N0", c)}, failed {stats.AccountsFailed.ToString("N0", c)}; requests per account {stats.RequestsPerAccount.ToString("N1", c)} (the product's plugins {stats.ProductRequestsPerAccount.ToString("N1", c)}, the import's Create {(stats.RequestsPerAccount - stats.ProductRequestsPerAccount).ToString("N1", c)})."));
+                $"Accounts scored {stats.AccountsScored.ToString("N0", c)}, failed {stats.AccountsFailed.ToString("N0", c)}; requests per account {stats.RequestsPerAccount.ToString("N1", c)} (the product's plugins {stats.ProductRequestsPerAccount.ToString("N1", c)}, the import's Create {stats.ImportRequestsPerAccount.ToString("N1", c)})."));
             console.MarkupLine(Markup.Escape(
                 $"Elapsed {stats.Elapsed.TotalSeconds.ToString("N1", c)} s (staging {stats.Staging.TotalSeconds.ToString("N1", c)} s, scoring {stats.Scoring.TotalSeconds.ToString("N1", c)} s on {stats.Workers} workers); " +
                 $"peak memory {(stats.PeakWorkingSetBytes / 1024.0 / 1024.0).ToString("N0", c)} MB."));

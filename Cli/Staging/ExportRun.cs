@@ -28,9 +28,12 @@ namespace LoyaltyHealth.Cli.Staging
         public TimeSpan Elapsed => Staging + Scoring;
         public long PeakWorkingSetBytes { get; init; }
         public int Workers { get; init; }
-        public double RequestsPerAccount => AccountsScored == 0 ? 0 : Requests / (double)AccountsScored;
+        public double RequestsPerAccount => PerAccount(Requests);
         /// <summary>What the product adds to an import, per account: every request but the import's own Create.</summary>
-        public double ProductRequestsPerAccount => AccountsScored == 0 ? 0 : (Requests - ImportRequests) / (double)AccountsScored;
+        public double ProductRequestsPerAccount => PerAccount(Requests - ImportRequests);
+        public double ImportRequestsPerAccount => PerAccount(ImportRequests);
+
+        private double PerAccount(long requests) => AccountsScored == 0 ? 0 : requests / (double)AccountsScored;
     }
 
     /// <summary>
