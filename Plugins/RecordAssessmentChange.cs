@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.ServiceModel;
 using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Model.Policy;
 using LoyaltyHealth.Model.Reasons;
 using LoyaltyHealth.Model.Scoring;
 using LoyaltyHealth.Plugins.Configuration;
@@ -58,7 +58,10 @@ namespace LoyaltyHealth.Plugins
 
         public RecordAssessmentChange()
         {
-            Register(new StepRegistration(MessageNames.Update, AccountSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Asynchronous,
+            // Synchronous, in the transaction of the recalculation's write: the history row and the follow-ups are
+            // stored with the assessment or not at all, and the recalculation hands over the policy and the account's
+            // follow-up tasks it read (AssessmentHandOver), so a transition costs no read.
+            Register(new StepRegistration(MessageNames.Update, AccountSchema.EntityName, PluginStage.PostOperation, ExecutionMode.Synchronous,
                 AssessmentColumns, new[]
                 {
                     new ImageRegistration(PluginContextExtensions.PreImage, ImageType.PreImage, StateColumns),
@@ -73,26 +76,44 @@ namespace LoyaltyHealth.Plugins
             var accountId = local.PluginExecutionContext.PrimaryEntityId;
             var service = local.SystemService;
 
-            service.Create(HistoryRow(accountId, after));
-            local.Trace("Recorded the assessment in the history.");
-
             var previousBand = before.OptionValue(AccountSchema.HealthBand) is { } b && OptionMaps.Band.TryGet(b, out var pb) ? pb : (HealthBand?)null;
             var band = after.OptionValue(AccountSchema.HealthBand) is { } a && OptionMaps.Band.TryGet(a, out var nb) ? nb : HealthBand.NotEnoughData;
             var transitions = HistoryRules.Between(previousBand, before.GetAttributeValue<bool?>(AccountSchema.PerkDependent) == true,
                 band, after.GetAttributeValue<bool?>(AccountSchema.PerkDependent) == true);
             var previousOverall = before.GetAttributeValue<int?>(AccountSchema.OverallHealth);
             var overall = after.GetAttributeValue<int?>(AccountSchema.OverallHealth);
-            if (transitions.Count == 0 && !BusinessEvents.MayHaveDeclined(previousOverall, overall)) return;
+            var history = HistoryRow(accountId, after);
+            if (transitions.Count == 0 && !BusinessEvents.MayHaveDeclined(previousOverall, overall))
+            {
+                service.Create(history);
+                local.Trace("Recorded the assessment in the history.");
+                return;
+            }
             if (transitions.Count > 0) local.Trace("Transitions: " + string.Join(", ", transitions));
 
-            var policy = PolicyReader.Read(service);
-            FollowUp(local, service, accountId, after, transitions, policy);
+            var policy = Policy(local, accountId);
+            var closes = FollowUp(local, service, accountId, after, transitions, policy, history);
+            var created = history.RelatedEntities.Values.Sum(tasks => tasks.Entities.Count);
+            Write(service, new CreateRequest { Target = history });
+            local.Trace(created == 0 ? "Recorded the assessment in the history." : $"Recorded the assessment in the history with the {created} follow-up task(s) it opens.");
+            foreach (var close in closes)
+            {
+                Write(service, new UpdateRequest { Target = close });
+                local.Trace($"Closed follow-up task {close.Id}: the account recovered.");
+            }
             var events = BusinessEvents.For(previousBand.HasValue, transitions, previousOverall, overall, policy.Events.DeclinePoints);
             foreach (var name in events)
             {
                 service.Execute(Event(name, accountId, before, after));
                 local.Trace($"Raised the business event {name}.");
             }
+        }
+
+        /// <summary>The policy the recalculation scored with when it handed it over; otherwise the stored one, read.</summary>
+        private static LoyaltyPolicy Policy(ILocalPluginContext local, Guid accountId)
+        {
+            if (AssessmentHandOver.PolicyJson(local.PluginExecutionContext, accountId) is not { } json) return PolicyReader.Read(local.SystemService);
+            return PolicyReader.Load(json.Length == 0 ? null : json, "the policy the recalculation scored with");
         }
 
         /// <summary>
@@ -114,11 +135,21 @@ namespace LoyaltyHealth.Plugins
             return request;
         }
 
-        private static void FollowUp(ILocalPluginContext local, IOrganizationService service, Guid accountId, Entity after,
-            IReadOnlyList<Transition> transitions, LoyaltyHealth.Model.Policy.LoyaltyPolicy policy)
+        /// <summary>
+        /// Plans the follow-ups of the transitions: the tasks to open go into <paramref name="history"/>'s related rows, so
+        /// they are created with it in one request (and linked to it); the tasks to close are returned. The account's
+        /// follow-up tasks come from the recalculation's read when it handed them over, else from a read of their own.
+        /// Their ids are derived from the account, the reason and the ids earlier episodes took, and the recalculation's
+        /// write is guarded by the account's row version, so two recalculations can never open the same task: the later
+        /// one's write is refused before this step runs, and it scores again from what the first stored.
+        /// </summary>
+        private static List<Entity> FollowUp(ILocalPluginContext local, IOrganizationService service, Guid accountId, Entity after,
+            IReadOnlyList<Transition> transitions, LoyaltyPolicy policy, Entity history)
         {
-            if (transitions.Count == 0 || !policy.FollowUps.Enabled) return;
-            var followUps = service.RetrieveMultiple(new FetchExpression(HealthQueries.FollowUps(accountId).ToString())).Entities;
+            var closes = new List<Entity>();
+            if (transitions.Count == 0 || !policy.FollowUps.Enabled) return closes;
+            var followUps = AssessmentHandOver.FollowUps(local.PluginExecutionContext, accountId)
+                ?? service.RetrieveMultiple(new FetchExpression(HealthQueries.FollowUps(accountId).ToString())).Entities.ToList();
             var taken = new HashSet<Guid>(followUps.Select(t => t.Id));
             var open = followUps.Where(t => t.OptionValue(ActivitySchema.StateCode) == ActivitySchema.StateOpen).ToList();
             var openReasons = open
@@ -126,39 +157,32 @@ namespace LoyaltyHealth.Plugins
                 .Where(r => r.HasValue).Select(r => r!.Value).ToList();
             var renderer = new ReasonRenderer(CultureInfo.GetCultureInfo(policy.Explanations.Language));
 
+            var opened = new List<Entity>();
             foreach (var action in FollowUpPlanner.Plan(transitions, openReasons, policy.FollowUps))
             {
                 if (action.Step == FollowUpStep.Create)
                 {
                     var task = FollowUpTask(accountId, after, action.Reason, renderer, local.Clock.UtcNow);
                     task.Id = FollowUpTaskId.Next(accountId, OptionMaps.FollowUp.ValueOf(action.Reason), taken);
-                    try
-                    {
-                        Write(service, new CreateRequest { Target = task });
-                        local.Trace($"Created a follow-up task ({action.Reason}).");
-                    }
-                    catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.DuplicateRecord)
-                    {
-                        // Another follow-up job handling the same transition created this very task first.
-                        local.Trace($"Follow-up task {task.Id} ({action.Reason}) already exists: another job created it.");
-                    }
+                    opened.Add(task);
+                    local.Trace($"Opening follow-up task {task.Id} ({action.Reason}).");
                 }
                 else
                 {
                     foreach (var task in open.Where(t => t.OptionValue(ActivitySchema.FollowUpReason) == OptionMaps.FollowUp.ValueOf(action.Reason)))
                     {
-                        var close = new Entity(TaskSchema.EntityName, task.Id)
+                        closes.Add(new Entity(TaskSchema.EntityName, task.Id)
                         {
                             [ActivitySchema.StateCode] = new OptionSetValue(ActivitySchema.StateCompleted),
                             [ActivitySchema.StatusCode] = new OptionSetValue(TaskSchema.StatusCompleted),
                             // Carried unchanged, so the close shows in the target as a follow-up's.
                             [ActivitySchema.FollowUpReason] = task[ActivitySchema.FollowUpReason],
-                        };
-                        Write(service, new UpdateRequest { Target = close });
-                        local.Trace($"Closed follow-up task {task.Id} ({action.Reason}): the account recovered.");
+                        });
                     }
                 }
             }
+            if (opened.Count > 0) history.RelatedEntities[new Relationship(HealthAssessmentSchema.FollowUpTasks)] = new EntityCollection(opened);
+            return closes;
         }
 
         private static void Write(IOrganizationService service, OrganizationRequest request)

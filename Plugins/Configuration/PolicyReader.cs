@@ -20,11 +20,23 @@ namespace LoyaltyHealth.Plugins.Configuration
         /// read again (every recalculation reads the variable, so a change applies at once) is not parsed and
         /// validated again. The policy is shared between executions and threads: plugins only read it.
         /// </summary>
-        private static Loaded? _last;
+        private static PolicyDocument? _last;
 
-        public static LoyaltyPolicy Read(IOrganizationService service)
+        public static LoyaltyPolicy Read(IOrganizationService service) => ReadDocument(service).Policy;
+
+        /// <summary>The stored document and its policy: what a recalculation hands on to the steps its write triggers.</summary>
+        public static PolicyDocument ReadDocument(IOrganizationService service)
         {
             var json = Stored(service, out var source);
+            return new PolicyDocument(json, Load(json, source));
+        }
+
+        /// <summary>
+        /// The policy of a document read before (<see cref="PolicyDocument.Json"/>; null for the built-in default),
+        /// without reading the variable again. Throws, naming <paramref name="source"/>, when the document is invalid.
+        /// </summary>
+        public static LoyaltyPolicy Load(string? json, string source)
+        {
             var last = _last;
             if (last is not null && string.Equals(last.Json, json, StringComparison.Ordinal)) return last.Policy;
             var problems = PolicyLoader.TryLoad(json, out var policy);
@@ -35,7 +47,7 @@ namespace LoyaltyHealth.Plugins.Configuration
                 throw new InvalidPluginExecutionException(
                     $"The loyalty policy in {source} is invalid, so no account was rescored:\n  " + string.Join("\n  ", problems));
             }
-            _last = new Loaded(json, policy!);
+            _last = new PolicyDocument(json, policy!);
             return policy!;
         }
 
@@ -61,18 +73,6 @@ namespace LoyaltyHealth.Plugins.Configuration
                 return null;
             }
             return json;
-        }
-
-        private sealed class Loaded
-        {
-            public Loaded(string? json, LoyaltyPolicy policy)
-            {
-                Json = json;
-                Policy = policy;
-            }
-
-            public string? Json { get; }
-            public LoyaltyPolicy Policy { get; }
         }
     }
 }

@@ -22,15 +22,21 @@ namespace LoyaltyHealth.Plugins.Framework
         /// Whether a context above <paramref name="context"/> marked this purpose for this record. Only
         /// ancestors count: the current context's shared variables belong to the request being judged.
         /// </summary>
-        public static bool MarkedAbove(IPluginExecutionContext context, string purpose, Guid recordId)
+        public static bool MarkedAbove(IPluginExecutionContext context, string purpose, Guid recordId) =>
+            ValueAbove(context, purpose + recordId) is true;
+
+        /// <summary>
+        /// The value a context above <paramref name="context"/> shared under <paramref name="key"/>, the nearest first;
+        /// null when none did. Only ancestors count, for the reason <see cref="MarkedAbove"/> gives.
+        /// </summary>
+        public static object? ValueAbove(IPluginExecutionContext context, string key)
         {
-            if (context.Depth <= 1) return false;
-            var key = purpose + recordId;
+            if (context.Depth <= 1) return null;
             for (var parent = context.ParentContext; parent is not null; parent = parent.ParentContext)
             {
-                if (parent.SharedVariables is { } shared && shared.TryGetValue(key, out var value) && value is true) return true;
+                if (parent.SharedVariables is { } shared && shared.TryGetValue(key, out var value) && value is not null) return value;
             }
-            return false;
+            return null;
         }
     }
 }

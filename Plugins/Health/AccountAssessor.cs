@@ -29,7 +29,7 @@ namespace LoyaltyHealth.Plugins.Health
         private readonly IOrganizationService _service;
         private readonly ITracingService _trace;
         private readonly IPluginExecutionContext? _sender;
-        private LoyaltyPolicy? _policy;
+        private PolicyDocument? _policy;
 
         /// <summary>
         /// The scorer of the last policy used. PolicyReader hands out one shared policy per document, and a
@@ -47,7 +47,10 @@ namespace LoyaltyHealth.Plugins.Health
         }
 
         /// <summary>The policy, read once per assessor: a plugin execution applies one policy to every account it scores.</summary>
-        public LoyaltyPolicy Policy => _policy ??= PolicyReader.Read(_service);
+        public LoyaltyPolicy Policy => PolicyDocument.Policy;
+
+        /// <summary>The policy with the document it came from, which the recalculation hands on to the steps its write triggers.</summary>
+        public PolicyDocument PolicyDocument => _policy ??= PolicyReader.ReadDocument(_service);
 
         private static LoyaltyScorer ScorerFor(LoyaltyPolicy policy)
         {
@@ -81,7 +84,7 @@ namespace LoyaltyHealth.Plugins.Health
             var policy = Policy;
             var cadence = account.OptionValue(AccountSchema.ServiceCadence) is { } c && OptionMaps.Cadence.TryGet(c, out var agreed) ? agreed : (Model.Input.ServiceCadence?)null;
             var since = asOf.AddDays(-ScoringHorizon.Days(policy, cadence));
-            var activities = ReadActivities(account.Id, since, out var parties);
+            var activities = ReadActivities(account.Id, since, out var parties, out var followUps);
 
             var checkpoints = SnapshotMapper.Checkpoints(account);
             var mapper = new SnapshotMapper();
@@ -92,7 +95,7 @@ namespace LoyaltyHealth.Plugins.Health
             _trace.Trace("Account {0}: {1} activities, {2} engaged contacts; band {3}, overall {4}, reasons {5}.",
                 account.Id, mapper.ActivitiesRead, snapshot.Contacts.Count, assessment.Band,
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));
-            return new AccountAssessment(account, assessment, checkpoints, ServerReadAsOf(account, activities));
+            return new AccountAssessment(account, assessment, checkpoints, ServerReadAsOf(account, activities), followUps);
         }
 
         /// <summary>
@@ -120,14 +123,17 @@ namespace LoyaltyHealth.Plugins.Health
         /// guidance gives no guarantee for such a join ("Page results using FetchXml"), so the activities and the
         /// parties are then read apart, each paged on its own key; the first query's page is not used.
         /// </summary>
-        private List<Entity> ReadActivities(Guid accountId, DateTime since, out List<Entity> parties)
+        /// <param name="followUps">The account's follow-up tasks when the single read took them; null when the reads were paged.</param>
+        private List<Entity> ReadActivities(Guid accountId, DateTime since, out List<Entity> parties, out List<Entity>? followUps)
         {
             var combined = _service.RetrieveMultiple(new FetchExpression(FetchXml.Page(HealthQueries.ActivitiesWithParties(accountId, since), 1, PageSize, null)));
             if (!combined.MoreRecords)
             {
                 parties = new List<Entity>();
+                followUps = FollowUpRows.From(accountId, combined.Entities);
                 return new List<Entity>(combined.Entities);
             }
+            followUps = null;
             _trace.Trace("Account {0}: more than {1} rows of activities and parties; reading activities and parties apart, page by page.", accountId, PageSize);
             var activities = ReadAll(HealthQueries.Activities(accountId, since));
             parties = ReadAll(HealthQueries.Parties(accountId, since));
@@ -148,6 +154,9 @@ namespace LoyaltyHealth.Plugins.Health
         }
     }
 
-    /// <summary>One account's assessment and what storing it needs: the account as read, its trend checkpoints, and the server stamp of the data.</summary>
-    public sealed record AccountAssessment(Entity Account, Assessment Assessment, TrendCheckpoints Checkpoints, DateTime ServerReadAsOf);
+    /// <summary>
+    /// One account's assessment and what storing it needs: the account as read, its trend checkpoints, the server stamp
+    /// of the data, and the account's follow-up tasks (id, reason, state) when the read took them (null when it did not).
+    /// </summary>
+    public sealed record AccountAssessment(Entity Account, Assessment Assessment, TrendCheckpoints Checkpoints, DateTime ServerReadAsOf, IReadOnlyList<Entity>? FollowUps);
 }

@@ -141,7 +141,11 @@ namespace LoyaltyHealth.Plugins.Health
             update.RowVersion = account.RowVersion;
             var request = new UpdateRequest { Target = update, ConcurrencyBehavior = ConcurrencyBehavior.IfRowVersionMatches };
             request.Parameters[ContextKeys.Tag] = RecalculationTag;
-            if (_sender is not null) ProductWriteMarker.Mark(_sender, ProductWriteMarker.Recalculating, account.Id);
+            if (_sender is not null)
+            {
+                ProductWriteMarker.Mark(_sender, ProductWriteMarker.Recalculating, account.Id);
+                AssessmentHandOver.Give(_sender, account.Id, _assessor.PolicyDocument, assessed.FollowUps);
+            }
             _service.Execute(request);
             _trace.Trace("Account {0}: wrote {1}.", account.Id, string.Join(", ", update.Attributes.Keys.OrderBy(k => k, StringComparer.Ordinal)));
             return new RecalculationResult(RecalculationOutcome.Written, assessed.Assessment);

@@ -53,9 +53,15 @@ namespace LoyaltyHealth.Plugins.Health
         /// falls back to <see cref="Activities"/> and <see cref="Parties"/> when it does not, since a join to many
         /// rows would split an activity's rows across pages (see AccountAssessor).
         /// </summary>
+        /// <remarks>
+        /// It also reads the account's follow-up tasks of any date and state (the open ones, and the ids earlier episodes
+        /// took), which <see cref="FollowUps"/> would read, so a transition needs no further read: the mapper never counts
+        /// a follow-up task as an interaction.
+        /// </remarks>
         public static XElement ActivitiesWithParties(Guid accountId, DateTime since)
         {
-            var entity = ActivityRoot(accountId, since, union: true, Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.PartyContact));
+            var entity = ActivityRoot(accountId, since, union: true, followUpsOfAnyDate: true,
+                Condition(ContactSchema.ParentCustomerId, "eq", accountId, QueryAliases.PartyContact));
             entity.Add(Link(ActivityPartySchema.EntityName, ActivityPartySchema.ActivityId, ActivitySchema.Id, QueryAliases.Party, outer: true,
                 Attributes(ActivityPartySchema.PartyId),
                 Filter("and", NotIn(ActivityPartySchema.ParticipationTypeMask, NeverTakingPart)),
@@ -65,7 +71,7 @@ namespace LoyaltyHealth.Plugins.Health
         }
 
         /// <summary>The activities that count toward the account: regarding it, one of its contacts or one of its opportunities.</summary>
-        public static XElement Activities(Guid accountId, DateTime since) => Fetch(ActivityRoot(accountId, since, union: false));
+        public static XElement Activities(Guid accountId, DateTime since) => Fetch(ActivityRoot(accountId, since, union: false, followUpsOfAnyDate: false));
 
         /// <param name="union">
         /// Whether the alternatives run as a union (<see cref="UnionFilter"/>): each then starts from its own index
@@ -73,8 +79,9 @@ namespace LoyaltyHealth.Plugins.Health
         /// whole <c>or</c> across outer links may read every activity of the window. Only the single-page read uses
         /// it; the paged reads keep the plain filter, since the paging cookie's behaviour with the hint is not documented.
         /// </param>
+        /// <param name="followUpsOfAnyDate">Whether the product's follow-up tasks are read whatever their date, not only in the window.</param>
         /// <param name="orAlso">Further conditions under which an activity is read (each alone suffices).</param>
-        private static XElement ActivityRoot(Guid accountId, DateTime since, bool union, params XElement[] orAlso)
+        private static XElement ActivityRoot(Guid accountId, DateTime since, bool union, bool followUpsOfAnyDate, params XElement[] orAlso)
         {
             var alternatives = new object[]
             {
@@ -88,7 +95,7 @@ namespace LoyaltyHealth.Plugins.Health
                 Order(ActivitySchema.Id),
                 Filter("and",
                     In(ActivitySchema.TypeCode, ActivityTables.Names),
-                    InWindow(since),
+                    followUpsOfAnyDate ? Filter("or", InWindow(since), Condition(ActivitySchema.FollowUpReason, "not-null", entityName: TaskSchema.EntityName)) : InWindow(since),
                     union ? UnionFilter(alternatives) : Filter("or", alternatives)),
                 Link(ContactSchema.EntityName, ContactSchema.Id, ActivitySchema.RegardingObjectId, QueryAliases.RegardingContact, outer: true,
                     Attributes(ContactWithCompanyColumns)),

@@ -18,6 +18,8 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string HealthTrend = "loy_healthtrend";
         public const string PerkDependent = "loy_perkdependent";
         public const string PerkShare = "loy_perkshare";
+        /// <summary>The follow-up tasks an assessment opened (task.loy_healthassessmentid): created with the row in one request.</summary>
+        public const string FollowUpTasks = "loy_healthassessment_task_healthassessmentid";
         public const string ReasonCodes = "loy_healthreasoncodes";
     }
 }

@@ -9,7 +9,7 @@ namespace LoyaltyHealth.Tests.Pipeline
 {
     /// <summary>
     /// What one call of the scheduled refresh costs in organization-service requests per account, through the
-    /// solution's own registrations: the API's rescoring plus the history job each changed assessment queues.
+    /// solution's own registrations: the API's rescoring, with the history step each changed assessment runs in its write.
     /// README ("After the import") computes the refresh's duration for 10,000 and 100,000 accounts from it.
     /// </summary>
     public class StaleRefreshCostTests
@@ -17,11 +17,11 @@ namespace LoyaltyHealth.Tests.Pipeline
         public const int Accounts = 20;
         /// <summary>
         /// Measured, as README cites it, for an account scored for the first time that comes out At risk and
-        /// perk-dependent (the dearest case): in the API a Retrieve of the account, its activities with the contacts
-        /// taking part (one RetrieveMultiple) and the Update; in its history job the history row, the policy, the open
-        /// follow-ups and two follow-up tasks.
+        /// perk-dependent (the dearest case): a Retrieve of the account, its activities with the contacts taking part
+        /// and its follow-up tasks (one RetrieveMultiple), the Update, and in the Update's history step one Create of the
+        /// history row with its two follow-up tasks; the step takes the policy and the follow-ups from the recalculation.
         /// </summary>
-        public const int RequestsPerAccount = 8;
+        public const int RequestsPerAccount = 4;
         /// <summary>Per call: the page of stale accounts, the policy (read once for every account of the call) and the count of those remaining.</summary>
         public const int RequestsPerCall = 3;
 

@@ -103,25 +103,13 @@ namespace LoyaltyHealth.Tests.Plugins
         }
 
         [Test]
-        public void Two_follow_up_jobs_running_at_once_leave_one_open_task_per_reason()
+        public void The_tasks_an_assessment_opens_are_created_with_its_history_row_and_linked_to_it()
         {
-            // The second job runs between the first one's read of the open tasks and its Create: both saw none.
-            var started = false;
-            _h.Service.BeforeRequest += (_, e) =>
-            {
-                if (started || e.Request is not Microsoft.Xrm.Sdk.Messages.CreateRequest { Target.LogicalName: ActivitySchema.Task }) return;
-                started = true;
-                Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
-            };
+            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, true));
 
-            Change(State(OptionValues.BandWatch, false), State(OptionValues.BandAtRisk, false));
-
-            Assert.Multiple(() =>
-            {
-                Assert.That(started, Is.True);
-                Assert.That(OpenTasks(), Has.Length.EqualTo(1), _h.Traces);
-                Assert.That(_h.Traces, Does.Contain("already exists: another job created it"));
-            });
+            var history = _h.All(HealthAssessmentSchema.EntityName).Single();
+            Assert.That(OpenTasks().Select(t => t.GetAttributeValue<EntityReference>(TaskSchema.HealthAssessmentId)?.Id),
+                Is.EqualTo(new Guid?[] { history.Id, history.Id }));
         }
 
         [Test]
