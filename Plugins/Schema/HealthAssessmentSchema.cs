@@ -19,5 +19,11 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string PerkDependent = "loy_perkdependent";
         public const string PerkShare = "loy_perkshare";
         public const string ReasonCodes = "loy_healthreasoncodes";
+        /// <summary>
+        /// The one-to-many relationship from a history row to the follow-up tasks it opened (task's
+        /// <see cref="TaskSchema.HealthAssessmentId"/>): the key of <c>Entity.RelatedEntities</c> that creates the
+        /// row and its tasks in one request. Deleting a row only clears its tasks' link, never a user's task.
+        /// </summary>
+        public const string FollowUpTasks = "loy_healthassessment_task_healthassessmentid";
     }
 }
