@@ -305,10 +305,68 @@ namespace LoyaltyHealth.InMemory
             }
         }
 
+        /// <summary>
+        /// Creates the row and, when it carries rows in <c>RelatedEntities</c> for one-to-many relationships of
+        /// its table (a deep insert), each of them with its lookup set to the new row: all or nothing, one request.
+        /// </summary>
         public Guid Create(Entity entity)
         {
             Before(new CreateRequest { Target = entity });
-            return Run(() => _store.Create(RequireEntity(entity, "Create"), keepAuditDates: false));
+            return Run(() => CreateCore(RequireEntity(entity, "Create")));
+        }
+
+        /// <summary>
+        /// The rows <paramref name="target"/> carries in <c>RelatedEntities</c>, checked against the schema's
+        /// relationships as a deep insert checks them (the fault Create would give); empty when it carries none.
+        /// </summary>
+        public IReadOnlyList<RelatedRow> RelatedRowsOf(Entity target) => Run(() => RelatedRow.Of(RequireEntity(target, "Create"), Schema));
+
+        /// <summary>
+        /// Creates one row, without its related rows, as part of a request already counted (the local pipeline
+        /// fires the Create message of each row of a deep insert itself): not counted and without hooks.
+        /// </summary>
+        public Guid CreateWithinRequest(Entity entity) => Run(() => _store.Create(RequireEntity(entity, "Create"), keepAuditDates: false));
+
+        /// <summary>
+        /// Runs <paramref name="operation"/> as one transaction: when it throws, every write made since it began,
+        /// through any request, is undone, as Dataverse rolls back a failed operation. Transactions nest; an inner
+        /// one that fails undoes only its own writes. Writes made by <see cref="RunOnceBefore"/> and
+        /// <see cref="BeforeRequest"/> code stand for other users' and are never undone.
+        /// </summary>
+        public T InTransaction<T>(Func<T> operation)
+        {
+            if (operation == null)
+            {
+                throw new ArgumentNullException(nameof(operation));
+            }
+
+            int savepoint;
+            lock (_gate)
+            {
+                savepoint = _store.Journal.Begin();
+            }
+
+            T result;
+            try
+            {
+                result = operation();
+            }
+            catch
+            {
+                lock (_gate)
+                {
+                    _store.Journal.Rollback(savepoint);
+                }
+
+                throw;
+            }
+
+            lock (_gate)
+            {
+                _store.Journal.Commit();
+            }
+
+            return result;
         }
 
         public Entity Retrieve(string entityName, Guid id, ColumnSet columnSet)
@@ -365,7 +423,7 @@ namespace LoyaltyHealth.InMemory
             switch (request.RequestName)
             {
                 case "Create":
-                    var created = Run(() => _store.Create(RequireEntity(Parameter<Entity>(request, "Target"), "Create"), keepAuditDates: false));
+                    var created = Run(() => CreateCore(RequireEntity(Parameter<Entity>(request, "Target"), "Create")));
                     return Response(new CreateResponse(), "Create", "id", created);
                 case "Update":
                     var behavior = request.Parameters.Contains("ConcurrencyBehavior") ? (ConcurrencyBehavior)request.Parameters["ConcurrencyBehavior"] : ConcurrencyBehavior.Default;
@@ -405,6 +463,40 @@ namespace LoyaltyHealth.InMemory
                     // Outside the lock: a handler (a Custom API) calls back into this service.
                     return handler(request);
             }
+        }
+
+        // Under the lock. A deep insert is its own savepoint, so a related row that fails takes the others with it.
+        private Guid CreateCore(Entity target)
+        {
+            if (target.RelatedEntities.Count == 0)
+            {
+                return _store.Create(target, keepAuditDates: false);
+            }
+
+            int savepoint = _store.Journal.Begin();
+            try
+            {
+                var id = CreateWithRelatedRows(target);
+                _store.Journal.Commit();
+                return id;
+            }
+            catch
+            {
+                _store.Journal.Rollback(savepoint);
+                throw;
+            }
+        }
+
+        private Guid CreateWithRelatedRows(Entity target)
+        {
+            var related = RelatedRow.Of(target, Schema);
+            var id = _store.Create(target, keepAuditDates: false);
+            foreach (var row in related)
+            {
+                CreateWithRelatedRows(row.LinkedTo(id));
+            }
+
+            return id;
         }
 
         private Entity RetrieveCore(string entityName, Guid id, ColumnSet? columnSet)
@@ -476,8 +568,28 @@ namespace LoyaltyHealth.InMemory
                 }
             }
 
-            once?.Invoke(request);
-            BeforeRequest?.Invoke(this, new OrganizationRequestEventArgs(request));
+            if (once == null && BeforeRequest == null)
+            {
+                return;
+            }
+
+            lock (_gate)
+            {
+                _store.Journal.Suspend();
+            }
+
+            try
+            {
+                once?.Invoke(request);
+                BeforeRequest?.Invoke(this, new OrganizationRequestEventArgs(request));
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _store.Journal.Resume();
+                }
+            }
         }
 
         private T Run<T>(Func<T> operation)

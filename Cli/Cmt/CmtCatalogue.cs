@@ -175,7 +175,9 @@ namespace LoyaltyHealth.Cli.Cmt
         public static readonly KnownTable Appointment = Activity(ActivityTables.Appointment, "Appointment", 4201,
             new KnownField("location", "Location", FieldKind.Text));
 
-        public static readonly KnownTable Task = Activity(ActivityTables.Task, "Task", 4212);
+        /// <summary>An environment running the product links its follow-up tasks to the assessment that opened them; the model never reads the link.</summary>
+        public static readonly KnownTable Task = Activity(ActivityTables.Task, "Task", 4212,
+            new KnownField(TaskSchema.HealthAssessmentId, "Health Assessment", FieldKind.Lookup, new[] { HealthAssessmentSchema.EntityName }));
 
         public static readonly KnownTable ValueReport = Activity(ActivityTables.ValueReport, "Value Report", 10001,
             new KnownField(ValueReportSchema.Measure, "Measure", FieldKind.Text));

@@ -8,8 +8,9 @@ namespace LoyaltyHealth.InMemory.Schema
 {
     /// <summary>
     /// The tables and columns an organisation has: the solution's own plus the standard ones the product
-    /// uses (<see cref="StandardColumns"/>). The in-memory service given a schema fails, as Dataverse
-    /// does, on a table or column it does not have. Built once; every lookup is a hash lookup.
+    /// uses (<see cref="StandardColumns"/>), and the solution's one-to-many relationships (no standard one
+    /// is needed yet). The in-memory service given a schema fails, as Dataverse does, on a table, column
+    /// or relationship it does not have. Built once; every lookup is a hash lookup.
     /// </summary>
     public sealed class OrganisationSchema
     {
@@ -17,11 +18,13 @@ namespace LoyaltyHealth.InMemory.Schema
             new ConcurrentDictionary<string, Lazy<OrganisationSchema>>(StringComparer.Ordinal);
 
         private readonly Dictionary<string, HashSet<string>> _columns;
+        private readonly Dictionary<string, SolutionRelationship> _relationships;
 
-        private OrganisationSchema(Dictionary<string, HashSet<string>> columns, IReadOnlyCollection<string> activityTables)
+        private OrganisationSchema(Dictionary<string, HashSet<string>> columns, IReadOnlyCollection<string> activityTables, Dictionary<string, SolutionRelationship> relationships)
         {
             _columns = columns;
             ActivityTables = activityTables;
+            _relationships = relationships;
         }
 
         public IReadOnlyCollection<string> Tables => _columns.Keys;
@@ -33,6 +36,9 @@ namespace LoyaltyHealth.InMemory.Schema
 
         public bool HasColumn(string table, string column) => _columns.TryGetValue(table, out var columns) && columns.Contains(column);
 
+        /// <summary>The one-to-many relationship of this schema name, or null; schema names compare as the SDK's <c>Relationship</c> compares them, ordinally.</summary>
+        public SolutionRelationship? Relationship(string name) => _relationships.TryGetValue(name, out var relationship) ? relationship : null;
+
         public IReadOnlyCollection<string> ColumnsOf(string table) =>
             _columns.TryGetValue(table, out var columns) ? columns : throw new KeyNotFoundException($"The schema has no table '{table}'.");
 
@@ -40,11 +46,12 @@ namespace LoyaltyHealth.InMemory.Schema
         public static OrganisationSchema FromSolution(string solutionFolder)
         {
             var key = Path.TrimEndingDirectorySeparator(Path.GetFullPath(solutionFolder));
-            return BySolutionFolder.GetOrAdd(key, folder => new Lazy<OrganisationSchema>(() => Build(SolutionEntityReader.ReadSolution(folder)))).Value;
+            return BySolutionFolder.GetOrAdd(key, folder => new Lazy<OrganisationSchema>(() =>
+                Build(SolutionEntityReader.ReadSolution(folder), SolutionRelationshipReader.ReadSolution(folder)))).Value;
         }
 
-        /// <summary>The standard tables and columns with <paramref name="solutionTables"/> added.</summary>
-        public static OrganisationSchema Build(IEnumerable<SolutionTable> solutionTables)
+        /// <summary>The standard tables and columns with <paramref name="solutionTables"/> and <paramref name="solutionRelationships"/> added.</summary>
+        public static OrganisationSchema Build(IEnumerable<SolutionTable> solutionTables, IEnumerable<SolutionRelationship>? solutionRelationships = null)
         {
             var columns = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
             void Add(string table, IEnumerable<string> names)
@@ -88,7 +95,8 @@ namespace LoyaltyHealth.InMemory.Schema
                 Add(table.Name, table.Columns);
             }
 
-            return new OrganisationSchema(columns, customActivities);
+            var relationships = (solutionRelationships ?? Enumerable.Empty<SolutionRelationship>()).ToDictionary(r => r.Name, StringComparer.Ordinal);
+            return new OrganisationSchema(columns, customActivities, relationships);
         }
     }
 }

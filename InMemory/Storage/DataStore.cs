@@ -36,6 +36,8 @@ namespace LoyaltyHealth.InMemory.Storage
 
         public SchemaCheck Check { get; }
 
+        public UndoJournal Journal { get; } = new UndoJournal();
+
         public IReadOnlyCollection<string> ActivityTables => _activityTables;
 
         public DateTime UtcNow
@@ -150,6 +152,11 @@ namespace LoyaltyHealth.InMemory.Storage
                 SyncSystemParties(table, row);
             }
 
+            if (Journal.Recording)
+            {
+                Journal.Record(RemovalOf(table, row));
+            }
+
             return id;
         }
 
@@ -167,6 +174,11 @@ namespace LoyaltyHealth.InMemory.Storage
             var (_, row) = Require(name, id);
             CheckRowVersion(table!, row, entity.RowVersion, behavior);
             var (values, parties) = Prepare(table!, entity, isCreate: false);
+            if (Journal.Recording)
+            {
+                Journal.Record(RestoreOf(table!, row));
+            }
+
             foreach (var value in values)
             {
                 table!.Set(row, value.Key, value.Value);
@@ -191,6 +203,16 @@ namespace LoyaltyHealth.InMemory.Storage
             Check.Table(name);
             var (table, row) = Require(name, id);
             CheckRowVersion(table, row, rowVersion, behavior);
+            if (Journal.Recording)
+            {
+                Journal.Record(ReinsertionOf(table, row));
+            }
+
+            RemoveRow(table, row);
+        }
+
+        private void RemoveRow(Table table, Row row)
+        {
             if (table.IsActivity)
             {
                 RemoveParties(row.Id, mask: null);
@@ -198,6 +220,68 @@ namespace LoyaltyHealth.InMemory.Storage
             }
 
             table.Remove(row);
+        }
+
+        // The undo actions live in their own methods: a lambda capturing Create's locals would cost every Create a closure.
+        private Action RemovalOf(Table table, Row row) => () => RemoveRow(table, row);
+
+        private Action ReinsertionOf(Table table, Row row)
+        {
+            var parties = PartyRowsOf(table, row.Id);
+            return () =>
+            {
+                table.Insert(row);
+                if (table.IsActivity)
+                {
+                    _activityTableById.Add(row.Id, table);
+                    ReinsertParties(parties);
+                }
+            };
+        }
+
+        // Puts back every value, the version and the parties a row has now, for an update to be undone.
+        private Action RestoreOf(Table table, Row row)
+        {
+            var values = Columns(table, row);
+            long version = row.Version;
+            var parties = PartyRowsOf(table, row.Id);
+            return () =>
+            {
+                foreach (var current in Columns(table, row))
+                {
+                    table.Set(row, current.Key, null);
+                }
+
+                foreach (var value in values)
+                {
+                    table.Set(row, value.Key, value.Value);
+                }
+
+                row.Version = version;
+                if (table.IsActivity)
+                {
+                    RemoveParties(row.Id, mask: null);
+                    ReinsertParties(parties);
+                }
+            };
+        }
+
+        private static List<KeyValuePair<string, object>> Columns(Table table, Row row) =>
+            table.NonNullValues(row).Where(v => v.Key != table.PrimaryIdColumn && v.Key != Table.VersionNumberColumn).ToList();
+
+        private IReadOnlyList<Row> PartyRowsOf(Table table, Guid activityId) =>
+            table.IsActivity && FindTable(ActivityNames.Party) is { } partyTable ? partyTable.Lookup(ActivityNames.ActivityId, activityId).ToList() : (IReadOnlyList<Row>)Array.Empty<Row>();
+
+        private void ReinsertParties(IReadOnlyList<Row> parties)
+        {
+            if (parties.Count > 0)
+            {
+                var partyTable = FindTable(ActivityNames.Party)!;
+                foreach (var party in parties)
+                {
+                    partyTable.Insert(party);
+                }
+            }
         }
 
         // A column as Dataverse returns it: party-list columns of activities are rebuilt from activityparty.

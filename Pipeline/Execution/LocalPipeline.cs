@@ -7,6 +7,7 @@ using LoyaltyHealth.InMemory.Execution;
 using LoyaltyHealth.Pipeline.Registration;
 using LoyaltyHealth.Plugins.Framework;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace LoyaltyHealth.Pipeline.Execution
@@ -47,7 +48,9 @@ namespace LoyaltyHealth.Pipeline.Execution
     /// with images holding exactly their registered columns, the request's "tag" in the shared variables,
     /// and, for requests a plugin sends, the plugin's context as parent and one more level of depth; past
     /// depth 8 the operation fails as Dataverse's loop protection makes it fail. A step that the solution
-    /// does not register does not run. Single-threaded, like one Dataverse transaction.
+    /// does not register does not run. A deep insert (a Create whose Target carries RelatedEntities) fires
+    /// Create for each related row during the Target's operation, with that operation as parent one level
+    /// deeper, as one counted request and one transaction. Single-threaded, like one Dataverse transaction.
     /// </summary>
     public sealed class LocalPipeline
     {
@@ -130,7 +133,11 @@ namespace LoyaltyHealth.Pipeline.Execution
             return ran;
         }
 
-        internal OrganizationResponse Execute(OrganizationRequest request, IPluginExecutionContext? parent, Guid userId)
+        internal OrganizationResponse Execute(OrganizationRequest request, IPluginExecutionContext? parent, Guid userId) =>
+            Execute(request, parent, userId, counted: true);
+
+        // Uncounted: the Create of a related row of a deep insert, part of a request the store counted once.
+        private OrganizationResponse Execute(OrganizationRequest request, IPluginExecutionContext? parent, Guid userId, bool counted)
         {
             if (request is null) throw new ArgumentNullException(nameof(request));
             if (string.IsNullOrEmpty(request.RequestName)) return _store.Execute(request);
@@ -146,7 +153,7 @@ namespace LoyaltyHealth.Pipeline.Execution
             _pending = queued;
             try
             {
-                var response = Run(copy, table, id, parent, depth, userId);
+                var response = Run(copy, table, id, parent, depth, userId, counted);
                 if (enclosing is null)
                 {
                     foreach (var job in queued) _queue.Enqueue(job);
@@ -163,7 +170,7 @@ namespace LoyaltyHealth.Pipeline.Execution
             }
         }
 
-        private OrganizationResponse Run(OrganizationRequest request, string table, Guid id, IPluginExecutionContext? parent, int depth, Guid userId)
+        private OrganizationResponse Run(OrganizationRequest request, string table, Guid id, IPluginExecutionContext? parent, int depth, Guid userId, bool counted)
         {
             var message = request.RequestName;
             var api = _registrations.CustomApi(message);
@@ -171,7 +178,8 @@ namespace LoyaltyHealth.Pipeline.Execution
             // The one piece of security modelled: the read rules a test declares (InMemoryOrganizationService.DenyRead).
             var reader = userId == _options.SystemUserId ? (Guid?)null : userId;
             _store.CheckRead(reader, request);
-            if (steps.Count == 0 && api is null) return _store.Execute(request);
+            var deepInsert = message == MessageNames.Create && Target(request) is { } created && created.RelatedEntities.Count > 0;
+            if (steps.Count == 0 && api is null && !deepInsert) return SendToStore(request, counted);
 
             var operation = new PluginExecutionContext
             {
@@ -195,6 +203,18 @@ namespace LoyaltyHealth.Pipeline.Execution
 
             var before = message != MessageNames.Create && steps.Any(s => s.Images.Any(i => i.IsPre)) ? ReadRow(table, id) : null;
             RunStage(steps, StepModes.PreValidation, operation, before, null);
+            // A deep insert is all or nothing: a related row's plugin that fails undoes the rows created before it.
+            return deepInsert
+                ? _store.InTransaction(() => RunInTransaction(request, api, steps, operation, before, counted))
+                : RunInTransaction(request, api, steps, operation, before, counted);
+        }
+
+        // The stages Dataverse runs inside the database transaction: PreOperation, the operation, PostOperation.
+        private OrganizationResponse RunInTransaction(OrganizationRequest request, CustomApiDefinition? api, IReadOnlyList<StepDefinition> steps,
+            PluginExecutionContext operation, Entity? before, bool counted)
+        {
+            var message = request.RequestName;
+            var table = operation.PrimaryEntityName;
             RunStage(steps, StepModes.PreOperation, operation, before, null);
 
             OrganizationResponse response;
@@ -204,12 +224,19 @@ namespace LoyaltyHealth.Pipeline.Execution
             }
             else
             {
-                response = _store.Execute(request);
+                var target = message == MessageNames.Create ? Target(request) : null;
+                var related = target is not null && target.RelatedEntities.Count > 0 ? _store.RelatedRowsOf(target) : Array.Empty<RelatedRow>();
+                response = SendToStore(related.Count == 0 ? request : new CreateRequest { Target = WithoutRelatedRows(target!) }, counted);
                 if (message == MessageNames.Create && response.Results.TryGetValue("id", out var created) && created is Guid newId)
                 {
                     operation.PrimaryEntityId = newId;
                     operation.OutputParameters["id"] = newId;
                 }
+
+                // Dataverse fires Create for each row of a deep insert, inside the Target's main operation, which is their parent.
+                if (related.Count > 0) operation.Stage = StepModes.MainOperation;
+                foreach (var row in related)
+                    Execute(new CreateRequest { Target = row.LinkedTo(operation.PrimaryEntityId) }, operation, operation.UserId, counted: false);
             }
 
             var post = steps.Where(s => s.Stage == StepModes.PostOperation && Fires(s, operation)).ToList();
@@ -218,6 +245,24 @@ namespace LoyaltyHealth.Pipeline.Execution
             foreach (var step in post.Where(s => s.IsAsynchronous))
                 _pending!.Add(new SystemJob(++_sequence, step, ForStep(step, operation, before, after, _clock.UtcNow)));
             return response;
+        }
+
+        private OrganizationResponse SendToStore(OrganizationRequest request, bool counted)
+        {
+            if (counted) return _store.Execute(request);
+            var response = new CreateResponse { ResponseName = MessageNames.Create };
+            response.Results["id"] = _store.CreateWithinRequest(Target(request)!);
+            return response;
+        }
+
+        private static Entity? Target(OrganizationRequest request) =>
+            request.Parameters.TryGetValue(TargetParameter, out var target) ? target as Entity : null;
+
+        private static Entity WithoutRelatedRows(Entity target)
+        {
+            var primary = Clone(target);
+            primary.RelatedEntities.Clear();
+            return primary;
         }
 
         private void RunStage(IReadOnlyList<StepDefinition> steps, int stage, PluginExecutionContext operation, Entity? before, Entity? after)
@@ -389,6 +434,8 @@ namespace LoyaltyHealth.Pipeline.Execution
             var clone = new Entity(entity.LogicalName, entity.Id) { RowVersion = entity.RowVersion, EntityState = entity.EntityState };
             foreach (var pair in entity.Attributes) clone.Attributes[pair.Key] = pair.Value;
             foreach (var pair in entity.KeyAttributes) clone.KeyAttributes[pair.Key] = pair.Value;
+            foreach (var pair in entity.RelatedEntities)
+                clone.RelatedEntities[pair.Key] = pair.Value is null ? null! : new EntityCollection(pair.Value.Entities.Select(e => e is null ? null! : Clone(e)).ToList()) { EntityName = pair.Value.EntityName };
             return clone;
         }
 

@@ -18,8 +18,12 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string HealthTrend = "loy_healthtrend";
         public const string PerkDependent = "loy_perkdependent";
         public const string PerkShare = "loy_perkshare";
-        /// <summary>The follow-up tasks an assessment opened (task.loy_healthassessmentid): created with the row in one request.</summary>
-        public const string FollowUpTasks = "loy_healthassessment_task_healthassessmentid";
         public const string ReasonCodes = "loy_healthreasoncodes";
+        /// <summary>
+        /// The one-to-many relationship from a history row to the follow-up tasks it opened (task's
+        /// <see cref="TaskSchema.HealthAssessmentId"/>): the key of <c>Entity.RelatedEntities</c> that creates the
+        /// row and its tasks in one request. Deleting a row only clears its tasks' link, never a user's task.
+        /// </summary>
+        public const string FollowUpTasks = "loy_healthassessment_task_healthassessmentid";
     }
 }

@@ -5,7 +5,11 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string EntityName = ActivitySchema.Task;
         /// <summary>The status reason "Completed" of a completed task.</summary>
         public const int StatusCompleted = 5;
-        /// <summary>The assessment that opened a follow-up task, set by the deep insert that creates both.</summary>
+        /// <summary>
+        /// The assessment that opened the follow-up task: links the task to the history row that explains why it
+        /// exists, and lets the task be created in the same request as that row (a deep insert through
+        /// <see cref="HealthAssessmentSchema.FollowUpTasks"/>).
+        /// </summary>
         public const string HealthAssessmentId = "loy_healthassessmentid";
     }
 }

@@ -20,7 +20,7 @@ namespace LoyaltyHealth.Tests.Pipeline
         /// <summary>The probe table as a solution would define it, so the probe runs in an organisation that knows the schema.</summary>
         public static readonly SolutionTable TableDefinition = new(Table, IsActivity: false, OrganizationOwned: true, new[]
         {
-            "label", "message", "stage", "mode", "depth", "primaryid", "operationcreatedon", "clock", "pre", "post", "tag", "parent", "parentdepth",
+            "label", "message", "stage", "mode", "depth", "primaryid", "operationcreatedon", "clock", "pre", "post", "tag", "parent", "parentdepth", "parenttable",
         });
 
         private readonly string _behaviour;
@@ -62,6 +62,7 @@ namespace LoyaltyHealth.Tests.Pipeline
                         ["tag"] = context.SharedVariables.TryGetValue("tag", out var tag) ? tag as string : null,
                         ["parent"] = context.ParentContext?.MessageName,
                         ["parentdepth"] = context.ParentContext?.Depth,
+                        ["parenttable"] = context.ParentContext?.PrimaryEntityName,
                     });
                     break;
                 case "rename":

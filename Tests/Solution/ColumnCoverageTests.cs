@@ -30,6 +30,7 @@ namespace LoyaltyHealth.Tests.Solution
             nameof(ActivitySchema.Appointment), nameof(ActivitySchema.Task), nameof(ActivitySchema.ValueReport), nameof(ActivitySchema.Perk),
             nameof(EnvironmentVariableSchema.DefinitionEntityName), nameof(EnvironmentVariableSchema.ValueEntityName),
             nameof(EnvironmentVariableSchema.PolicySchemaName), nameof(EnvironmentVariableSchema.RefreshMaxAgeHoursSchemaName),
+            nameof(HealthAssessmentSchema.FollowUpTasks),
         };
 
         /// <summary>Activity columns that exist on some activity tables only (their summaries in ActivitySchema say which).</summary>

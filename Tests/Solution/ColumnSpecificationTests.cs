@@ -65,6 +65,7 @@ namespace LoyaltyHealth.Tests.Solution
             yield return new TestCaseData(ActivitySchema.Appointment, ActivitySchema.Channel, "picklist", Choice(OptionValues.ChannelOptionSet)).SetName("appointment.loy_channel");
             yield return new TestCaseData(ActivitySchema.ValueReport, ActivitySchema.Channel, "picklist", Choice(OptionValues.ChannelOptionSet)).SetName("loy_valuereport.loy_channel");
             yield return new TestCaseData(ActivitySchema.Task, ActivitySchema.FollowUpReason, "picklist", Choice(OptionValues.FollowUpReasonOptionSet)).SetName("task.loy_followupreason");
+            yield return new TestCaseData(TaskSchema.EntityName, TaskSchema.HealthAssessmentId, "lookup", new[] { ("RequiredLevel", "none") }).SetName("task.loy_healthassessmentid");
             yield return new TestCaseData(ValueReportSchema.EntityName, ValueReportSchema.ValueAmount, "money", System.Array.Empty<(string, string)>()).SetName("loy_valuereport.loy_valueamount");
             yield return new TestCaseData(ValueReportSchema.EntityName, ValueReportSchema.Measure, "nvarchar", Text(500)).SetName("loy_valuereport.loy_measure");
             yield return new TestCaseData(ValueReportSchema.EntityName, ValueReportSchema.ReportedToId, "lookup", System.Array.Empty<(string, string)>()).SetName("loy_valuereport.loy_reportedtoid");
@@ -105,6 +106,23 @@ namespace LoyaltyHealth.Tests.Solution
                 Assert.That(history.Element("CascadeDelete")?.Value, Is.EqualTo("Cascade"), "the history goes when its account goes");
                 foreach (var cascade in new[] { "CascadeAssign", "CascadeShare", "CascadeUnshare", "CascadeReparent" })
                     Assert.That(history.Element(cascade)?.Value, Is.EqualTo("Cascade"), $"{cascade}: the history is visible to exactly those who may read its account");
+            });
+        }
+
+        [Test]
+        public void A_follow_up_task_looks_up_the_assessment_that_opened_it_and_outlives_it()
+        {
+            var relationship = SolutionSource.Files("Other/Relationships", "*.xml").SelectMany(f => SolutionSource.Xml(f).Elements("EntityRelationship"))
+                .Single(r => (string?)r.Attribute("Name") == HealthAssessmentSchema.FollowUpTasks);
+            Assert.Multiple(() =>
+            {
+                Assert.That(relationship.Element("EntityRelationshipType")?.Value, Is.EqualTo("OneToMany"));
+                Assert.That(relationship.Element("ReferencedEntityName")?.Value, Is.EqualTo(HealthAssessmentSchema.EntityName));
+                Assert.That(relationship.Element("ReferencingEntityName")?.Value.ToLowerInvariant(), Is.EqualTo(TaskSchema.EntityName));
+                Assert.That(relationship.Element("ReferencingAttributeName")?.Value.ToLowerInvariant(), Is.EqualTo(TaskSchema.HealthAssessmentId));
+                Assert.That(relationship.Element("CascadeDelete")?.Value, Is.EqualTo("RemoveLink"), "deleting an assessment row must never delete a user's task");
+                foreach (var cascade in new[] { "CascadeAssign", "CascadeShare", "CascadeUnshare", "CascadeReparent", "CascadeRollupView" })
+                    Assert.That(relationship.Element(cascade)?.Value, Is.EqualTo("NoCascade"), $"{cascade}: a task keeps its own owner and sharing");
             });
         }
 
