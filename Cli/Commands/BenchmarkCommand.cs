@@ -78,6 +78,7 @@ namespace LoyaltyHealth.Cli.Commands
             stage.Stop();
             var stageCpu = cpu.Lap();
             var (accounts, stats) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed);
+            accounts.Dispose();
             var scoreCpu = cpu.Lap();
 
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned());
