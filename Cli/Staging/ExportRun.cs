@@ -47,10 +47,24 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>
         /// Stages the file; the as-of moment is the one given, else the export's timestamp, else now. The XML is
         /// parsed on a second thread and its values read on this one, with the staging, which balances the two
-        /// threads: parsing is about two thirds of the reading.
+        /// threads: parsing is about two thirds of the reading. A record that appears twice is refused once the
+        /// file is read (<see cref="UniqueRecordIds"/>).
         /// </summary>
-        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null) =>
-            Staged(ReadAhead.Of(reader.Parse()).Select(reader.Read), () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
+        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null)
+        {
+            using var ids = new UniqueRecordIds();
+            var staging = Staged(ids.Records(reader, ReadAhead.Of(reader.Parse())), () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
+            try
+            {
+                ids.Check();
+                return staging;
+            }
+            catch
+            {
+                staging.Dispose();
+                throw;
+            }
+        }
 
         /// <summary>
         /// Stages records from any source (an export, an environment read through the Web API); the as-of moment
