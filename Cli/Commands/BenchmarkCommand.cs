@@ -63,11 +63,16 @@ namespace LoyaltyHealth.Cli.Commands
             xml.Stop();
             var xmlCpu = cpu.Lap();
 
-            // The record floor: the export reader turning data.xml into records (one thread), nothing kept.
+            // The record floor: the export reader turning data.xml into records (one thread), nothing kept: the ids
+            // are checked for one appearance as staging checks them, on disk.
             var parse = Stopwatch.StartNew();
             long parsed = 0;
             using (var reader = CmtPackageReader.Open(zip))
-                foreach (var _ in reader.Records()) parsed++;
+            using (var ids = new UniqueRecordIds())
+            {
+                foreach (var _ in ids.Records(reader, reader.Parse())) parsed++;
+                ids.Check();
+            }
             parse.Stop();
             var parseCpu = cpu.Lap();
             var afterParse = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -78,6 +83,7 @@ namespace LoyaltyHealth.Cli.Commands
             stage.Stop();
             var stageCpu = cpu.Lap();
             var (accounts, stats) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed);
+            accounts.Dispose();
             var scoreCpu = cpu.Lap();
 
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned());

@@ -15,10 +15,13 @@ using Spectre.Console;
 
 namespace LoyaltyHealth.Cli.Commands
 {
-    /// <summary>The two ways a local organisation comes to life (replaying the sample, importing an export), and what is written afterwards.</summary>
-    /// <summary>A scored export: the result to show and write, and what the run measured.</summary>
-    internal sealed record ExportScore(OrganisationResult Result, ExportRunStats Stats);
+    /// <summary>A scored export: the result to show and write, read from the results set aside (<see cref="ScoredAccounts"/>), and what the run measured.</summary>
+    internal sealed record ExportScore(OrganisationResult Result, ExportRunStats Stats, ScoredAccounts Accounts) : IDisposable
+    {
+        public void Dispose() => Accounts.Dispose();
+    }
 
+    /// <summary>The two ways a local organisation comes to life (replaying the sample, importing an export), and what is written afterwards.</summary>
     internal static class Runs
     {
         public static LocalOrganisation Sample(IAnsiConsole console, string? solution, DateTime? asOf, string policyJson)
@@ -78,12 +81,12 @@ namespace LoyaltyHealth.Cli.Commands
             foreach (var line in skips.Lines()) console.MarkupLine($"[grey]Skipped: {Markup.Escape(line)}[/]");
             foreach (var line in staging.Notes) console.MarkupLine($"[yellow]Note: {Markup.Escape(line)}[/]");
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, until);
-            (IReadOnlyList<AccountResult> Accounts, ExportRunStats Stats) run = default;
+            (ScoredAccounts Accounts, ExportRunStats Stats) run = default;
             Progress.Run(console, "Scoring every account through the plugins", report =>
                 run = ExportRun.Score(staging, skips, replay, stagingClock.Elapsed, workers, (done, total) => report(done, total)));
             var notes = skips.Lines().Concat(staging.Notes).ToList();
             var result = new OrganisationResult(until, language, run.Accounts!, 0, source) { Notes = notes };
-            return new ExportScore(result, run.Stats!);
+            return new ExportScore(result, run.Stats!, run.Accounts!);
         }
 
         /// <summary>The local organisation of one account of an export, after its import and recalculation (for explain).</summary>
@@ -115,9 +118,8 @@ namespace LoyaltyHealth.Cli.Commands
         /// <summary>Exit code 2 with the first errors when accounts failed.</summary>
         public static int Finish(ExportScore score, IAnsiConsole console)
         {
-            var failed = score.Result.Accounts.Where(a => a.Failed).ToList();
-            if (failed.Count == 0) return ExitCodes.Success;
-            foreach (var account in failed.Take(5)) console.MarkupLine($"[red]{Markup.Escape($"{account.Name} ({account.Id}): {account.Error}")}[/]");
+            if (score.Stats.AccountsFailed == 0) return ExitCodes.Success;
+            foreach (var account in score.Result.Accounts.Where(a => a.Failed).Take(5)) console.MarkupLine($"[red]{Markup.Escape($"{account.Name} ({account.Id}): {account.Error}")}[/]");
             return ExitCodes.JobsFailed;
         }
 
@@ -142,7 +144,8 @@ namespace LoyaltyHealth.Cli.Commands
         public static void Write(OrganisationResult result, UiText text, string folder, IAnsiConsole console)
         {
             using var output = new OutputFolder(folder);
-            File.WriteAllText(output.PathOf("report.html"), HtmlReport.Render(result, text), new System.Text.UTF8Encoding(false));
+            using (var report = new StreamWriter(output.PathOf("report.html"), false, new System.Text.UTF8Encoding(false)))
+                HtmlReport.Write(report, result, text);
             CsvExport.Write(output.PathOf("accounts.csv"), result, text);
             output.Commit();
             console.MarkupLine($"Wrote [bold]{Markup.Escape(Path.Combine(output.Target, "report.html"))}[/] and [bold]accounts.csv[/].");

@@ -32,7 +32,7 @@ namespace LoyaltyHealth.Cli.Commands
                 var path = parse.GetValue(data);
                 var environment = parse.GetValue(live.Environment);
                 if ((path is null) == (environment is null)) throw new CliException("score needs either an export file (data.zip) or --environment URL, not both.");
-                ExportScore score;
+                ExportScore? score = null;
                 EnvironmentConnection? connection = null;
                 try
                 {
@@ -56,6 +56,7 @@ namespace LoyaltyHealth.Cli.Commands
                 }
                 finally
                 {
+                    score?.Dispose();
                     connection?.Dispose();
                 }
             }));

@@ -43,8 +43,11 @@ namespace LoyaltyHealth.Cli.Output
         };
     }
 
-    /// <summary>The assessed organisation: every account, and how the run went.</summary>
-    public sealed record OrganisationResult(DateTime AsOf, string Language, IReadOnlyList<AccountResult> Accounts, int FailedJobs, string Source)
+    /// <summary>
+    /// The assessed organisation: every account, and how the run went. The accounts may be read from a file as
+    /// they are enumerated (<see cref="Staging.ScoredAccounts"/>), so readers go through them, never hold them.
+    /// </summary>
+    public sealed record OrganisationResult(DateTime AsOf, string Language, IReadOnlyCollection<AccountResult> Accounts, int FailedJobs, string Source)
     {
         /// <summary>What the run noted about its input: skipped tables and columns, excluded records.</summary>
         public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();

@@ -57,9 +57,10 @@ namespace LoyaltyHealth.Cli.Output
         {
             foreach (var account in result.Accounts.Where(a => a.Failed).Take(RiskiestShown))
                 console.MarkupLine($"[red]{Markup.Escape(text["Failed"])}:[/] {Markup.Escape(account.Name)}: {Markup.Escape(account.Error!)}");
-            var warned = result.Accounts.Where(a => a.Warnings.Count > 0).ToList();
-            if (warned.Count == 0) return;
-            console.MarkupLine($"[yellow]{warned.Count} {Markup.Escape(text["WithWarnings"])}[/]");
+            var warned = result.Accounts.Where(a => a.Warnings.Count > 0);
+            var count = warned.Count();
+            if (count == 0) return;
+            console.MarkupLine($"[yellow]{count} {Markup.Escape(text["WithWarnings"])}[/]");
             foreach (var account in warned.Take(RiskiestShown))
                 foreach (var warning in account.Warnings.Take(LinesShown))
                     console.MarkupLine($"  {Markup.Escape(account.Name)}: {Markup.Escape(warning)}");

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
+using System.IO;
 using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Model.Output;
 
@@ -28,38 +28,37 @@ namespace LoyaltyHealth.Cli.Report
         private static readonly HealthBand[] BandOrder = { HealthBand.Healthy, HealthBand.Watch, HealthBand.AtRisk, HealthBand.NotEnoughData };
 
         /// <summary>One horizontal bar per band, as long as the share of accounts in it.</summary>
-        public static string Bands(IReadOnlyList<AccountResult> scored, UiText text)
+        public static void Bands(TextWriter svg, IEnumerable<AccountResult> scored, UiText text)
         {
             // A failed account has no band: it is listed with its error, not counted as "Not enough data".
-            var accounts = scored.Where(a => !a.Failed).ToList();
+            var counts = BandOrder.ToDictionary(b => b, _ => 0);
+            foreach (var account in scored)
+                if (!account.Failed) counts[account.Band]++;
             const double labelWidth = 170, barWidth = 480, row = 34, bar = 24;
-            var max = Math.Max(1, BandOrder.Max(b => accounts.Count(a => a.Band == b)));
-            var svg = new StringBuilder();
-            svg.Append($"<svg id=\"band-chart\" class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Svg.N(labelWidth + barWidth + 60)}\" height=\"{Svg.N(row * BandOrder.Length + 8)}\" viewBox=\"0 0 {Svg.N(labelWidth + barWidth + 60)} {Svg.N(row * BandOrder.Length + 8)}\">");
-            svg.Append($"<title>{Svg.Encode(text["Distribution"])}</title>");
+            var max = Math.Max(1, counts.Values.Max());
+            svg.Write($"<svg id=\"band-chart\" class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Svg.N(labelWidth + barWidth + 60)}\" height=\"{Svg.N(row * BandOrder.Length + 8)}\" viewBox=\"0 0 {Svg.N(labelWidth + barWidth + 60)} {Svg.N(row * BandOrder.Length + 8)}\">");
+            svg.Write($"<title>{Svg.Encode(text["Distribution"])}</title>");
             for (var i = 0; i < BandOrder.Length; i++)
             {
                 var band = BandOrder[i];
-                var count = accounts.Count(a => a.Band == band);
+                var count = counts[band];
                 var y = 4 + i * row;
                 Svg.Text(svg, labelWidth - 10, y + bar * 0.72, text.Band(band), "end");
                 var width = count == 0 ? 2 : barWidth * count / max;
                 Svg.Rect(svg, "bar", labelWidth, y, width, bar, BandColours[band], $"{text.Band(band)}: {count}");
                 Svg.Text(svg, labelWidth + width + 8, y + bar * 0.72, count.ToString(text.Culture));
             }
-            svg.Append("</svg>");
-            return svg.ToString();
+            svg.Write("</svg>");
         }
 
         /// <summary>For each account three bars, one per pillar, on a 0–100 scale; an unknown pillar has no bar.</summary>
-        public static string Pillars(IReadOnlyList<AccountResult> accounts, UiText text)
+        public static void Pillars(TextWriter svg, IReadOnlyCollection<AccountResult> accounts, UiText text)
         {
             const double labelWidth = 240, scale = 4.2, bar = 9, gap = 2, group = 3 * (bar + gap) + 10, legend = 30;
             var width = labelWidth + 100 * scale + 60;
             var height = legend + group * accounts.Count + 24;
-            var svg = new StringBuilder();
-            svg.Append($"<svg id=\"pillar-chart\" class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Svg.N(width)}\" height=\"{Svg.N(height)}\" viewBox=\"0 0 {Svg.N(width)} {Svg.N(height)}\">");
-            svg.Append($"<title>{Svg.Encode(text["Pillars"])}</title>");
+            svg.Write($"<svg id=\"pillar-chart\" class=\"chart\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Svg.N(width)}\" height=\"{Svg.N(height)}\" viewBox=\"0 0 {Svg.N(width)} {Svg.N(height)}\">");
+            svg.Write($"<title>{Svg.Encode(text["Pillars"])}</title>");
             var pillars = new[] { Pillar.Understanding, Pillar.Familiarity, Pillar.Service };
             for (var p = 0; p < pillars.Length; p++)
             {
@@ -69,13 +68,13 @@ namespace LoyaltyHealth.Cli.Report
             foreach (var tick in new[] { 0, 25, 50, 75, 100 })
             {
                 var x = labelWidth + tick * scale;
-                svg.Append($"<line class=\"grid\" x1=\"{Svg.N(x)}\" y1=\"{Svg.N(legend)}\" x2=\"{Svg.N(x)}\" y2=\"{Svg.N(height - 18)}\" stroke=\"#ddd\"/>");
+                svg.Write($"<line class=\"grid\" x1=\"{Svg.N(x)}\" y1=\"{Svg.N(legend)}\" x2=\"{Svg.N(x)}\" y2=\"{Svg.N(height - 18)}\" stroke=\"#ddd\"/>");
                 Svg.Text(svg, x, height - 4, tick.ToString(text.Culture), "middle", "axis");
             }
-            for (var i = 0; i < accounts.Count; i++)
+            var i = 0;
+            foreach (var account in accounts)
             {
-                var account = accounts[i];
-                var top = legend + i * group;
+                var top = legend + i++ * group;
                 Svg.Text(svg, labelWidth - 10, top + group / 2, account.Name, "end");
                 var scores = new[] { account.Understanding, account.Familiarity, account.Service };
                 for (var p = 0; p < pillars.Length; p++)
@@ -86,24 +85,21 @@ namespace LoyaltyHealth.Cli.Report
                     else Svg.Text(svg, labelWidth + 4, y + bar - 1, text["Unknown"], "start", "unknown");
                 }
             }
-            svg.Append("</svg>");
-            return svg.ToString();
+            svg.Write("</svg>");
         }
 
         /// <summary>Perk spend against delivered value for one account, on a shared scale.</summary>
-        public static string SpendAgainstValue(AccountResult account, UiText text)
+        public static void SpendAgainstValue(TextWriter svg, AccountResult account, UiText text)
         {
             const double width = 220, bar = 10;
             var spend = account.PerkSpend ?? 0m;
             var value = account.DeliveredValue ?? 0m;
             var max = Math.Max(1m, Math.Max(spend, value));
-            var svg = new StringBuilder();
-            svg.Append($"<svg class=\"chart spend\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Svg.N(width)}\" height=\"26\" viewBox=\"0 0 {Svg.N(width)} 26\">");
-            svg.Append($"<title>{Svg.Encode(text["SpendAgainstValue"])}</title>");
+            svg.Write($"<svg class=\"chart spend\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{Svg.N(width)}\" height=\"26\" viewBox=\"0 0 {Svg.N(width)} 26\">");
+            svg.Write($"<title>{Svg.Encode(text["SpendAgainstValue"])}</title>");
             Svg.Rect(svg, "bar", 0, 2, Math.Max(1, (double)(spend / max) * width), bar, "#c62828", $"{text["PerkSpend"]}: {text.Money(spend)}");
             Svg.Rect(svg, "bar", 0, 14, Math.Max(1, (double)(value / max) * width), bar, "#2e7d32", $"{text["DeliveredValue"]}: {text.Money(value)}");
-            svg.Append("</svg>");
-            return svg.ToString();
+            svg.Write("</svg>");
         }
     }
 }

@@ -1,6 +1,6 @@
+using System.IO;
 using System.Linq;
 using System.Net;
-using System.Text;
 using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Model.Output;
 
@@ -24,29 +24,44 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
 .account{margin:12px 0 18px}.account h3{font-size:16px;margin:0 0 4px}ul{margin:4px 0 8px 20px;padding:0}
 ";
 
+        /// <summary>The report as one string, for a result small enough to hold.</summary>
         public static string Render(OrganisationResult result, UiText text)
         {
-            var html = new StringBuilder();
-            html.Append("<!DOCTYPE html>\n<html lang=\"").Append(E(text.Language)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n");
-            html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-            html.Append("<title>").Append(E($"{text["Title"]} {text["AsOf"]} {result.AsOf:yyyy-MM-dd}")).Append("</title>\n");
-            html.Append("<style>").Append(Style).Append("</style>\n</head>\n<body>\n");
-            html.Append("<h1>").Append(E(text["Title"])).Append("</h1>\n");
-            html.Append("<p class=\"meta\">").Append(E($"{text["AsOf"]} {result.AsOf:yyyy-MM-dd} · {result.Accounts.Count} {text["Accounts"]} · {text["Source"]}: {result.Source}"));
-            if (result.FailedJobs > 0) html.Append(E($" · {result.FailedJobs} {text["FailedJobs"]}"));
-            html.Append("</p>\n");
+            using var html = new StringWriter();
+            Write(html, result, text);
+            return html.ToString();
+        }
 
-            html.Append("<h2>").Append(E(text["Distribution"])).Append("</h2>\n");
-            html.Append(Charts.Bands(result.Accounts, text)).Append('\n');
+        /// <summary>
+        /// Writes the report section by section as it reads the accounts, so a large organisation's report
+        /// is never held in memory; each section reads the accounts again.
+        /// </summary>
+        public static void Write(TextWriter html, OrganisationResult result, UiText text)
+        {
+            html.Write("<!DOCTYPE html>\n<html lang=\"");
+            html.Write(E(text.Language));
+            html.Write("\">\n<head>\n<meta charset=\"utf-8\">\n");
+            html.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+            html.Write("<title>" + E($"{text["Title"]} {text["AsOf"]} {result.AsOf:yyyy-MM-dd}") + "</title>\n");
+            html.Write("<style>" + Style + "</style>\n</head>\n<body>\n");
+            html.Write("<h1>" + E(text["Title"]) + "</h1>\n");
+            html.Write("<p class=\"meta\">" + E($"{text["AsOf"]} {result.AsOf:yyyy-MM-dd} · {result.Accounts.Count} {text["Accounts"]} · {text["Source"]}: {result.Source}"));
+            if (result.FailedJobs > 0) html.Write(E($" · {result.FailedJobs} {text["FailedJobs"]}"));
+            html.Write("</p>\n");
 
-            html.Append("<h2>").Append(E(text["Pillars"])).Append("</h2>\n");
-            html.Append(Charts.Pillars(result.Accounts, text)).Append('\n');
+            Heading(html, text["Distribution"]);
+            Charts.Bands(html, result.Accounts, text);
+            html.Write('\n');
+
+            Heading(html, text["Pillars"]);
+            Charts.Pillars(html, result.Accounts, text);
+            html.Write('\n');
             AccountTable(html, result, text);
 
-            html.Append("<h2>").Append(E(text["PerkAccounts"])).Append("</h2>\n");
+            Heading(html, text["PerkAccounts"]);
             PerkTable(html, result, text);
 
-            html.Append("<h2>").Append(E(text["AtRisk"])).Append("</h2>\n");
+            Heading(html, text["AtRisk"]);
             AtRisk(html, result, text);
             Unreadable(html, result, text);
 
@@ -54,108 +69,110 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
 
             if (result.Notes.Count > 0)
             {
-                html.Append("<h2>").Append(E(text["Notes"])).Append("</h2>\n<ul id=\"notes\">\n");
-                foreach (var note in result.Notes) html.Append("<li>").Append(E(note)).Append("</li>\n");
-                html.Append("</ul>\n");
+                html.Write("<h2>" + E(text["Notes"]) + "</h2>\n<ul id=\"notes\">\n");
+                foreach (var note in result.Notes) html.Write("<li>" + E(note) + "</li>\n");
+                html.Write("</ul>\n");
             }
 
-            html.Append("</body>\n</html>\n");
-            return html.ToString();
+            html.Write("</body>\n</html>\n");
         }
 
-        private static void AccountTable(StringBuilder html, OrganisationResult result, UiText text)
+        private static void Heading(TextWriter html, string heading) => html.Write("<h2>" + E(heading) + "</h2>\n");
+
+        private static void AccountTable(TextWriter html, OrganisationResult result, UiText text)
         {
-            html.Append("<table id=\"accounts\">\n<thead><tr>");
+            html.Write("<table id=\"accounts\">\n<thead><tr>");
             foreach (var heading in new[] { text["Account"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service), text["Health"], text["Band"], text["Trend"], text["PerkDependent"] })
-                html.Append("<th>").Append(E(heading)).Append("</th>");
-            html.Append("</tr></thead>\n<tbody>\n");
+                html.Write("<th>" + E(heading) + "</th>");
+            html.Write("</tr></thead>\n<tbody>\n");
             foreach (var a in result.Accounts)
             {
-                html.Append("<tr><td>").Append(E(a.Name)).Append("</td>");
+                html.Write("<tr><td>" + E(a.Name) + "</td>");
                 foreach (var score in new[] { a.Understanding, a.Familiarity, a.Service, a.Overall })
-                    html.Append("<td class=\"num\">").Append(E(text.Score(score))).Append("</td>");
-                html.Append("<td>").Append(a.Failed ? $"<span class=\"band failed\" style=\"background:#b71c1c\">{E(text["Failed"])}</span>" : Band(a.Band, text)).Append("</td>");
-                html.Append("<td>").Append(E(text.Trend(a.Trend))).Append("</td>");
-                html.Append("<td>").Append(E(text.YesNo(a.PerkDependent))).Append("</td></tr>\n");
+                    html.Write("<td class=\"num\">" + E(text.Score(score)) + "</td>");
+                html.Write("<td>" + (a.Failed ? $"<span class=\"band failed\" style=\"background:#b71c1c\">{E(text["Failed"])}</span>" : Band(a.Band, text)) + "</td>");
+                html.Write("<td>" + E(text.Trend(a.Trend)) + "</td>");
+                html.Write("<td>" + E(text.YesNo(a.PerkDependent)) + "</td></tr>\n");
             }
-            html.Append("</tbody>\n</table>\n");
+            html.Write("</tbody>\n</table>\n");
         }
 
-        private static void PerkTable(StringBuilder html, OrganisationResult result, UiText text)
+        private static void PerkTable(TextWriter html, OrganisationResult result, UiText text)
         {
-            var perkAccounts = result.Accounts.Where(a => a.PerkDependent).ToList();
-            if (perkAccounts.Count == 0)
+            var perkAccounts = result.Accounts.Where(a => a.PerkDependent);
+            if (!perkAccounts.Any())
             {
-                html.Append("<p>").Append(E(text["NoPerkAccounts"])).Append("</p>\n");
+                html.Write("<p>" + E(text["NoPerkAccounts"]) + "</p>\n");
                 return;
             }
-            html.Append("<table id=\"perk-accounts\">\n<thead><tr>");
+            html.Write("<table id=\"perk-accounts\">\n<thead><tr>");
             foreach (var heading in new[] { text["Account"], text["PerkShare"], text["PerkSpend"], text["DeliveredValue"], text["SpendAgainstValue"] })
-                html.Append("<th>").Append(E(heading)).Append("</th>");
-            html.Append("</tr></thead>\n<tbody>\n");
+                html.Write("<th>" + E(heading) + "</th>");
+            html.Write("</tr></thead>\n<tbody>\n");
             foreach (var a in perkAccounts)
             {
-                html.Append("<tr><td>").Append(E(a.Name)).Append("</td>");
-                html.Append("<td class=\"num\">").Append(E(text.Percent(a.PerkSharePercent))).Append("</td>");
-                html.Append("<td class=\"num\">").Append(E(text.Money(a.PerkSpend))).Append("</td>");
-                html.Append("<td class=\"num\">").Append(E(text.Money(a.DeliveredValue))).Append("</td>");
-                html.Append("<td>").Append(Charts.SpendAgainstValue(a, text)).Append("</td></tr>\n");
+                html.Write("<tr><td>" + E(a.Name) + "</td>");
+                html.Write("<td class=\"num\">" + E(text.Percent(a.PerkSharePercent)) + "</td>");
+                html.Write("<td class=\"num\">" + E(text.Money(a.PerkSpend)) + "</td>");
+                html.Write("<td class=\"num\">" + E(text.Money(a.DeliveredValue)) + "</td>");
+                html.Write("<td>");
+                Charts.SpendAgainstValue(html, a, text);
+                html.Write("</td></tr>\n");
             }
-            html.Append("</tbody>\n</table>\n");
+            html.Write("</tbody>\n</table>\n");
         }
 
-        private static void AtRisk(StringBuilder html, OrganisationResult result, UiText text)
+        private static void AtRisk(TextWriter html, OrganisationResult result, UiText text)
         {
-            var atRisk = result.Accounts.Where(a => a.Band == HealthBand.AtRisk).ToList();
-            if (atRisk.Count == 0)
+            var atRisk = result.Accounts.Where(a => a.Band == HealthBand.AtRisk);
+            if (!atRisk.Any())
             {
-                html.Append("<p>").Append(E(text["NoAtRisk"])).Append("</p>\n");
+                html.Write("<p>" + E(text["NoAtRisk"]) + "</p>\n");
                 return;
             }
             foreach (var a in atRisk)
             {
-                html.Append("<div class=\"account at-risk\">\n<h3>").Append(E(a.Name)).Append(' ').Append(Band(a.Band, text))
-                    .Append(' ').Append(E(text.Score(a.Overall))).Append("</h3>\n");
-                html.Append("<strong>").Append(E(text["Reasons"])).Append("</strong>\n<ul class=\"reasons\">\n");
-                foreach (var reason in a.Reasons) html.Append("<li>").Append(E(reason)).Append("</li>\n");
-                html.Append("</ul>\n<strong>").Append(E(text["Actions"])).Append("</strong>\n<ul class=\"actions\">\n");
-                foreach (var action in a.Actions) html.Append("<li>").Append(E(action)).Append("</li>\n");
-                html.Append("</ul>\n</div>\n");
+                html.Write("<div class=\"account at-risk\">\n<h3>" + E(a.Name) + " " + Band(a.Band, text) + " " + E(text.Score(a.Overall)) + "</h3>\n");
+                html.Write("<strong>" + E(text["Reasons"]) + "</strong>\n<ul class=\"reasons\">\n");
+                foreach (var reason in a.Reasons) html.Write("<li>" + E(reason) + "</li>\n");
+                html.Write("</ul>\n<strong>" + E(text["Actions"]) + "</strong>\n<ul class=\"actions\">\n");
+                foreach (var action in a.Actions) html.Write("<li>" + E(action) + "</li>\n");
+                html.Write("</ul>\n</div>\n");
             }
         }
 
         /// <summary>Stored values the model could not read, for every account whatever its band: they are data to fix, not findings.</summary>
-        private static void Unreadable(StringBuilder html, OrganisationResult result, UiText text)
+        private static void Unreadable(TextWriter html, OrganisationResult result, UiText text)
         {
-            var affected = result.Accounts.Where(a => a.UnreadableValues.Count > 0).ToList();
-            if (affected.Count == 0) return;
-            html.Append("<h2>").Append(E(text["UnreadableValues"])).Append("</h2>\n<ul class=\"unreadable\">\n");
+            var affected = result.Accounts.Where(a => a.UnreadableValues.Count > 0);
+            if (!affected.Any()) return;
+            html.Write("<h2>" + E(text["UnreadableValues"]) + "</h2>\n<ul class=\"unreadable\">\n");
             foreach (var a in affected)
             {
-                foreach (var line in a.UnreadableValues) html.Append("<li><strong>").Append(E(a.Name)).Append("</strong>: ").Append(E(line)).Append("</li>\n");
+                foreach (var line in a.UnreadableValues) html.Write("<li><strong>" + E(a.Name) + "</strong>: " + E(line) + "</li>\n");
             }
-            html.Append("</ul>\n");
+            html.Write("</ul>\n");
         }
 
-        private static void Problems(StringBuilder html, OrganisationResult result, UiText text)
+        private static void Problems(TextWriter html, OrganisationResult result, UiText text)
         {
-            var failed = result.Accounts.Where(a => a.Failed).ToList();
-            if (failed.Count > 0)
+            var failed = result.Accounts.Where(a => a.Failed);
+            if (failed.Any())
             {
-                html.Append("<h2>").Append(E(text["FailedAccounts"])).Append("</h2>\n<ul id=\"failed\">\n");
-                foreach (var a in failed) html.Append("<li><strong>").Append(E(a.Name)).Append("</strong>: ").Append(E(a.Error!)).Append("</li>\n");
-                html.Append("</ul>\n");
+                html.Write("<h2>" + E(text["FailedAccounts"]) + "</h2>\n<ul id=\"failed\">\n");
+                foreach (var a in failed) html.Write("<li><strong>" + E(a.Name) + "</strong>: " + E(a.Error!) + "</li>\n");
+                html.Write("</ul>\n");
             }
-            var warned = result.Accounts.Where(a => a.Warnings.Count > 0).ToList();
-            if (warned.Count == 0) return;
-            html.Append("<h2>").Append(E(text["AccountWarnings"])).Append("</h2>\n<ul id=\"warnings\">\n");
+            var warned = result.Accounts.Where(a => a.Warnings.Count > 0);
+            if (!warned.Any()) return;
+            html.Write("<h2>" + E(text["AccountWarnings"]) + "</h2>\n<ul id=\"warnings\">\n");
             foreach (var a in warned)
             {
-                html.Append("<li><strong>").Append(E(a.Name)).Append("</strong><ul>");
-                foreach (var w in a.Warnings) html.Append("<li>").Append(E(w)).Append("</li>");
-                html.Append("</ul></li>\n");
+                html.Write("<li><strong>" + E(a.Name) + "</strong><ul>");
+                foreach (var w in a.Warnings) html.Write("<li>" + E(w) + "</li>");
+                html.Write("</ul></li>\n");
             }
-            html.Append("</ul>\n");
+            html.Write("</ul>\n");
         }
 
         private static string Band(HealthBand band, UiText text) =>

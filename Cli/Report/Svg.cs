@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
+using System.IO;
 
 namespace LoyaltyHealth.Cli.Report
 {
@@ -11,10 +11,10 @@ namespace LoyaltyHealth.Cli.Report
 
         public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-        public static void Rect(StringBuilder svg, string cssClass, double x, double y, double width, double height, string fill, string title) =>
-            svg.Append($"<rect class=\"{cssClass}\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"{fill}\"><title>{Encode(title)}</title></rect>");
+        public static void Rect(TextWriter svg, string cssClass, double x, double y, double width, double height, string fill, string title) =>
+            svg.Write($"<rect class=\"{cssClass}\" x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"{fill}\"><title>{Encode(title)}</title></rect>");
 
-        public static void Text(StringBuilder svg, double x, double y, string text, string anchor = "start", string cssClass = "label") =>
-            svg.Append($"<text class=\"{cssClass}\" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\">{Encode(text)}</text>");
+        public static void Text(TextWriter svg, double x, double y, string text, string anchor = "start", string cssClass = "label") =>
+            svg.Write($"<text class=\"{cssClass}\" x=\"{N(x)}\" y=\"{N(y)}\" text-anchor=\"{anchor}\">{Encode(text)}</text>");
     }
 }

@@ -39,17 +39,32 @@ namespace LoyaltyHealth.Cli.Staging
     /// <summary>
     /// Scores an export at any size: stages it once (<see cref="ExportStaging"/>), then replays each
     /// account's slice through the plugins in its own small organisation (<see cref="AccountReplay"/>), on
-    /// as many workers as there are cores. Memory is one staging file plus a few slices in flight.
+    /// as many workers as there are cores. Memory is the staging's id maps plus a few slices in flight: the
+    /// results go to a file of their own as they are scored.
     /// </summary>
     public static class ExportRun
     {
         /// <summary>
         /// Stages the file; the as-of moment is the one given, else the export's timestamp, else now. The XML is
         /// parsed on a second thread and its values read on this one, with the staging, which balances the two
-        /// threads: parsing is about two thirds of the reading.
+        /// threads: parsing is about two thirds of the reading. A record that appears twice is refused once the
+        /// file is read (<see cref="UniqueRecordIds"/>).
         /// </summary>
-        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null) =>
-            Staged(ReadAhead.Of(reader.Parse()).Select(reader.Read), () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
+        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null)
+        {
+            using var ids = new UniqueRecordIds();
+            var staging = Staged(ids.Records(reader, ReadAhead.Of(reader.Parse())), () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
+            try
+            {
+                ids.Check();
+                return staging;
+            }
+            catch
+            {
+                staging.Dispose();
+                throw;
+            }
+        }
 
         /// <summary>
         /// Stages records from any source (an export, an environment read through the Web API); the as-of moment
@@ -83,14 +98,18 @@ namespace LoyaltyHealth.Cli.Staging
             }
         }
 
-        public static (IReadOnlyList<AccountResult> Accounts, ExportRunStats Stats) Score(ExportStaging staging, CmtSkips skips, AccountReplay replay, TimeSpan stagingTime,
-            int? workers = null, Action<int, int>? progress = null)
+        /// <summary>
+        /// Scores every account of the staging; the results are set aside as they come (<see cref="ScoredAccounts"/>,
+        /// in <paramref name="folder"/>, by default the temporary folder) and belong to the caller, who disposes them.
+        /// </summary>
+        public static (ScoredAccounts Accounts, ExportRunStats Stats) Score(ExportStaging staging, CmtSkips skips, AccountReplay replay, TimeSpan stagingTime,
+            int? workers = null, Action<int, int>? progress = null, string? folder = null)
         {
             var clock = Stopwatch.StartNew();
             var total = staging.Accounts.Count(a => !a.Excluded);
             var parallel = Math.Max(1, workers ?? Environment.ProcessorCount);
             var slices = new BlockingCollection<AccountSlice>(boundedCapacity: parallel * 4);
-            var results = new ConcurrentQueue<AccountResult>();
+            var results = new ScoredAccounts(folder);
             var byMessage = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
             long requests = 0, importRequests = 0;
             var done = 0;
@@ -134,28 +153,34 @@ namespace LoyaltyHealth.Cli.Staging
                             Warnings = slice.Warnings,
                         };
                     }
-                    results.Enqueue(result);
+                    results.Add(result);
                     var n = Interlocked.Increment(ref done);
                     if (n % 100 == 0 || n == total) progress?.Invoke(n, total);
                 }
             }, maxStackSize: 4 * 1024 * 1024) { IsBackground = true }).ToList();
-            threads.ForEach(t => t.Start());
-            threads.ForEach(t => t.Join());
-            producer.Wait();
-            if (producerError is not null) throw producerError;
+            try
+            {
+                threads.ForEach(t => t.Start());
+                threads.ForEach(t => t.Join());
+                producer.Wait();
+                if (producerError is not null) throw producerError;
+                results.Seal();
+            }
+            catch
+            {
+                results.Dispose();
+                throw;
+            }
             clock.Stop();
 
-            var accounts = results
-                .OrderBy(a => a.RiskRank).ThenBy(a => a.Overall ?? int.MaxValue).ThenBy(a => a.Name, StringComparer.CurrentCulture).ThenBy(a => a.Id)
-                .ToList();
             var stats = new ExportRunStats
             {
                 RecordsRead = staging.Records,
                 RecordsInSkippedTables = skips.RecordsSkipped,
                 RecordsExcludedAfterAsOf = staging.ExcludedAfterAsOf,
                 RecordsInNoAccount = staging.Orphans,
-                AccountsScored = accounts.Count(a => !a.Failed),
-                AccountsFailed = accounts.Count(a => a.Failed),
+                AccountsScored = results.Count - results.Failed,
+                AccountsFailed = results.Failed,
                 Requests = requests,
                 ImportRequests = importRequests,
                 RequestsByMessage = new SortedDictionary<string, long>(byMessage, StringComparer.Ordinal),
@@ -164,7 +189,7 @@ namespace LoyaltyHealth.Cli.Staging
                 PeakWorkingSetBytes = Process.GetCurrentProcess().PeakWorkingSet64,
                 Workers = parallel,
             };
-            return (accounts, stats);
+            return (results, stats);
         }
 
         /// <summary>Now, to the second, as Dataverse stores times.</summary>

@@ -20,7 +20,7 @@ namespace LoyaltyHealth.Tests.Cli
     {
         private static readonly SyntheticOptions Options = new() { Accounts = 24, ContactsPerAccount = 3, ActivitiesPerAccount = 40, Seed = 11 };
 
-        private (System.Collections.Generic.IReadOnlyList<LoyaltyHealth.Cli.Output.AccountResult> Accounts, ExportRunStats Stats) Score(string zip, int workers)
+        private (ScoredAccounts Accounts, ExportRunStats Stats) Score(string zip, int workers)
         {
             var probe = new LocalOrganisation(SolutionLocator.Find(null), Options.AsOf);
             var policy = LoyaltyPolicy.Default.ToJson();
@@ -28,7 +28,7 @@ namespace LoyaltyHealth.Tests.Cli
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policy, Options.AsOf);
             using var reader = CmtPackageReader.Open(zip);
             using var staging = ExportRun.Stage(reader, Options.AsOf);
-            return ExportRun.Score(staging, reader.Skips, replay, TimeSpan.Zero, workers);
+            return ExportRun.Score(staging, reader.Skips, replay, TimeSpan.Zero, workers, folder: Folder);
         }
 
         [Test]
@@ -38,6 +38,7 @@ namespace LoyaltyHealth.Tests.Cli
             CmtPackageWriter.Write(zip, SyntheticOrganisation.Records(Options), Options.AsOf);
 
             var (accounts, stats) = Score(zip, workers: 2);
+            using var scored = accounts;
 
             var n = Options.Accounts;
             var followUps = accounts.Sum(a => a.OpenFollowUps);
@@ -75,6 +76,7 @@ namespace LoyaltyHealth.Tests.Cli
             var expected = LoyaltyHealth.Cli.Output.ResultReader.Read(whole.Store).ToDictionary(a => a.Id);
 
             var (accounts, _) = Score(zip, workers: 2);
+            using var scored = accounts;
 
             Assert.That(accounts, Has.Count.EqualTo(expected.Count));
             foreach (var account in accounts)

@@ -166,6 +166,7 @@ namespace LoyaltyHealth.Tests.Cmt
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policy, asOf);
 
             var (accounts, stats) = ExportRun.Score(staging, new CmtSkips(), replay, TimeSpan.Zero, workers: 2);
+            using var scored = accounts;
             var result = new OrganisationResult(asOf, "en", accounts, 0, "test");
             var csv = Path.Combine(Folder, "accounts.csv");
             CsvExport.Write(csv, result, new UiText("en"));
@@ -180,7 +181,7 @@ namespace LoyaltyHealth.Tests.Cmt
                 Assert.That(row["Error"], Does.Contain("favouritecolour"));
                 Assert.That(stats.AccountsFailed, Is.EqualTo(1));
                 Assert.That(stats.AccountsScored, Is.EqualTo(1));
-                Assert.That(accounts[0].Name, Is.EqualTo("Broken Ltd"), "failed accounts come first");
+                Assert.That(accounts.First().Name, Is.EqualTo("Broken Ltd"), "failed accounts come first");
             });
         }
 
