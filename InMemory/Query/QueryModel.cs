@@ -86,6 +86,10 @@ namespace LoyaltyHealth.InMemory.Query
 
         public string? Alias { get; set; }
 
+        // The key a projected row holds the value under: the alias, else the column (on a link, behind the
+        // link's alias); set once the links are numbered.
+        public string ResultName { get; set; } = string.Empty;
+
         public AggregateKind Aggregate { get; set; }
 
         public bool GroupBy { get; set; }

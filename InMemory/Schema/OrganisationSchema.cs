@@ -33,6 +33,9 @@ namespace LoyaltyHealth.InMemory.Schema
 
         public bool HasColumn(string table, string column) => _columns.TryGetValue(table, out var columns) && columns.Contains(column);
 
+        // One table's columns, found once for a row's many columns.
+        internal HashSet<string>? ColumnSetOf(string table) => _columns.TryGetValue(table, out var columns) ? columns : null;
+
         public IReadOnlyCollection<string> ColumnsOf(string table) =>
             _columns.TryGetValue(table, out var columns) ? columns : throw new KeyNotFoundException($"The schema has no table '{table}'.");
 
