@@ -26,15 +26,12 @@ namespace LoyaltyHealth.InMemory.Query
         public EntityCollection Evaluate(QueryDefinition query)
         {
             var nodes = Prepare(query);
-            var matchers = new Dictionary<ConditionNode, ConditionMatcher>();
-            var rootFilter = query.Root.Filter;
-            bool rootFilterNeedsLinks = rootFilter != null && Conditions(rootFilter).Any(c => c.Slot != 0);
-
-            var join = new JoinRun(this, new JoinPlan(_store, nodes), rootFilterNeedsLinks ? rootFilter : null, matchers);
+            var (onRoot, onJoined) = SplitRootFilter(query.Root.Filter);
+            var join = new JoinRun(this, new JoinPlan(_store, nodes), onJoined);
             foreach (var root in RootCandidates(query.Root))
             {
                 join.Tuple[0] = root;
-                if (rootFilter != null && !rootFilterNeedsLinks && !Matches(rootFilter, join.Tuple, matchers))
+                if (onRoot != null && !Matches(onRoot, join.Tuple))
                 {
                     continue;
                 }
@@ -43,6 +40,36 @@ namespace LoyaltyHealth.InMemory.Query
             }
 
             return query.Aggregate ? Aggregated(query, nodes, join.Tuples) : Projected(query, nodes, join.Tuples);
+        }
+
+        // The root filter's parts that read only the root row run before its links are joined, once per root
+        // row rather than once per joined tuple; the parts that read a link run on each joined tuple. An "and"
+        // holds when every part holds, so the split keeps its meaning.
+        private static (FilterNode? OnRoot, FilterNode? OnJoined) SplitRootFilter(FilterNode? filter)
+        {
+            if (filter == null || !Conditions(filter).Any(c => c.Slot != 0))
+            {
+                return (filter, null);
+            }
+
+            if (filter.IsOr)
+            {
+                return (null, filter);
+            }
+
+            var onRoot = new FilterNode();
+            var onJoined = new FilterNode();
+            foreach (var condition in filter.Conditions)
+            {
+                (condition.Slot == 0 ? onRoot : onJoined).Conditions.Add(condition);
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                (Conditions(child).All(c => c.Slot == 0) ? onRoot : onJoined).Filters.Add(child);
+            }
+
+            return (onRoot, onJoined);
         }
 
         private EntityCollection Aggregated(QueryDefinition query, IReadOnlyList<EntityNode> nodes, List<RowRef[]> tuples)
@@ -388,14 +415,12 @@ namespace LoyaltyHealth.InMemory.Query
             private readonly QueryEvaluator _evaluator;
             private readonly JoinPlan _plan;
             private readonly FilterNode? _rootFilter;
-            private readonly Dictionary<ConditionNode, ConditionMatcher> _matchers;
 
-            public JoinRun(QueryEvaluator evaluator, JoinPlan plan, FilterNode? rootFilterOnLinks, Dictionary<ConditionNode, ConditionMatcher> matchers)
+            public JoinRun(QueryEvaluator evaluator, JoinPlan plan, FilterNode? rootFilterOnJoined)
             {
                 _evaluator = evaluator;
                 _plan = plan;
-                _rootFilter = rootFilterOnLinks;
-                _matchers = matchers;
+                _rootFilter = rootFilterOnJoined;
                 Tuple = new RowRef[plan.Nodes.Count];
             }
 
@@ -408,7 +433,7 @@ namespace LoyaltyHealth.InMemory.Query
             {
                 if (slot == _plan.Nodes.Count)
                 {
-                    if (_rootFilter == null || _evaluator.Matches(_rootFilter, Tuple, _matchers))
+                    if (_rootFilter == null || _evaluator.Matches(_rootFilter, Tuple))
                     {
                         Tuples.Add((RowRef[])Tuple.Clone());
                     }
@@ -476,7 +501,7 @@ namespace LoyaltyHealth.InMemory.Query
             private bool Visit(int slot, EntityNode link, Table table, Row row)
             {
                 Tuple[slot] = new RowRef(table, row);
-                if (link.Filter != null && !_evaluator.Matches(link.Filter, Tuple, _matchers))
+                if (link.Filter != null && !_evaluator.Matches(link.Filter, Tuple))
                 {
                     return false;
                 }
@@ -512,18 +537,12 @@ namespace LoyaltyHealth.InMemory.Query
             public IReadOnlyList<Table>[] SourceTables { get; }
         }
 
-        private bool Matches(FilterNode filter, RowRef[] tuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
+        private bool Matches(FilterNode filter, RowRef[] tuple)
         {
             foreach (var condition in filter.Conditions)
             {
-                if (!matchers.TryGetValue(condition, out var matcher))
-                {
-                    matcher = new ConditionMatcher(condition);
-                    matchers.Add(condition, matcher);
-                }
-
                 var row = tuple[condition.Slot];
-                bool result = matcher.Matches(row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, condition.Attribute));
+                bool result = condition.Matcher.Matches(row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, condition.Attribute));
                 if (result == filter.IsOr)
                 {
                     return result;
@@ -532,7 +551,7 @@ namespace LoyaltyHealth.InMemory.Query
 
             foreach (var child in filter.Filters)
             {
-                bool result = Matches(child, tuple, matchers);
+                bool result = Matches(child, tuple);
                 if (result == filter.IsOr)
                 {
                     return result;

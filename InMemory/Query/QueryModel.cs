@@ -154,6 +154,11 @@ namespace LoyaltyHealth.InMemory.Query
         public string Description { get; }
 
         public int Slot { get; set; }
+
+        // Tests stored values against the condition, with its literals converted once per column type.
+        public ConditionMatcher Matcher => _matcher ??= new ConditionMatcher(this);
+
+        private ConditionMatcher? _matcher;
     }
 
     internal sealed class OrderNode
