@@ -38,6 +38,7 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly Dictionary<Guid, EntityReference?> _contactParent = new();
         private readonly Dictionary<Guid, Guid?> _opportunityAccount = new();
         private long _sequence;
+        private readonly NamePool _names = new();
 
         public ExportStaging(DateTime asOf, string? folder = null)
         {
@@ -185,9 +186,11 @@ namespace LoyaltyHealth.Cli.Staging
 
         private AccountSlice Slice(int ordinal)
         {
+            // The account's rows and the rows it shares, each once and in file order: seq is the row id, so the
+            // rows are read by id in order, with no sort and no comparison of payloads.
             using var command = _db.CreateCommand();
-            command.CommandText = "SELECT seq, tbl, excluded, payload FROM rows WHERE account = $a UNION " +
-                                  "SELECT r.seq, r.tbl, r.excluded, r.payload FROM members m JOIN rows r ON r.seq = m.seq WHERE m.account = $a ORDER BY 1";
+            command.CommandText = "SELECT seq, tbl, excluded, payload FROM rows WHERE seq IN " +
+                                  "(SELECT seq FROM rows WHERE account = $a UNION SELECT seq FROM members WHERE account = $a) ORDER BY seq";
             command.Parameters.AddWithValue("$a", ordinal);
             Entity? account = null;
             var rows = new List<Entity>();
@@ -196,14 +199,14 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 while (reader.Read())
                 {
-                    var table = reader.GetString(1);
                     if (reader.GetInt64(2) == 1)
                     {
+                        var table = reader.GetString(1);
                         excluded[table] = (excluded.TryGetValue(table, out var n) ? n : 0) + 1;
                         continue;
                     }
-                    var record = RecordCodec.Decode((byte[])reader[3]);
-                    if (table == AccountSchema.EntityName && record.Id == _accountList[ordinal].Id) account = record;
+                    var record = RecordCodec.Decode((byte[])reader[3], _names);
+                    if (record.LogicalName == AccountSchema.EntityName && record.Id == _accountList[ordinal].Id) account = record;
                     else rows.Add(record);
                 }
             }

@@ -30,15 +30,16 @@ namespace LoyaltyHealth.Cli.Staging
             return buffer.ToArray();
         }
 
-        public static Entity Decode(byte[] bytes)
+        /// <summary>Reads a record back; its table, column and lookup-table names come from <paramref name="names"/>.</summary>
+        public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names)
         {
-            using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
-            var entity = new Entity(reader.ReadString(), new Guid(reader.ReadBytes(16)));
-            var count = reader.ReadInt32();
+            var reader = new StagedRecordReader(bytes, names);
+            var entity = new Entity(reader.Name(), reader.Id());
+            var count = reader.Int32();
             for (var i = 0; i < count; i++)
             {
-                var name = reader.ReadString();
-                entity[name] = Read(reader);
+                var name = reader.Name();
+                entity[name] = Read(ref reader);
             }
             return entity;
         }
@@ -70,31 +71,31 @@ namespace LoyaltyHealth.Cli.Staging
             }
         }
 
-        private static object Read(BinaryReader reader) => (Tag)reader.ReadByte() switch
+        private static object Read(ref StagedRecordReader reader) => (Tag)reader.Byte() switch
         {
-            Tag.Text => reader.ReadString(),
-            Tag.Int => reader.ReadInt32(),
-            Tag.Decimal => reader.ReadDecimal(),
-            Tag.Money => new Money(reader.ReadDecimal()),
-            Tag.Bool => reader.ReadBoolean(),
-            Tag.Date => new DateTime(reader.ReadInt64(), DateTimeKind.Utc),
-            Tag.Choice => new OptionSetValue(reader.ReadInt32()),
-            Tag.Guid => new Guid(reader.ReadBytes(16)),
-            Tag.Lookup => new EntityReference(reader.ReadString(), new Guid(reader.ReadBytes(16))),
-            Tag.Parties => Parties(reader),
+            Tag.Text => reader.Text(),
+            Tag.Int => reader.Int32(),
+            Tag.Decimal => reader.Decimal(),
+            Tag.Money => new Money(reader.Decimal()),
+            Tag.Bool => reader.Byte() != 0,
+            Tag.Date => new DateTime(reader.Int64(), DateTimeKind.Utc),
+            Tag.Choice => new OptionSetValue(reader.Int32()),
+            Tag.Guid => reader.Id(),
+            Tag.Lookup => new EntityReference(reader.Name(), reader.Id()),
+            Tag.Parties => Parties(ref reader),
             var tag => throw new InvalidDataException($"Unknown staged value tag {tag}."),
         };
 
-        private static EntityCollection Parties(BinaryReader reader)
+        private static EntityCollection Parties(ref StagedRecordReader reader)
         {
             var parties = new EntityCollection();
-            var count = reader.ReadInt32();
+            var count = reader.Int32();
             for (var i = 0; i < count; i++)
             {
-                var table = reader.ReadString();
+                var target = new EntityReference(reader.Name(), reader.Id());
                 parties.Entities.Add(new Entity(Plugins.Schema.ActivityPartySchema.EntityName)
                 {
-                    [Plugins.Schema.ActivityPartySchema.PartyId] = new EntityReference(table, new Guid(reader.ReadBytes(16))),
+                    [Plugins.Schema.ActivityPartySchema.PartyId] = target,
                 });
             }
             return parties;

@@ -10,12 +10,11 @@ namespace LoyaltyHealth.InMemory.Query
     // next page starts after the "last" row, so rows added or removed before it do not shift the page.
     internal static class PagingCookie
     {
+        // Written as text, not through XElement: every page of every query carries one, and the column name
+        // and ids need no escaping.
         public static string Write(int page, string primaryIdColumn, Guid first, Guid last) =>
-            new XElement("cookie",
-                new XAttribute("page", page.ToString(CultureInfo.InvariantCulture)),
-                new XElement(primaryIdColumn,
-                    new XAttribute("last", last.ToString("B").ToUpperInvariant()),
-                    new XAttribute("first", first.ToString("B").ToUpperInvariant()))).ToString(SaveOptions.DisableFormatting);
+            "<cookie page=\"" + page.ToString(CultureInfo.InvariantCulture) + "\"><" + primaryIdColumn
+            + " last=\"" + last.ToString("B").ToUpperInvariant() + "\" first=\"" + first.ToString("B").ToUpperInvariant() + "\" /></cookie>";
 
         public static Guid? LastId(string cookie)
         {

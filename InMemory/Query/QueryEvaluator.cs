@@ -26,32 +26,50 @@ namespace LoyaltyHealth.InMemory.Query
         public EntityCollection Evaluate(QueryDefinition query)
         {
             var nodes = Prepare(query);
-            var matchers = new Dictionary<ConditionNode, ConditionMatcher>();
-            var rootFilter = query.Root.Filter;
-            bool rootFilterNeedsLinks = rootFilter != null && Conditions(rootFilter).Any(c => c.Slot != 0);
-
-            var links = new JoinPlan(_store, nodes);
-            var tuples = new List<RowRef[]>();
+            var (onRoot, onJoined) = SplitRootFilter(query.Root.Filter);
+            var join = new JoinRun(this, new JoinPlan(_store, nodes), onJoined);
             foreach (var root in RootCandidates(query.Root))
             {
-                var tuple = new RowRef[nodes.Count];
-                tuple[0] = root;
-                if (rootFilter != null && !rootFilterNeedsLinks && !Matches(rootFilter, tuple, matchers))
+                join.Tuple[0] = root;
+                if (onRoot != null && !Matches(onRoot, join.Tuple))
                 {
                     continue;
                 }
 
-                var joined = Join(links, tuple, matchers);
-                foreach (var candidate in joined)
-                {
-                    if (rootFilter == null || !rootFilterNeedsLinks || Matches(rootFilter, candidate, matchers))
-                    {
-                        tuples.Add(candidate);
-                    }
-                }
+                join.From(1);
             }
 
-            return query.Aggregate ? Aggregated(query, nodes, tuples) : Projected(query, nodes, tuples);
+            return query.Aggregate ? Aggregated(query, nodes, join.Tuples) : Projected(query, nodes, join.Tuples);
+        }
+
+        // The root filter's parts that read only the root row run before its links are joined, once per root
+        // row rather than once per joined tuple; the parts that read a link run on each joined tuple. An "and"
+        // holds when every part holds, so the split keeps its meaning.
+        private static (FilterNode? OnRoot, FilterNode? OnJoined) SplitRootFilter(FilterNode? filter)
+        {
+            if (filter == null || !Conditions(filter).Any(c => c.Slot != 0))
+            {
+                return (filter, null);
+            }
+
+            if (filter.IsOr)
+            {
+                return (null, filter);
+            }
+
+            var onRoot = new FilterNode();
+            var onJoined = new FilterNode();
+            foreach (var condition in filter.Conditions)
+            {
+                (condition.Slot == 0 ? onRoot : onJoined).Conditions.Add(condition);
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                (Conditions(child).All(c => c.Slot == 0) ? onRoot : onJoined).Filters.Add(child);
+            }
+
+            return (onRoot, onJoined);
         }
 
         private EntityCollection Aggregated(QueryDefinition query, IReadOnlyList<EntityNode> nodes, List<RowRef[]> tuples)
@@ -147,7 +165,7 @@ namespace LoyaltyHealth.InMemory.Query
                 var value = _store.Read(root.Table!, root.Row!, attribute.Name);
                 if (value != null)
                 {
-                    entity.Attributes[attribute.Alias ?? attribute.Name] = attribute.Alias == null
+                    entity.Attributes[attribute.ResultName] = attribute.Alias == null
                         ? ValueCopier.CopyOut(value)
                         : new AliasedValue(rootNode.Table, attribute.Name, ValueCopier.CopyOut(value));
                 }
@@ -165,9 +183,10 @@ namespace LoyaltyHealth.InMemory.Query
                 entity.Id = rowId;
             }
 
-            foreach (var link in nodes.Skip(1))
+            for (int slot = 1; slot < nodes.Count; slot++)
             {
-                var row = tuple[link.Slot];
+                var link = nodes[slot];
+                var row = tuple[slot];
                 if (row.IsEmpty)
                 {
                     continue;
@@ -186,7 +205,7 @@ namespace LoyaltyHealth.InMemory.Query
                     var value = _store.Read(row.Table!, row.Row!, attribute.Name);
                     if (value != null)
                     {
-                        entity.Attributes[attribute.Alias ?? link.EffectiveAlias + "." + attribute.Name] =
+                        entity.Attributes[attribute.ResultName] =
                             new AliasedValue(link.Table, attribute.Name, ValueCopier.CopyOut(value));
                     }
                 }
@@ -286,6 +305,7 @@ namespace LoyaltyHealth.InMemory.Query
                 foreach (var attribute in node.Attributes)
                 {
                     CheckColumn(node, attribute.Name);
+                    attribute.ResultName = attribute.Alias ?? (node.Slot == 0 ? attribute.Name : node.EffectiveAlias + "." + attribute.Name);
                 }
 
                 if (node.Slot > 0)
@@ -387,77 +407,108 @@ namespace LoyaltyHealth.InMemory.Query
             return null;
         }
 
-        private List<RowRef[]> Join(JoinPlan plan, RowRef[] rootTuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
+        // Joins the links depth first, in slot order, on one working tuple: a complete tuple that passes the
+        // root filter is copied once into the result, so a link that matches one row, or a row the filter
+        // rejects, costs no allocation. The tuples come out in the order a breadth-first join gives.
+        private sealed class JoinRun
         {
-            var tuples = new List<RowRef[]> { rootTuple };
-            for (int slot = 1; slot < plan.Nodes.Count; slot++)
+            private readonly QueryEvaluator _evaluator;
+            private readonly JoinPlan _plan;
+            private readonly FilterNode? _rootFilter;
+
+            public JoinRun(QueryEvaluator evaluator, JoinPlan plan, FilterNode? rootFilterOnJoined)
             {
-                var link = plan.Nodes[slot];
-                var next = new List<RowRef[]>(tuples.Count);
-                foreach (var tuple in tuples)
+                _evaluator = evaluator;
+                _plan = plan;
+                _rootFilter = rootFilterOnJoined;
+                Tuple = new RowRef[plan.Nodes.Count];
+            }
+
+            // The root row at slot 0; every later slot is empty between calls to From(1).
+            public RowRef[] Tuple { get; }
+
+            public List<RowRef[]> Tuples { get; } = new List<RowRef[]>();
+
+            public void From(int slot)
+            {
+                if (slot == _plan.Nodes.Count)
                 {
-                    var matches = LinkMatches(link, plan.SourceTables[slot], tuple[plan.ParentSlots[slot]], tuple, matchers);
-                    if (matches.Count == 0)
+                    if (_rootFilter == null || _evaluator.Matches(_rootFilter, Tuple))
                     {
-                        if (link.Outer)
+                        Tuples.Add((RowRef[])Tuple.Clone());
+                    }
+
+                    return;
+                }
+
+                // A filter inside a link-entity belongs to the join: for an outer join, rows it rejects leave the
+                // parent with an empty link rather than removing the parent.
+                var link = _plan.Nodes[slot];
+                var parent = Tuple[_plan.ParentSlots[slot]];
+                bool matched = !parent.IsEmpty && JoinTo(slot, link, parent);
+                Tuple[slot] = default;
+                if (!matched && link.Outer)
+                {
+                    From(slot + 1);
+                }
+            }
+
+            private bool JoinTo(int slot, EntityNode link, RowRef parent)
+            {
+                bool matched = false;
+                var tables = _plan.SourceTables[slot];
+                var store = _evaluator._store;
+                if (store.TryReadGuid(parent.Table!, parent.Row!, link.To!, out var id))
+                {
+                    // Most joins follow a lookup to an id: answered without boxing the id or listing a single row.
+                    for (int t = 0; t < tables.Count; t++)
+                    {
+                        var table = tables[t];
+                        if (string.Equals(link.From, table.PrimaryIdColumn, StringComparison.Ordinal))
                         {
-                            next.Add(tuple);
+                            var row = table.Find(id);
+                            matched |= row != null && Visit(slot, link, table, row);
                         }
-
-                        continue;
-                    }
-
-                    // The last match takes the tuple itself: nothing else holds it once it is joined.
-                    for (int i = 0; i < matches.Count; i++)
-                    {
-                        var joined = i == matches.Count - 1 ? tuple : (RowRef[])tuple.Clone();
-                        joined[link.Slot] = matches[i];
-                        next.Add(joined);
+                        else
+                        {
+                            matched |= VisitAll(slot, link, table, table.Lookup(link.From!, id));
+                        }
                     }
                 }
-
-                tuples = next;
-                if (tuples.Count == 0)
+                else if (IndexKey.Of(store.Read(parent.Table!, parent.Row!, link.To!)) is { } key)
                 {
-                    break;
-                }
-            }
-
-            return tuples;
-        }
-
-        // A filter inside a link-entity belongs to the join: for an outer join, rows it rejects leave the
-        // parent with an empty link rather than removing the parent. The link's slot of the tuple is empty
-        // on entry and is left empty: it holds each candidate only while the link's filter looks at it.
-        private List<RowRef> LinkMatches(EntityNode link, IReadOnlyList<Table> tables, RowRef parent, RowRef[] tuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
-        {
-            var matches = new List<RowRef>();
-            if (parent.IsEmpty)
-            {
-                return matches;
-            }
-
-            var key = IndexKey.Of(_store.Read(parent.Table!, parent.Row!, link.To!));
-            if (key == null)
-            {
-                return matches;
-            }
-
-            foreach (var table in tables)
-            {
-                foreach (var row in table.Lookup(link.From!, key))
-                {
-                    var candidate = new RowRef(table, row);
-                    tuple[link.Slot] = candidate;
-                    if (link.Filter == null || Matches(link.Filter, tuple, matchers))
+                    for (int t = 0; t < tables.Count; t++)
                     {
-                        matches.Add(candidate);
+                        matched |= VisitAll(slot, link, tables[t], tables[t].Lookup(link.From!, key));
                     }
                 }
+
+                return matched;
             }
 
-            tuple[link.Slot] = default;
-            return matches;
+            private bool VisitAll(int slot, EntityNode link, Table table, IReadOnlyList<Row> rows)
+            {
+                bool matched = false;
+                for (int r = 0; r < rows.Count; r++)
+                {
+                    matched |= Visit(slot, link, table, rows[r]);
+                }
+
+                return matched;
+            }
+
+            // The link's slot holds the candidate while the link's filter looks at it and the later links join to it.
+            private bool Visit(int slot, EntityNode link, Table table, Row row)
+            {
+                Tuple[slot] = new RowRef(table, row);
+                if (link.Filter != null && !_evaluator.Matches(link.Filter, Tuple))
+                {
+                    return false;
+                }
+
+                From(slot + 1);
+                return true;
+            }
         }
 
         // What a join needs of each link, worked out once per query rather than once per root row: the
@@ -486,18 +537,12 @@ namespace LoyaltyHealth.InMemory.Query
             public IReadOnlyList<Table>[] SourceTables { get; }
         }
 
-        private bool Matches(FilterNode filter, RowRef[] tuple, Dictionary<ConditionNode, ConditionMatcher> matchers)
+        private bool Matches(FilterNode filter, RowRef[] tuple)
         {
             foreach (var condition in filter.Conditions)
             {
-                if (!matchers.TryGetValue(condition, out var matcher))
-                {
-                    matcher = new ConditionMatcher(condition);
-                    matchers.Add(condition, matcher);
-                }
-
                 var row = tuple[condition.Slot];
-                bool result = matcher.Matches(row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, condition.Attribute));
+                bool result = condition.Matcher.Matches(row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, condition.Attribute));
                 if (result == filter.IsOr)
                 {
                     return result;
@@ -506,7 +551,7 @@ namespace LoyaltyHealth.InMemory.Query
 
             foreach (var child in filter.Filters)
             {
-                bool result = Matches(child, tuple, matchers);
+                bool result = Matches(child, tuple);
                 if (result == filter.IsOr)
                 {
                     return result;

@@ -86,6 +86,10 @@ namespace LoyaltyHealth.InMemory.Query
 
         public string? Alias { get; set; }
 
+        // The key a projected row holds the value under: the alias, else the column (on a link, behind the
+        // link's alias); set once the links are numbered.
+        public string ResultName { get; set; } = string.Empty;
+
         public AggregateKind Aggregate { get; set; }
 
         public bool GroupBy { get; set; }
@@ -150,6 +154,11 @@ namespace LoyaltyHealth.InMemory.Query
         public string Description { get; }
 
         public int Slot { get; set; }
+
+        // Tests stored values against the condition, with its literals converted once per column type.
+        public ConditionMatcher Matcher => _matcher ??= new ConditionMatcher(this);
+
+        private ConditionMatcher? _matcher;
     }
 
     internal sealed class OrderNode

@@ -39,6 +39,9 @@ namespace LoyaltyHealth.InMemory.Schema
         /// <summary>The one-to-many relationship of this schema name, or null; schema names compare as the SDK's <c>Relationship</c> compares them, ordinally.</summary>
         public SolutionRelationship? Relationship(string name) => _relationships.TryGetValue(name, out var relationship) ? relationship : null;
 
+        // One table's columns, found once for a row's many columns.
+        internal HashSet<string>? ColumnSetOf(string table) => _columns.TryGetValue(table, out var columns) ? columns : null;
+
         public IReadOnlyCollection<string> ColumnsOf(string table) =>
             _columns.TryGetValue(table, out var columns) ? columns : throw new KeyNotFoundException($"The schema has no table '{table}'.");
 

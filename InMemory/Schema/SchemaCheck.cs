@@ -53,9 +53,14 @@ namespace LoyaltyHealth.InMemory.Schema
                 return;
             }
 
+            var columns = _schema.ColumnSetOf(entity.LogicalName)!;
             foreach (var attribute in entity.Attributes)
             {
-                Column(entity.LogicalName, attribute.Key);
+                if (!columns.Contains(attribute.Key))
+                {
+                    throw DataverseFault.NoColumn(entity.LogicalName, attribute.Key);
+                }
+
                 if (attribute.Value is EntityCollection parties && ParticipationType.ByPartyListColumn.ContainsKey(attribute.Key))
                 {
                     foreach (var party in parties.Entities)

@@ -5,10 +5,12 @@ namespace LoyaltyHealth.InMemory.Storage
 {
     // Hash index of one column, built on first use and then kept current by every write. Lookups cost the
     // number of matching rows, so a lookup column filter or a join stays linear over millions of rows.
+    // Ids (lookups and id columns) are kept apart from other keys, so they are stored and found unboxed.
     internal sealed class ColumnIndex
     {
         private static readonly IReadOnlyList<Row> NoRows = Array.Empty<Row>();
-        private readonly Dictionary<object, List<Row>> _rowsByKey = new Dictionary<object, List<Row>>();
+        private readonly Dictionary<Guid, List<Row>> _rowsById = new Dictionary<Guid, List<Row>>();
+        private readonly Dictionary<object, List<Row>> _rowsByOtherKey = new Dictionary<object, List<Row>>();
 
         // A literal Guid may only be answered from the index when every stored value is Guid-keyed;
         // otherwise a string column holding Guid-like text would be missed.
@@ -16,40 +18,65 @@ namespace LoyaltyHealth.InMemory.Storage
 
         public IReadOnlyList<Row> Find(object? key)
         {
-            if (key == null)
+            if (key is Guid id)
             {
-                return NoRows;
+                return Find(id);
             }
 
-            return _rowsByKey.TryGetValue(key, out var rows) ? rows : NoRows;
+            return key != null && _rowsByOtherKey.TryGetValue(key, out var rows) ? rows : NoRows;
         }
+
+        public IReadOnlyList<Row> Find(Guid id) => _rowsById.TryGetValue(id, out var rows) ? rows : NoRows;
 
         public void Add(object? value, Row row)
         {
+            if (IndexKey.TryGuid(value, out var id))
+            {
+                Add(_rowsById, id, row);
+                return;
+            }
+
             var key = IndexKey.Of(value);
             if (key == null)
             {
                 return;
             }
 
-            if (!(key is Guid))
+            OnlyGuidKeys = false;
+            Add(_rowsByOtherKey, key, row);
+        }
+
+        public void Remove(object? value, Row row)
+        {
+            if (IndexKey.TryGuid(value, out var id))
             {
-                OnlyGuidKeys = false;
+                Remove(_rowsById, id, row);
+                return;
             }
 
-            if (!_rowsByKey.TryGetValue(key, out var rows))
+            var key = IndexKey.Of(value);
+            if (key != null)
+            {
+                Remove(_rowsByOtherKey, key, row);
+            }
+        }
+
+        private static void Add<TKey>(Dictionary<TKey, List<Row>> rowsByKey, TKey key, Row row)
+            where TKey : notnull
+        {
+            if (!rowsByKey.TryGetValue(key, out var rows))
             {
                 rows = new List<Row>(1);
-                _rowsByKey.Add(key, rows);
+                rowsByKey.Add(key, rows);
             }
 
             rows.Add(row);
         }
 
-        public void Remove(object? value, Row row)
+        private static void Remove<TKey>(Dictionary<TKey, List<Row>> rowsByKey, TKey key, Row row)
+            where TKey : notnull
         {
-            var key = IndexKey.Of(value);
-            if (key == null || !_rowsByKey.TryGetValue(key, out var rows))
+            if (!rowsByKey.TryGetValue(key, out var rows))
             {
                 return;
             }
@@ -57,7 +84,7 @@ namespace LoyaltyHealth.InMemory.Storage
             rows.Remove(row);
             if (rows.Count == 0)
             {
-                _rowsByKey.Remove(key);
+                rowsByKey.Remove(key);
             }
         }
     }

@@ -19,6 +19,11 @@ namespace LoyaltyHealth.InMemory.Storage
         private readonly Dictionary<string, Table> _tables = new Dictionary<string, Table>(StringComparer.Ordinal);
         private readonly HashSet<string> _activityTables = new HashSet<string>(ActivityNames.DefaultActivityTables, StringComparer.Ordinal);
         private readonly Dictionary<Guid, Table> _activityTableById = new Dictionary<Guid, Table>();
+        // Scratch space of one write at a time (the service serialises writes), reused so that storing a row
+        // allocates only what the row keeps.
+        private readonly Dictionary<string, object?> _preparedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
+        private readonly Dictionary<string, EntityCollection?> _preparedParties = new Dictionary<string, EntityCollection?>(StringComparer.Ordinal);
+        private readonly List<KeyValuePair<string, object?>> _partyValues = new List<KeyValuePair<string, object?>>();
         private readonly Func<DateTime> _utcNow;
         private readonly Func<Guid> _newId;
         private long _version;
@@ -295,6 +300,18 @@ namespace LoyaltyHealth.InMemory.Storage
             return table.Get(row, column);
         }
 
+        // The id a column holds (a lookup's target, or the id itself), as IndexKey gives it, read without boxing.
+        public bool TryReadGuid(Table table, Row row, string column, out Guid id)
+        {
+            if (table.IsActivity && ParticipationType.ByPartyListColumn.ContainsKey(column))
+            {
+                id = Guid.Empty;
+                return false;
+            }
+
+            return table.TryGetGuid(row, column, out id);
+        }
+
         public IEnumerable<KeyValuePair<string, object>> ReadAll(Table table, Row row, bool asPointer)
         {
             foreach (var value in table.NonNullValues(row))
@@ -346,10 +363,12 @@ namespace LoyaltyHealth.InMemory.Storage
         }
 
         // Copies and checks every value before anything is written, so a bad column leaves the row untouched.
-        private static (Dictionary<string, object?> Values, Dictionary<string, EntityCollection?> Parties) Prepare(Table table, Entity entity, bool isCreate)
+        private (Dictionary<string, object?> Values, Dictionary<string, EntityCollection?> Parties) Prepare(Table table, Entity entity, bool isCreate)
         {
-            var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-            var parties = new Dictionary<string, EntityCollection?>(StringComparer.Ordinal);
+            var values = _preparedValues;
+            var parties = _preparedParties;
+            values.Clear();
+            parties.Clear();
             foreach (var attribute in entity.Attributes)
             {
                 string column = attribute.Key;
@@ -441,16 +460,16 @@ namespace LoyaltyHealth.InMemory.Storage
 
             foreach (var party in parties.Entities)
             {
-                var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+                _partyValues.Clear();
                 foreach (var attribute in party.Attributes)
                 {
                     if (attribute.Key != ActivityNames.ActivityId && attribute.Key != ActivityNames.ParticipationTypeMask && attribute.Key != ActivityNames.PartyPrimaryId)
                     {
-                        values[attribute.Key] = ValueCopier.CopyIn(attribute.Key, attribute.Value);
+                        _partyValues.Add(new KeyValuePair<string, object?>(attribute.Key, ValueCopier.CopyIn(attribute.Key, attribute.Value)));
                     }
                 }
 
-                AddParty(activityTable, activity, mask, values);
+                AddParty(activityTable, activity, mask, _partyValues);
             }
         }
 
@@ -467,14 +486,13 @@ namespace LoyaltyHealth.InMemory.Storage
             RemoveParties(activity.Id, mask);
             if (activityTable.Get(activity, column) is EntityReference reference)
             {
-                AddParty(activityTable, activity, mask, new Dictionary<string, object?>
-                {
-                    [ActivityNames.PartyId] = ValueCopier.CopyIn(ActivityNames.PartyId, reference),
-                });
+                _partyValues.Clear();
+                _partyValues.Add(new KeyValuePair<string, object?>(ActivityNames.PartyId, ValueCopier.CopyIn(ActivityNames.PartyId, reference)));
+                AddParty(activityTable, activity, mask, _partyValues);
             }
         }
 
-        private void AddParty(Table activityTable, Row activity, int mask, Dictionary<string, object?> values)
+        private void AddParty(Table activityTable, Row activity, int mask, List<KeyValuePair<string, object?>> values)
         {
             var partyTable = GetOrCreateTable(ActivityNames.Party);
             var partyRow = new Row(_newId()) { Version = ++_version };
@@ -496,7 +514,13 @@ namespace LoyaltyHealth.InMemory.Storage
                 return;
             }
 
-            foreach (var partyRow in partyTable.Lookup(ActivityNames.ActivityId, activityId).ToList())
+            var parties = partyTable.Lookup(ActivityNames.ActivityId, activityId);
+            if (parties.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var partyRow in parties.ToList())
             {
                 if (mask == null || (partyTable.Get(partyRow, ActivityNames.ParticipationTypeMask) is OptionSetValue rowMask && rowMask.Value == mask))
                 {

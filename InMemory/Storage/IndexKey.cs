@@ -8,6 +8,23 @@ namespace LoyaltyHealth.InMemory.Storage
     // database collation is case-insensitive).
     internal static class IndexKey
     {
+        // The key of an id or a lookup, unboxed; false for every other value.
+        public static bool TryGuid(object? value, out Guid id)
+        {
+            switch (value)
+            {
+                case EntityReference reference:
+                    id = reference.Id;
+                    return true;
+                case Guid guid:
+                    id = guid;
+                    return true;
+                default:
+                    id = Guid.Empty;
+                    return false;
+            }
+        }
+
         public static object? Of(object? value)
         {
             switch (value)
@@ -16,8 +33,8 @@ namespace LoyaltyHealth.InMemory.Storage
                     return null;
                 case EntityReference reference:
                     return reference.Id;
-                case Guid id:
-                    return id;
+                case Guid _:
+                    return value;
                 case OptionSetValue option:
                     return (decimal)option.Value;
                 case Money money:
@@ -28,8 +45,8 @@ namespace LoyaltyHealth.InMemory.Storage
                     return (decimal)number;
                 case short number:
                     return (decimal)number;
-                case decimal number:
-                    return number;
+                case decimal _:
+                    return value;
                 case double number:
                     return number >= (double)decimal.MinValue && number <= (double)decimal.MaxValue ? (decimal)number : number;
                 case float number:

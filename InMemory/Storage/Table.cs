@@ -47,6 +47,19 @@ namespace LoyaltyHealth.InMemory.Storage
             return _ordinals.TryGetValue(column, out int ordinal) && ordinal < row.Values.Length ? row.Values[ordinal] : null;
         }
 
+        // Get's value when it is an id or a lookup to one (its IndexKey), without boxing the id.
+        public bool TryGetGuid(Row row, string column, out Guid id)
+        {
+            if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
+            {
+                id = row.Id;
+                return true;
+            }
+
+            var value = _ordinals.TryGetValue(column, out int ordinal) && ordinal < row.Values.Length ? row.Values[ordinal] : null;
+            return IndexKey.TryGuid(value, out id);
+        }
+
         public string RowVersionOf(Row row) => row.Version.ToString(CultureInfo.InvariantCulture);
 
         // Every non-null column, the primary id and versionnumber included, in column creation order.
@@ -130,6 +143,18 @@ namespace LoyaltyHealth.InMemory.Storage
 
             var index = IndexOf(column);
             return index == null ? Array.Empty<Row>() : index.Find(key);
+        }
+
+        // Rows whose column holds the id or a lookup to it; the primary id is answered directly.
+        public IReadOnlyList<Row> Lookup(string column, Guid id)
+        {
+            if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
+            {
+                return _rows.TryGetValue(id, out var row) ? new[] { row } : Array.Empty<Row>();
+            }
+
+            var index = IndexOf(column);
+            return index == null ? Array.Empty<Row>() : index.Find(id);
         }
 
         public bool CanLookUpGuid(string column)

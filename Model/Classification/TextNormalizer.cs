@@ -20,7 +20,9 @@ namespace LoyaltyHealth.Model.Classification
                 if (category == UnicodeCategory.NonSpacingMark) continue;
                 if (char.IsLetterOrDigit(c))
                 {
-                    current.Append(Fold(char.ToLowerInvariant(c)));
+                    var lower = char.ToLowerInvariant(c);
+                    if (Fold(lower) is { } folded) current.Append(folded);
+                    else current.Append(lower);
                 }
                 else if (current.Length > 0)
                 {
@@ -32,8 +34,8 @@ namespace LoyaltyHealth.Model.Classification
             return tokens;
         }
 
-        // Letters that Unicode does not decompose into a base letter plus an accent.
-        private static string Fold(char c) => c switch
+        // Letters that Unicode does not decompose into a base letter plus an accent; null for every other letter.
+        private static string? Fold(char c) => c switch
         {
             'ß' => "ss",
             'æ' => "ae",
@@ -43,7 +45,7 @@ namespace LoyaltyHealth.Model.Classification
             'đ' => "d",
             'þ' => "th",
             'ı' => "i",
-            _ => c.ToString(),
+            _ => null,
         };
     }
 }

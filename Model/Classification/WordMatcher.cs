@@ -18,13 +18,24 @@ namespace LoyaltyHealth.Model.Classification
 
         private readonly List<Entry> _entries = new();
 
+        /// <summary>
+        /// The entries (by position) whose first word is the key, and those that may also match as a compound's
+        /// head: a word can only start a match of these, so each word is compared with a few entries, not all.
+        /// </summary>
+        private readonly Dictionary<string, List<int>> _byFirstWord = new(StringComparer.Ordinal);
+        private readonly List<int> _compoundHeads = new();
+
         public WordMatcher(IEnumerable<string> entries)
         {
             foreach (var entry in entries)
             {
                 var tokens = TextNormalizer.Tokens(entry);
                 if (tokens.Count == 0) continue;
-                _entries.Add(new Entry(tokens.ToArray(), entry.TrimStart().StartsWith(CompoundMarker.ToString(), StringComparison.Ordinal)));
+                var added = new Entry(tokens.ToArray(), entry.TrimStart().StartsWith(CompoundMarker.ToString(), StringComparison.Ordinal));
+                if (!_byFirstWord.TryGetValue(added.Words[0], out var sameFirstWord)) _byFirstWord.Add(added.Words[0], sameFirstWord = new List<int>());
+                sameFirstWord.Add(_entries.Count);
+                if (added.CompoundHead) _compoundHeads.Add(_entries.Count);
+                _entries.Add(added);
             }
         }
 
@@ -39,15 +50,32 @@ namespace LoyaltyHealth.Model.Classification
         }
 
         /// <summary>Every place in the words of a text where a listed entry matches.</summary>
+        /// <remarks>In the order of the words, and at one word in the order of the entries.</remarks>
         public IEnumerable<WordMatch> Find(IReadOnlyList<string> tokens)
         {
+            var candidates = new List<int>();
             for (var start = 0; start < tokens.Count; start++)
             {
-                foreach (var entry in _entries)
+                Candidates(tokens[start], candidates);
+                foreach (var index in candidates)
                 {
+                    var entry = _entries[index];
                     if (entry.MatchesAt(tokens, start)) yield return new WordMatch(start, entry.Words.Length, entry.Words);
                 }
             }
+        }
+
+        /// <summary>The entries that can start a match at this word, in entry order, each once.</summary>
+        private void Candidates(string token, List<int> candidates)
+        {
+            candidates.Clear();
+            if (_byFirstWord.TryGetValue(token, out var sameFirstWord)) candidates.AddRange(sameFirstWord);
+            var exact = candidates.Count;
+            foreach (var index in _compoundHeads)
+            {
+                if (token.EndsWith(_entries[index].Words[0], StringComparison.Ordinal) && candidates.IndexOf(index, 0, exact) < 0) candidates.Add(index);
+            }
+            if (candidates.Count > exact) candidates.Sort();
         }
 
         private sealed class Entry

@@ -22,6 +22,9 @@ namespace LoyaltyHealth.Plugins.Configuration
         /// </summary>
         private static PolicyDocument? _last;
 
+        /// <summary>The query is the same on every read, so its text is built once.</summary>
+        private static readonly string DefinitionQuery = PolicyQuery.Definition().ToString();
+
         public static LoyaltyPolicy Read(IOrganizationService service) => ReadDocument(service).Policy;
 
         /// <summary>The stored document and its policy: what a recalculation hands on to the steps its write triggers.</summary>
@@ -58,7 +61,7 @@ namespace LoyaltyHealth.Plugins.Configuration
         /// <param name="source">Where the document came from, for messages.</param>
         public static string? Stored(IOrganizationService service, out string source)
         {
-            var rows = service.RetrieveMultiple(new FetchExpression(PolicyQuery.Definition().ToString())).Entities;
+            var rows = service.RetrieveMultiple(new FetchExpression(DefinitionQuery)).Entities;
             var definition = rows.FirstOrDefault();
             var json = definition?.Aliased<string>(PolicyQuery.ValueAlias, EnvironmentVariableSchema.Value);
             source = "the current value of " + EnvironmentVariableSchema.PolicySchemaName;
