@@ -25,7 +25,7 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private readonly ZipArchive _zip;
         private readonly string _path;
-        private readonly Dictionary<string, Dictionary<string, SchemaField>> _schema;
+        private readonly Dictionary<string, SchemaTable> _schema;
         private readonly Dictionary<string, HashSet<string>> _skippedColumns = new(StringComparer.Ordinal);
         private readonly HashSet<string> _skippedTables = new(StringComparer.Ordinal);
 
@@ -96,27 +96,29 @@ namespace LoyaltyHealth.Cli.Cmt
             using var stream = Bounded(DataEntry, _limits.MaxDataBytes);
             using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
             var cursor = new Cursor(xml, stream);
+            var records = new RecordXml(xml);
             var seen = new HashSet<Guid>();
             while (true)
             {
-                XElement? record;
+                ParsedRecord record;
                 try
                 {
-                    record = Next(cursor, file);
+                    if (!Next(cursor, file)) yield break;
+                    record = new ParsedRecord(file, cursor.Table!, cursor.RecordId, seen);
+                    records.Read(record);
                 }
                 catch (XmlException e)
                 {
                     var reading = cursor.RecordId is null ? "" : $" while reading record {cursor.RecordId}";
                     throw new CmtDataException(file, $"malformed XML at line {e.LineNumber}, position {e.LinePosition}{reading}: {e.Message}", cursor.Table, cursor.RecordId, inner: e);
                 }
-                if (record is null) yield break;
                 stream.RecordStart = null;
-                yield return new ParsedRecord(file, cursor.Table!, record, seen);
+                yield return record;
             }
         }
 
-        /// <summary>Moves to the next record and reads it, keeping track of the table it belongs to.</summary>
-        private XElement? Next(Cursor cursor, string file)
+        /// <summary>Moves to the next record's start, keeping track of the table it belongs to; false at the end of the file.</summary>
+        private bool Next(Cursor cursor, string file)
         {
             var xml = cursor.Xml;
             while (!xml.EOF)
@@ -139,7 +141,7 @@ namespace LoyaltyHealth.Cli.Cmt
                         xml.Skip();
                         continue;
                     }
-                    return (XElement)XNode.ReadFrom(xml);
+                    return true;
                 }
                 if (!cursor.RootSeen)
                 {
@@ -160,24 +162,23 @@ namespace LoyaltyHealth.Cli.Cmt
                 }
                 xml.Read();
             }
-            return null;
+            return false;
         }
 
         /// <summary>Reads a parsed record's values into its entity; parsed records are read in file order, as <see cref="Parse"/> gave them.</summary>
-        internal Entity Read(ParsedRecord parsed) => Record(parsed.File, parsed.Table, parsed.Element, parsed.Seen);
-
-        private Entity Record(string file, string table, XElement element, HashSet<Guid> seen)
+        internal Entity Read(ParsedRecord parsed)
         {
-            var idText = (string?)element.Attribute("id");
+            var file = parsed.File;
+            var table = parsed.Table;
+            var idText = parsed.Id;
             if (!Guid.TryParse(idText, out var id)) throw new CmtDataException(file, $"the record id '{idText}' is not a GUID.", table, idText);
             if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{idText}' is all zeros, which is no record's id.", table, idText);
-            if (!seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
-            var fields = _schema[table];
-            var known = CmtCatalogue.Find(table)!;
+            if (!parsed.Seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
+            var (known, fields) = _schema[table];
             var entity = new Entity(table, id);
-            foreach (var field in element.Elements("field"))
+            foreach (var field in parsed.Fields)
             {
-                var name = (string?)field.Attribute("name") ?? throw new CmtDataException(file, "a <field> has no name.", table, idText);
+                var name = field.Name ?? throw new CmtDataException(file, "a <field> has no name.", table, idText);
                 if (!fields.TryGetValue(name, out var schemaField))
                 {
                     // A column the tool does not read is passed over and counted; a column it reads must be declared, or its type is unknown.
@@ -206,17 +207,17 @@ namespace LoyaltyHealth.Cli.Cmt
             return entity;
         }
 
-        private object? Value(string file, string table, string recordId, SchemaField field, XElement element)
+        private object? Value(string file, string table, string recordId, SchemaField field, ParsedField parsed)
         {
             var kind = field.Known.Kind;
-            if (kind == FieldKind.PartyList) return Parties(file, table, recordId, field, element);
-            var text = (string?)element.Attribute("value");
+            if (kind == FieldKind.PartyList) return Parties(file, table, recordId, field, parsed.Parties);
+            var text = parsed.Value;
             if (string.IsNullOrEmpty(text)) return null;
             if (text!.Length > _limits.MaxValueLength)
                 throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, recordId, field.Known.Name);
             try
             {
-                if (kind == FieldKind.Lookup) return Lookup(field, text!, (string?)element.Attribute("lookupentity"));
+                if (kind == FieldKind.Lookup) return Lookup(field, text!, parsed.LookupEntity);
                 return CmtValues.Parse(kind, text!);
             }
             catch (FormatException e)
@@ -237,34 +238,27 @@ namespace LoyaltyHealth.Cli.Cmt
             return new EntityReference(table, id);
         }
 
-        private static EntityCollection Parties(string file, string table, string recordId, SchemaField field, XElement element)
+        private static EntityCollection Parties(string file, string table, string recordId, SchemaField field, List<ParsedParty>? parsed)
         {
             var parties = new EntityCollection();
-            foreach (var holder in element.Elements("activitypointerrecords"))
+            if (parsed is null) return parties;
+            foreach (var (value, target) in parsed)
             {
-                // CMT writes one <activitypointerrecords> per party holding its fields; other writers wrap each party in a child element.
-                var records = holder.Elements("field").Any() ? new[] { holder } : holder.Elements().ToArray();
-                foreach (var record in records)
+                if (!Guid.TryParse(value, out var id) || string.IsNullOrEmpty(target))
+                    throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
+                if (id == Guid.Empty)
+                    throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, recordId, field.Known.Name);
+                if (!CmtValueRules.PartyTables.Contains(target))
+                    throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, recordId, field.Known.Name);
+                parties.Entities.Add(new Entity(ActivityPartySchema.EntityName)
                 {
-                    var party = record.Elements("field").FirstOrDefault(f => (string?)f.Attribute("name") == ActivityPartySchema.PartyId);
-                    var value = (string?)party?.Attribute("value");
-                    var target = (string?)party?.Attribute("lookupentity");
-                    if (!Guid.TryParse(value, out var id) || string.IsNullOrEmpty(target))
-                        throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
-                    if (id == Guid.Empty)
-                        throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, recordId, field.Known.Name);
-                    if (!CmtValueRules.PartyTables.Contains(target))
-                        throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, recordId, field.Known.Name);
-                    parties.Entities.Add(new Entity(ActivityPartySchema.EntityName)
-                    {
-                        [ActivityPartySchema.PartyId] = new EntityReference(target, id),
-                    });
-                }
+                    [ActivityPartySchema.PartyId] = new EntityReference(target, id),
+                });
             }
             return parties;
         }
 
-        private Dictionary<string, Dictionary<string, SchemaField>> ReadSchema()
+        private Dictionary<string, SchemaTable> ReadSchema()
         {
             var file = Where(SchemaEntry);
             XDocument document;
@@ -280,7 +274,7 @@ namespace LoyaltyHealth.Cli.Cmt
             if (document.Root?.Name.LocalName != "entities")
                 throw new CmtDataException(file, $"the root element is <{document.Root?.Name.LocalName}>, not <entities>.");
 
-            var schema = new Dictionary<string, Dictionary<string, SchemaField>>(StringComparer.Ordinal);
+            var schema = new Dictionary<string, SchemaTable>(StringComparer.Ordinal);
             foreach (var entity in document.Root.Elements("entity"))
             {
                 var table = (string?)entity.Attribute("name") ?? throw new CmtDataException(file, "an <entity> has no name.");
@@ -308,7 +302,7 @@ namespace LoyaltyHealth.Cli.Cmt
                     var lookupTypes = ((string?)field.Attribute("lookupType") ?? "").Split(new[] { '|', ',' }, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                     fields[name] = new SchemaField(knownField, lookupTypes);
                 }
-                schema[table] = fields;
+                schema[table] = new SchemaTable(known, fields);
             }
             if (schema.Count == 0)
                 throw new CmtDataException(file, _skippedTables.Count == 0 ? "declares no tables."
@@ -336,6 +330,9 @@ namespace LoyaltyHealth.Cli.Cmt
             return new BoundedEntryStream(inner, Where(name), max, entry.CompressedLength, _limits);
         }
 
+        /// <summary>A table the schema declares and the tool reads, with the columns declared for it that the tool reads.</summary>
+        private sealed record SchemaTable(KnownTable Known, Dictionary<string, SchemaField> Fields);
+
         private sealed record SchemaField(KnownField Known, IReadOnlyList<string> LookupTypes);
 
         private sealed class Cursor
@@ -350,10 +347,4 @@ namespace LoyaltyHealth.Cli.Cmt
             public string? RecordId { get; set; }
         }
     }
-
-    /// <summary>
-    /// A record of data.xml parsed as XML, its values not yet read (<see cref="CmtPackageReader.Read"/>);
-    /// <paramref name="Seen"/> holds the ids read so far in this reading of the file, to refuse a record that appears twice.
-    /// </summary>
-    internal sealed record ParsedRecord(string File, string Table, XElement Element, HashSet<Guid> Seen);
 }

@@ -40,13 +40,17 @@ namespace LoyaltyHealth.Cli.Cmt
         /// <summary>The tables a party of an activity may be in Dataverse.</summary>
         public static readonly IReadOnlyList<string> PartyTables = new[] { AccountSchema.EntityName, ContactSchema.EntityName, "lead", "systemuser", "team", "queue", "equipment" };
 
+        private static readonly int[] ActivityStates = { 0, 1, 2, 3 };
+        private static readonly int[] OpportunityStates = { 0, 1, 2 };
+        private static readonly int[] RecordStates = { 0, 1 };
+
         /// <summary>Throws <see cref="FormatException"/> naming the value and what is allowed.</summary>
         public static void Check(KnownTable table, KnownField field, object value)
         {
             switch (value)
             {
                 case OptionSetValue choice when field.Kind == FieldKind.State:
-                    var states = table.IsActivity ? new[] { 0, 1, 2, 3 } : table.Name == OpportunitySchema.EntityName ? new[] { 0, 1, 2 } : new[] { 0, 1 };
+                    var states = table.IsActivity ? ActivityStates : table.Name == OpportunitySchema.EntityName ? OpportunityStates : RecordStates;
                     if (!states.Contains(choice.Value)) throw Outside(choice.Value, $"a status of {table.Name} ({string.Join(", ", states)})");
                     break;
                 case OptionSetValue choice when ProductChoices.TryGetValue(field.Name, out var allowed):

@@ -1,5 +1,8 @@
 using System;
+using System.Buffers;
+using System.Buffers.Binary;
 using System.IO;
+using System.Text;
 using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Cli.Staging
@@ -13,21 +16,20 @@ namespace LoyaltyHealth.Cli.Staging
     {
         private enum Tag : byte { Text = 1, Int = 2, Decimal = 3, Money = 4, Bool = 5, Date = 6, Choice = 7, Lookup = 8, Parties = 9, Guid = 10 }
 
-        public static byte[] Encode(Entity record)
+        /// <summary>
+        /// Writes a record's form into <paramref name="buffer"/>, after what it holds: staging reuses one buffer
+        /// for every record. The bytes are those a <see cref="BinaryWriter"/> writes, which <see cref="Decode"/> reads.
+        /// </summary>
+        public static void Encode(Entity record, ArrayBufferWriter<byte> buffer)
         {
-            using var buffer = new MemoryStream(256);
-            using (var writer = new BinaryWriter(buffer))
+            Text(buffer, record.LogicalName);
+            Id(buffer, record.Id);
+            Int32(buffer, record.Attributes.Count);
+            foreach (var pair in record.Attributes)
             {
-                writer.Write(record.LogicalName);
-                writer.Write(record.Id.ToByteArray());
-                writer.Write(record.Attributes.Count);
-                foreach (var pair in record.Attributes)
-                {
-                    writer.Write(pair.Key);
-                    Write(writer, pair.Value);
-                }
+                Text(buffer, pair.Key);
+                Write(buffer, pair.Value);
             }
-            return buffer.ToArray();
         }
 
         /// <summary>Reads a record back; its table, column and lookup-table names come from <paramref name="names"/>.</summary>
@@ -44,31 +46,72 @@ namespace LoyaltyHealth.Cli.Staging
             return entity;
         }
 
-        private static void Write(BinaryWriter writer, object? value)
+        private static void Write(ArrayBufferWriter<byte> buffer, object? value)
         {
             switch (value)
             {
-                case string s: writer.Write((byte)Tag.Text); writer.Write(s); break;
-                case int i: writer.Write((byte)Tag.Int); writer.Write(i); break;
-                case decimal d: writer.Write((byte)Tag.Decimal); writer.Write(d); break;
-                case Money m: writer.Write((byte)Tag.Money); writer.Write(m.Value); break;
-                case bool b: writer.Write((byte)Tag.Bool); writer.Write(b); break;
-                case DateTime t: writer.Write((byte)Tag.Date); writer.Write(t.ToUniversalTime().Ticks); break;
-                case OptionSetValue o: writer.Write((byte)Tag.Choice); writer.Write(o.Value); break;
-                case Guid g: writer.Write((byte)Tag.Guid); writer.Write(g.ToByteArray()); break;
-                case EntityReference r: writer.Write((byte)Tag.Lookup); writer.Write(r.LogicalName); writer.Write(r.Id.ToByteArray()); break;
+                case string s: Tagged(buffer, Tag.Text); Text(buffer, s); break;
+                case int i: Tagged(buffer, Tag.Int); Int32(buffer, i); break;
+                case decimal d: Tagged(buffer, Tag.Decimal); Decimal(buffer, d); break;
+                case Money m: Tagged(buffer, Tag.Money); Decimal(buffer, m.Value); break;
+                case bool b: Tagged(buffer, Tag.Bool); Byte(buffer, b ? (byte)1 : (byte)0); break;
+                case DateTime t: Tagged(buffer, Tag.Date); BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), t.ToUniversalTime().Ticks); buffer.Advance(8); break;
+                case OptionSetValue o: Tagged(buffer, Tag.Choice); Int32(buffer, o.Value); break;
+                case Guid g: Tagged(buffer, Tag.Guid); Id(buffer, g); break;
+                case EntityReference r: Tagged(buffer, Tag.Lookup); Text(buffer, r.LogicalName); Id(buffer, r.Id); break;
                 case EntityCollection c:
-                    writer.Write((byte)Tag.Parties);
-                    writer.Write(c.Entities.Count);
+                    Tagged(buffer, Tag.Parties);
+                    Int32(buffer, c.Entities.Count);
                     foreach (var party in c.Entities)
                     {
                         var target = party.GetAttributeValue<EntityReference>(Plugins.Schema.ActivityPartySchema.PartyId);
-                        writer.Write(target.LogicalName);
-                        writer.Write(target.Id.ToByteArray());
+                        Text(buffer, target.LogicalName);
+                        Id(buffer, target.Id);
                     }
                     break;
                 default: throw new ArgumentException($"A {value?.GetType().Name ?? "null"} cannot be staged.", nameof(value));
             }
+        }
+
+        private static void Tagged(ArrayBufferWriter<byte> buffer, Tag tag) => Byte(buffer, (byte)tag);
+
+        private static void Byte(ArrayBufferWriter<byte> buffer, byte value)
+        {
+            buffer.GetSpan(1)[0] = value;
+            buffer.Advance(1);
+        }
+
+        private static void Int32(ArrayBufferWriter<byte> buffer, int value)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), value);
+            buffer.Advance(4);
+        }
+
+        private static void Id(ArrayBufferWriter<byte> buffer, Guid id)
+        {
+            id.TryWriteBytes(buffer.GetSpan(16));
+            buffer.Advance(16);
+        }
+
+        /// <summary>As <see cref="BinaryWriter.Write(decimal)"/>: its four 32-bit parts, low to high, then the flags.</summary>
+        private static void Decimal(ArrayBufferWriter<byte> buffer, decimal value)
+        {
+            Span<int> parts = stackalloc int[4];
+            decimal.GetBits(value, parts);
+            foreach (var part in parts) Int32(buffer, part);
+        }
+
+        /// <summary>As <see cref="BinaryWriter.Write(string)"/>: the UTF-8 length as a 7-bit encoded number, then the UTF-8 bytes.</summary>
+        private static void Text(ArrayBufferWriter<byte> buffer, string value)
+        {
+            var length = Encoding.UTF8.GetByteCount(value);
+            var span = buffer.GetSpan(5 + length);
+            var prefix = 0;
+            var rest = (uint)length;
+            for (; rest >= 0x80; rest >>= 7) span[prefix++] = (byte)(rest | 0x80);
+            span[prefix++] = (byte)rest;
+            Encoding.UTF8.GetBytes(value, span.Slice(prefix));
+            buffer.Advance(prefix + length);
         }
 
         private static object Read(ref StagedRecordReader reader) => (Tag)reader.Byte() switch

@@ -42,7 +42,8 @@ namespace LoyaltyHealth.Cli.Staging
             foreach (var record in parsed)
             {
                 none.Clear();
-                var entity = reader.Read(record with { Seen = none });
+                record.Seen = none;
+                var entity = reader.Read(record);
                 Note(record.File, record.Table, entity.Id);
                 yield return entity;
             }
