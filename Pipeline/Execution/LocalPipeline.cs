@@ -203,10 +203,10 @@ namespace LoyaltyHealth.Pipeline.Execution
 
             var before = message != MessageNames.Create && steps.Any(s => s.Images.Any(i => i.IsPre)) ? ReadRow(table, id) : null;
             RunStage(steps, StepModes.PreValidation, operation, before, null);
-            // A deep insert is all or nothing: a related row's plugin that fails undoes the rows created before it.
-            return deepInsert
-                ? _store.InTransaction(() => RunInTransaction(request, api, steps, operation, before, counted))
-                : RunInTransaction(request, api, steps, operation, before, counted);
+            // A step that fails after the write (a synchronous PostOperation step, a related row of a deep insert)
+            // fails the operation, and Dataverse rolls its transaction back: nothing it wrote remains. PreValidation
+            // of the outermost operation ran before the transaction began, so what it wrote stays, as there.
+            return _store.InTransaction(() => RunInTransaction(request, api, steps, operation, before, counted));
         }
 
         // The stages Dataverse runs inside the database transaction: PreOperation, the operation, PostOperation.

@@ -142,6 +142,26 @@ namespace LoyaltyHealth.Tests.Cmt
         }
 
         [Test]
+        public void A_follow_up_tasks_link_to_its_assessment_is_carried_not_reported_as_unused()
+        {
+            // What an export of an environment running the product writes for a task the product opened.
+            var path = Zip(@"<entities><entity name=""task"" primaryidfield=""activityid"">
+  <fields><field name=""activityid"" type=""guid""/><field name=""loy_healthassessmentid"" type=""entityreference"" lookupType=""loy_healthassessment""/></fields>
+</entity></entities>",
+                @"<entities><entity name=""task""><records><record id=""7a000000-0000-0000-0000-000000000001"">
+<field name=""loy_healthassessmentid"" value=""4a000000-0000-0000-0000-000000000001"" lookupentity=""loy_healthassessment""/></record></records></entity></entities>");
+
+            var package = CmtPackageReader.Read(path);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(package.Rows("task").Single().GetAttributeValue<EntityReference>("loy_healthassessmentid")?.Id,
+                    Is.EqualTo(new Guid("4a000000-0000-0000-0000-000000000001")));
+                Assert.That(package.Skips.Lines(), Is.Empty);
+            });
+        }
+
+        [Test]
         public void A_bad_value_is_reported_with_the_file_record_and_field()
         {
             var path = Zip(AccountSchemaXml, @"<entities><entity name=""account""><records>

@@ -18,16 +18,17 @@ namespace LoyaltyHealth.Tests.Pipeline
         public DateTime UtcNow { get; set; } = new(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);
     }
 
-    public class LocalPipelineTests
+    public partial class LocalPipelineTests
     {
         private static readonly Guid StepA = new("5a000000-0000-0000-0000-00000000000a");
         private static readonly Guid StepB = new("5a000000-0000-0000-0000-00000000000b");
         private static readonly Guid StepC = new("5a000000-0000-0000-0000-00000000000c");
         private static readonly Guid Account = new("ac000000-0000-0000-0000-000000000001");
 
-        // The product's tables and the probe's own.
-        private static readonly Lazy<OrganisationSchema> Schema = new(() =>
-            OrganisationSchema.Build(SolutionEntityReader.ReadSolution(RepositoryFolders.Solution).Append(ProbePlugin.TableDefinition)));
+        // The product's tables and relationships, and the probe's table.
+        private static readonly Lazy<OrganisationSchema> Schema = new(() => OrganisationSchema.Build(
+            SolutionEntityReader.ReadSolution(RepositoryFolders.Solution).Append(ProbePlugin.TableDefinition),
+            SolutionRelationshipReader.ReadSolution(RepositoryFolders.Solution)));
 
         private TempSolution _solution = null!;
         private PipelineClock _clock = null!;
@@ -251,6 +252,51 @@ namespace LoyaltyHealth.Tests.Pipeline
             var response = Pipeline().Service.Execute(new OrganizationRequest("loy_ProbeApi"));
 
             Assert.That(response.Results["Answer"], Is.EqualTo(42));
+        }
+
+        [Test]
+        public void A_postoperation_error_on_Create_leaves_neither_the_row_nor_what_plugins_wrote_and_queues_no_job()
+        {
+            // Dataverse rolls the whole transaction back: the operation's own write and what its plugins wrote inside it.
+            _solution.Step(StepA, TempSolution.CreateMessage, "account", 20, "log:pre");
+            _solution.Step(StepB, TempSolution.CreateMessage, "account", 40, "throw");
+            _solution.Step(StepC, TempSolution.CreateMessage, "account", 40, "log:async", mode: 1);
+            var pipeline = Pipeline();
+
+            var fault = Assert.Throws<FaultException<OrganizationServiceFault>>(() => pipeline.Service.Create(NewAccount()));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(fault!.Detail.ErrorCode, Is.EqualTo(PipelineFaults.PluginAborted));
+                Assert.That(_store.Peek("account", Account, new ColumnSet(false)), Is.Null, "the account the operation stored is rolled back");
+                Assert.That(Probes(), Is.Empty, "the PreOperation plugin's write is rolled back with it");
+                Assert.That(pipeline.WaitingJobs, Is.Zero);
+            });
+        }
+
+        [Test]
+        public void A_postoperation_error_on_Update_gives_the_row_back_its_values()
+        {
+            _store.Seed(NewAccount());
+            _solution.Step(StepA, TempSolution.UpdateMessage, "account", 40, "throw");
+
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() =>
+                Pipeline().Service.Update(new Entity("account", Account) { ["name"] = "Renamed", ["telephone1"] = null, ["description"] = "new" }));
+
+            var account = _store.Retrieve("account", Account, new ColumnSet("name", "telephone1", "description"));
+            Assert.That((account.GetAttributeValue<string>("name"), account.GetAttributeValue<string>("telephone1"), account.Contains("description")),
+                Is.EqualTo(("Contoso", "555", false)));
+        }
+
+        [Test]
+        public void What_the_outermost_prevalidation_step_wrote_stays_as_it_ran_before_the_transaction()
+        {
+            _solution.Step(StepA, TempSolution.CreateMessage, "account", 10, "log:prevalidation");
+            _solution.Step(StepB, TempSolution.CreateMessage, "account", 40, "throw");
+
+            Assert.Throws<FaultException<OrganizationServiceFault>>(() => Pipeline().Service.Create(NewAccount()));
+
+            Assert.That((_store.Peek("account", Account, new ColumnSet(false)), Probes().Count), Is.EqualTo(((Entity?)null, 1)));
         }
     }
 }

@@ -18,41 +18,16 @@ namespace LoyaltyHealth.Tests.Pipeline
     /// related row runs its own steps, inside the Target's operation (its parent, one level deeper); the whole
     /// request stays one request and stays all or nothing, jobs included.
     /// </summary>
-    public class DeepInsertPipelineTests
+    public partial class LocalPipelineTests
     {
         private static readonly Guid TaskPre = new("5d000000-0000-0000-0000-000000000001");
         private static readonly Guid TaskPost = new("5d000000-0000-0000-0000-000000000002");
         private static readonly Guid TaskAsync = new("5d000000-0000-0000-0000-000000000003");
         private static readonly Guid AssessmentPost = new("5d000000-0000-0000-0000-000000000004");
         private static readonly Guid AssessmentAsync = new("5d000000-0000-0000-0000-000000000005");
-        private static readonly Guid Account = new("ac000000-0000-0000-0000-000000000001");
         private static readonly Guid Assessment = new("4a000000-0000-0000-0000-000000000001");
         private static readonly Guid FirstTask = new("7a000000-0000-0000-0000-000000000001");
         private static readonly Guid SecondTask = new("7a000000-0000-0000-0000-000000000002");
-
-        // The product's tables and relationships, and the probe's table.
-        private static readonly Lazy<OrganisationSchema> Schema = new(() => OrganisationSchema.Build(
-            SolutionEntityReader.ReadSolution(RepositoryFolders.Solution).Append(ProbePlugin.TableDefinition),
-            SolutionRelationshipReader.ReadSolution(RepositoryFolders.Solution)));
-
-        private TempSolution _solution = null!;
-        private PipelineClock _clock = null!;
-        private InMemoryOrganizationService _store = null!;
-
-        [SetUp]
-        public void SetUp()
-        {
-            _solution = new TempSolution();
-            _clock = new PipelineClock();
-            _store = new InMemoryOrganizationService(() => _clock.UtcNow, Schema.Value);
-            _store.Seed(new Entity(AccountSchema.EntityName, Account) { [AccountSchema.Name] = "Contoso" });
-        }
-
-        [TearDown]
-        public void TearDown() => _solution.Dispose();
-
-        private LocalPipeline Pipeline() => new(_store, SolutionRegistrations.Load(_solution.Folder), _clock,
-            new LocalPipelineOptions { PluginAssemblies = new[] { typeof(ProbePlugin).Assembly }, KeepJobHistory = true });
 
         private static Entity AssessmentWithTasks(params Guid[] tasks)
         {
@@ -65,7 +40,7 @@ namespace LoyaltyHealth.Tests.Pipeline
             return assessment;
         }
 
-        private List<Entity> Probes(string label) =>
+        private List<Entity> ProbesLabelled(string label) =>
             _store.RetrieveMultiple(new QueryExpression(ProbePlugin.Table) { ColumnSet = new ColumnSet(true) }).Entities
                 .Where(p => p.GetAttributeValue<string>("label") == label).OrderBy(p => p.GetAttributeValue<Guid>("primaryid")).ToList();
 
@@ -82,9 +57,9 @@ namespace LoyaltyHealth.Tests.Pipeline
 
             Pipeline().Service.Create(AssessmentWithTasks(FirstTask, SecondTask));
 
-            var taskPre = Probes("task-pre");
-            var taskPost = Probes("task-post");
-            var assessmentPost = Probes("assessment-post").Single();
+            var taskPre = ProbesLabelled("task-pre");
+            var taskPost = ProbesLabelled("task-post");
+            var assessmentPost = ProbesLabelled("assessment-post").Single();
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(taskPre.Select(p => p.GetAttributeValue<Guid>("primaryid")), Is.EqualTo(new[] { FirstTask, SecondTask }), "PreOperation of each task");
@@ -120,7 +95,7 @@ namespace LoyaltyHealth.Tests.Pipeline
             }
 
             pipeline.RunSystemJobs();
-            var jobs = Probes("task-async");
+            var jobs = ProbesLabelled("task-async");
             Assert.That(jobs.Select(p => (p.GetAttributeValue<Guid>("primaryid"), p.GetAttributeValue<int>("depth"), p.GetAttributeValue<string>("parenttable"))),
                 Is.EqualTo(new[] { (FirstTask, 2, HealthAssessmentSchema.EntityName), (SecondTask, 2, HealthAssessmentSchema.EntityName) }));
         }
@@ -141,7 +116,7 @@ namespace LoyaltyHealth.Tests.Pipeline
                 Assert.That(fault.ErrorCode, Is.EqualTo(ErrorCodes.DuplicateRecord), "the second task's id exists");
                 Assert.That(_store.Peek(HealthAssessmentSchema.EntityName, Assessment, new ColumnSet(false)), Is.Null, "no assessment");
                 Assert.That(StoredTasks(), Is.EqualTo(new[] { SecondTask }), "the first task is undone; the existing one stays");
-                Assert.That(Probes("task-post"), Is.Empty, "what the first task's plugin wrote is undone with it");
+                Assert.That(ProbesLabelled("task-post"), Is.Empty, "what the first task's plugin wrote is undone with it");
                 Assert.That(pipeline.WaitingJobs, Is.Zero, "no job the failed request queued survives");
             }
         }
@@ -159,7 +134,7 @@ namespace LoyaltyHealth.Tests.Pipeline
                 Assert.That(fault.ErrorCode, Is.EqualTo(PipelineFaults.PluginAborted));
                 Assert.That(fault.Message, Does.Contain("The probe refused this save."));
                 Assert.That(_store.Peek(HealthAssessmentSchema.EntityName, Assessment, new ColumnSet(false)), Is.Null);
-                Assert.That((StoredTasks().Count, Probes("assessment-pre").Count), Is.EqualTo((0, 0)), "the assessment's PreOperation write is undone too");
+                Assert.That((StoredTasks().Count, ProbesLabelled("assessment-pre").Count), Is.EqualTo((0, 0)), "the assessment's PreOperation write is undone too");
             }
         }
 
@@ -173,7 +148,7 @@ namespace LoyaltyHealth.Tests.Pipeline
 
             var fault = LoyaltyHealth.Tests.InMemory.Faults.Of(() => Pipeline().Service.Create(assessment));
 
-            Assert.That((fault.ErrorCode, fault.Message.Contains("'loy_nosuchrelationship'"), Probes("assessment-post").Count, StoredTasks().Count),
+            Assert.That((fault.ErrorCode, fault.Message.Contains("'loy_nosuchrelationship'"), ProbesLabelled("assessment-post").Count, StoredTasks().Count),
                 Is.EqualTo((ErrorCodes.InvalidArgument, true, 0, 0)));
         }
 
