@@ -90,14 +90,18 @@ namespace LoyaltyHealth.Cli.Cmt
         /// two thirds of the reading (20,000 accounts × 100 activities), so staging reads the values on the
         /// thread that stages them, the parsing on another.
         /// </summary>
-        internal IEnumerable<ParsedRecord> Parse()
+        /// <param name="refuseRepeatsInMemory">
+        /// Whether reading refuses a record that appears twice by keeping every id read (about 37 bytes a record); staging
+        /// passes false and finds repeats on disk instead (<c>UniqueRecordIds</c>).
+        /// </param>
+        internal IEnumerable<ParsedRecord> Parse(bool refuseRepeatsInMemory = true)
         {
             var file = Where(DataEntry);
             using var stream = Bounded(DataEntry, _limits.MaxDataBytes);
             using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
             var cursor = new Cursor(xml, stream);
             var records = new RecordXml(xml);
-            var seen = new HashSet<Guid>();
+            var seen = refuseRepeatsInMemory ? new HashSet<Guid>() : null;
             while (true)
             {
                 ParsedRecord record;
@@ -173,7 +177,7 @@ namespace LoyaltyHealth.Cli.Cmt
             var idText = parsed.Id;
             if (!Guid.TryParse(idText, out var id)) throw new CmtDataException(file, $"the record id '{idText}' is not a GUID.", table, idText);
             if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{idText}' is all zeros, which is no record's id.", table, idText);
-            if (!parsed.Seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
+            if (parsed.Seen is { } seen && !seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
             var (known, fields) = _schema[table];
             var entity = new Entity(table, id);
             foreach (var field in parsed.Fields)

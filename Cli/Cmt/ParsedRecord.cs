@@ -10,7 +10,7 @@ namespace LoyaltyHealth.Cli.Cmt
     /// </summary>
     internal sealed class ParsedRecord
     {
-        public ParsedRecord(string file, string table, string? id, HashSet<Guid> seen)
+        public ParsedRecord(string file, string table, string? id, HashSet<Guid>? seen)
         {
             File = file;
             Table = table;
@@ -24,8 +24,8 @@ namespace LoyaltyHealth.Cli.Cmt
         /// <summary>The record's id attribute, as written.</summary>
         public string? Id { get; }
 
-        /// <remarks>Staging replaces it with an empty set per record and checks ids on disk instead (UniqueRecordIds).</remarks>
-        public HashSet<Guid> Seen { get; set; }
+        /// <remarks>Null when repeats are found elsewhere: staging checks ids on disk (UniqueRecordIds).</remarks>
+        public HashSet<Guid>? Seen { get; }
 
         /// <summary>The record's <c>&lt;field&gt;</c> elements, in file order.</summary>
         public List<ParsedField> Fields { get; } = new();

@@ -70,7 +70,7 @@ namespace LoyaltyHealth.Cli.Commands
             using (var reader = CmtPackageReader.Open(zip))
             using (var ids = new UniqueRecordIds())
             {
-                foreach (var _ in ids.Records(reader, reader.Parse())) parsed++;
+                foreach (var _ in ids.Records(reader, reader.Parse(refuseRepeatsInMemory: false))) parsed++;
                 ids.Check();
             }
             parse.Stop();

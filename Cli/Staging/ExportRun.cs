@@ -53,7 +53,7 @@ namespace LoyaltyHealth.Cli.Staging
         public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null)
         {
             using var ids = new UniqueRecordIds();
-            var staging = Staged(ids.Records(reader, ReadAhead.Of(reader.Parse())), () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
+            var staging = Staged(ids.Records(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false))), () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
             try
             {
                 ids.Check();

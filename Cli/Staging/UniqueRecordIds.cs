@@ -37,12 +37,8 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>The export's records, in file order, each id noted for <see cref="Check"/>.</summary>
         public IEnumerable<Entity> Records(CmtPackageReader reader, IEnumerable<ParsedRecord> parsed)
         {
-            // The reader's set of ids seen stays empty: one set, cleared for each record, on the thread that reads them.
-            var none = new HashSet<Guid>();
             foreach (var record in parsed)
             {
-                none.Clear();
-                record.Seen = none;
                 var entity = reader.Read(record);
                 Note(record.File, record.Table, entity.Id);
                 yield return entity;
