@@ -31,17 +31,19 @@ namespace LoyaltyHealth.Plugins.Configuration
         public static PolicyDocument ReadDocument(IOrganizationService service)
         {
             var json = Stored(service, out var source);
-            return new PolicyDocument(json, Load(json, source));
+            return Document(json, source);
         }
 
         /// <summary>
         /// The policy of a document read before (<see cref="PolicyDocument.Json"/>; null for the built-in default),
         /// without reading the variable again. Throws, naming <paramref name="source"/>, when the document is invalid.
         /// </summary>
-        public static LoyaltyPolicy Load(string? json, string source)
+        public static LoyaltyPolicy Load(string? json, string source) => Document(json, source).Policy;
+
+        private static PolicyDocument Document(string? json, string source)
         {
             var last = _last;
-            if (last is not null && string.Equals(last.Json, json, StringComparison.Ordinal)) return last.Policy;
+            if (last is not null && string.Equals(last.Json, json, StringComparison.Ordinal)) return last;
             var problems = PolicyLoader.TryLoad(json, out var policy);
             if (problems.Count > 0)
             {
@@ -50,8 +52,7 @@ namespace LoyaltyHealth.Plugins.Configuration
                 throw new InvalidPluginExecutionException(
                     $"The loyalty policy in {source} is invalid, so no account was rescored:\n  " + string.Join("\n  ", problems));
             }
-            _last = new PolicyDocument(json, policy!);
-            return policy!;
+            return _last = new PolicyDocument(json, policy!);
         }
 
         /// <summary>
