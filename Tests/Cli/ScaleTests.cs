@@ -20,16 +20,7 @@ namespace LoyaltyHealth.Tests.Cli
     {
         private static readonly SyntheticOptions Options = new() { Accounts = 24, ContactsPerAccount = 3, ActivitiesPerAccount = 40, Seed = 11 };
 
-        private (ScoredAccounts Accounts, ExportRunStats Stats) Score(string zip, int workers)
-        {
-            var probe = new LocalOrganisation(SolutionLocator.Find(null), Options.AsOf);
-            var policy = LoyaltyPolicy.Default.ToJson();
-            probe.UsePolicy(policy);
-            var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policy, Options.AsOf);
-            using var reader = CmtPackageReader.Open(zip);
-            using var staging = ExportRun.Stage(reader, Options.AsOf);
-            return ExportRun.Score(staging, reader.Skips, replay, TimeSpan.Zero, workers, folder: Folder);
-        }
+        private (ScoredAccounts Accounts, ExportRunStats Stats) Score(string zip, int workers) => ExportScoring.Score(zip, Options.AsOf, workers, Folder);
 
         [Test]
         public void A_fresh_import_costs_one_create_and_one_recalculation_per_account_counted_by_message()

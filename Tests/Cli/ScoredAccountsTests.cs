@@ -93,13 +93,7 @@ namespace LoyaltyHealth.Tests.Cli
             var options = new SyntheticOptions { Accounts = 12, ContactsPerAccount = 2, ActivitiesPerAccount = 30, Seed = 5, AsOf = AsOf };
             var zip = Path.Combine(Folder, "generated.zip");
             CmtPackageWriter.Write(zip, SyntheticOrganisation.Records(options), options.AsOf);
-            var probe = new LocalOrganisation(SolutionLocator.Find(null), options.AsOf);
-            var policy = LoyaltyPolicy.Default.ToJson();
-            probe.UsePolicy(policy);
-            var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policy, options.AsOf);
-            using var reader = CmtPackageReader.Open(zip);
-            using var staging = ExportRun.Stage(reader, options.AsOf);
-            var (accounts, _) = ExportRun.Score(staging, reader.Skips, replay, TimeSpan.Zero, workers: 2, folder: Folder);
+            var (accounts, _) = ExportScoring.Score(zip, options.AsOf, workers: 2, Folder);
             using var scored = accounts;
             var text = new UiText("en");
             var spilled = new OrganisationResult(options.AsOf, "en", scored, 0, "generated.zip") { Notes = new[] { "a note" } };
