@@ -96,7 +96,7 @@ namespace LoyaltyHealth.Cli.Commands
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             using var reader = OpenExport(path);
             using var staging = Guard(() => ExportRun.Stage(reader, asOf));
-            var (id, name) = find(staging.Accounts.Where(a => !a.Excluded).Select(a => (a.Id, a.Name)).ToList());
+            var (id, name) = find(staging.Accounts().Where(a => !a.Excluded).Select(a => (a.Id, a.Name)).ToList());
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, staging.AsOf);
             return (replay.Organisation(staging.Slice(id)), id, name);
         }

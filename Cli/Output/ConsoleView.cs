@@ -4,9 +4,14 @@ using Spectre.Console;
 
 namespace LoyaltyHealth.Cli.Output
 {
-    /// <summary>The console summary: one row per account, then what to do about the riskiest ones.</summary>
+    /// <summary>
+    /// The console summary: one row per account, riskiest first, up to <see cref="RowsShown"/> (an export of
+    /// 50,000 accounts would scroll past, and the table is held until it prints: the rest are counted and are in
+    /// accounts.csv and report.html), then what to do about the riskiest ones.
+    /// </summary>
     public static class ConsoleView
     {
+        public const int RowsShown = 200;
         public const int RiskiestShown = 3;
         public const int LinesShown = 3;
 
@@ -22,7 +27,7 @@ namespace LoyaltyHealth.Cli.Output
                 .AddColumn(text["Band"])
                 .AddColumn(text["Trend"])
                 .AddColumn(text["PerkDependent"]);
-            foreach (var account in result.Accounts)
+            foreach (var account in result.Accounts.Take(RowsShown))
             {
                 table.AddRow(
                     Markup.Escape(account.Name),
@@ -35,6 +40,8 @@ namespace LoyaltyHealth.Cli.Output
                     account.PerkDependent ? $"[red]{Markup.Escape(text.YesNo(true))}[/]" : Markup.Escape(text.YesNo(false)));
             }
             console.Write(table);
+            if (result.Accounts.Count > RowsShown)
+                console.MarkupLine($"[grey]{(result.Accounts.Count - RowsShown).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {Markup.Escape(text["MoreInFiles"])}[/]");
             Problems(console, result, text);
 
             var riskiest = result.Accounts.Where(a => a.Band is HealthBand.AtRisk or HealthBand.Watch).Take(RiskiestShown).ToList();

@@ -59,6 +59,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["FailedAccounts"] = "Accounts that could not be scored",
                 ["AccountWarnings"] = "Warnings per account",
                 ["WithWarnings"] = "accounts with warnings",
+                ["MoreInFiles"] = "more accounts are in accounts.csv and report.html",
             },
             ["de"] = new Dictionary<string, string>
             {
@@ -104,6 +105,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["FailedAccounts"] = "Kunden, die nicht bewertet werden konnten",
                 ["AccountWarnings"] = "Warnungen je Kunde",
                 ["WithWarnings"] = "Kunden mit Warnungen",
+                ["MoreInFiles"] = "weitere Kunden stehen in accounts.csv und report.html",
             },
             ["nl"] = new Dictionary<string, string>
             {
@@ -149,6 +151,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["FailedAccounts"] = "Klanten die niet gescoord konden worden",
                 ["AccountWarnings"] = "Waarschuwingen per klant",
                 ["WithWarnings"] = "klanten met waarschuwingen",
+                ["MoreInFiles"] = "andere klanten staan in accounts.csv en report.html",
             },
             ["da"] = new Dictionary<string, string>
             {
@@ -194,6 +197,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["FailedAccounts"] = "Kunder, der ikke kunne scores",
                 ["AccountWarnings"] = "Advarsler pr. kunde",
                 ["WithWarnings"] = "kunder med advarsler",
+                ["MoreInFiles"] = "andre kunder står i accounts.csv og report.html",
             },
             ["fi"] = new Dictionary<string, string>
             {
@@ -239,6 +243,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["FailedAccounts"] = "Asiakkaat, joita ei voitu arvioida",
                 ["AccountWarnings"] = "Varoitukset asiakkaittain",
                 ["WithWarnings"] = "asiakkaalla varoituksia",
+                ["MoreInFiles"] = "muuta asiakasta on tiedostoissa accounts.csv ja report.html",
             },
         };
 

@@ -106,7 +106,7 @@ namespace LoyaltyHealth.Cli.Staging
             int? workers = null, Action<int, int>? progress = null, string? folder = null)
         {
             var clock = Stopwatch.StartNew();
-            var total = staging.Accounts.Count(a => !a.Excluded);
+            var total = staging.AccountsToScore;
             var parallel = Math.Max(1, workers ?? Environment.ProcessorCount);
             var slices = new BlockingCollection<AccountSlice>(boundedCapacity: parallel * 4);
             var results = new ScoredAccounts(folder);

@@ -19,8 +19,9 @@ namespace LoyaltyHealth.Cli.Staging
     /// rows at a time instead of the whole organisation. Each record goes to the account it counts toward:
     /// a contact to its parent account (through a parent contact too), an opportunity to its account, an
     /// activity to the account of what it regards and to the accounts of the contacts taking part, a history
-    /// row to its account. In memory stay only the small maps that resolve those links (accounts, contacts,
-    /// opportunities: ids, never activities). Records dated after the as-of moment are excluded and counted
+    /// row to its account. In memory stay only the small maps that resolve those links (account, contact and
+    /// opportunity ids, each with the ordinal of the account it leads to: <see cref="AccountLinks"/>; never
+    /// activities); the accounts' names and ids wait in the file with the rows. Records dated after the as-of moment are excluded and counted
     /// per account; records that count toward no account in the file are listed as notes.
     /// </summary>
     public sealed class ExportStaging : IDisposable
@@ -32,14 +33,14 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly string _file;
         private readonly SqliteConnection _db;
         private SqliteTransaction? _transaction;
-        private SqliteInsert? _insertRow, _insertMember, _insertPending;
+        private SqliteInsert? _insertRow, _insertMember, _insertPending, _insertAccount;
         private readonly ArrayBufferWriter<byte> _payload = new(1024);
         private readonly List<int> _others = new();
         private readonly List<EntityReference> _unresolved = new();
         private readonly Dictionary<Guid, int> _accounts = new();
-        private readonly List<(Guid Id, string Name, bool Excluded)> _accountList = new();
-        private readonly Dictionary<Guid, EntityReference?> _contactParent = new();
-        private readonly Dictionary<Guid, Guid?> _opportunityAccount = new();
+        private readonly AccountLinks _contactParent = new();
+        private readonly AccountLinks _opportunityAccount = new();
+        private int _excludedAccounts;
         private long _sequence;
         private readonly NamePool _names = new();
 
@@ -54,7 +55,8 @@ namespace LoyaltyHealth.Cli.Staging
             Execute("PRAGMA page_size=16384; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-32768; PRAGMA locking_mode=EXCLUSIVE;");
             Execute("CREATE TABLE rows(seq INTEGER PRIMARY KEY, account INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL, excluded INTEGER NOT NULL, payload BLOB);" +
                     "CREATE TABLE members(account INTEGER NOT NULL, seq INTEGER NOT NULL);" +
-                    "CREATE TABLE pending(seq INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL);");
+                    "CREATE TABLE pending(seq INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL);" +
+                    "CREATE TABLE accounts(ordinal INTEGER PRIMARY KEY, id BLOB NOT NULL, name TEXT NOT NULL, excluded INTEGER NOT NULL);");
             Begin();
         }
 
@@ -66,8 +68,18 @@ namespace LoyaltyHealth.Cli.Staging
         public long ExcludedAfterAsOf { get; private set; }
         public long Orphans { get; private set; }
 
-        /// <summary>The staged accounts in file order: id, name, and whether it was created after the as-of moment.</summary>
-        public IReadOnlyList<(Guid Id, string Name, bool Excluded)> Accounts => _accountList;
+        /// <summary>The accounts to score: those created by the as-of moment.</summary>
+        public int AccountsToScore => _accounts.Count - _excludedAccounts;
+
+        /// <summary>The staged accounts in file order, read from the staging file: id, name, and whether it was created after the as-of moment.</summary>
+        public IEnumerable<(Guid Id, string Name, bool Excluded)> Accounts()
+        {
+            using var command = _db.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = "SELECT id, name, excluded FROM accounts ORDER BY ordinal";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) yield return (new Guid((byte[])reader[0]), reader.GetString(1), reader.GetInt64(2) == 1);
+        }
 
         /// <summary>Notes for the console and the report: excluded accounts and records in no account.</summary>
         public List<string> Notes { get; } = new();
@@ -85,18 +97,20 @@ namespace LoyaltyHealth.Cli.Staging
             switch (record.LogicalName)
             {
                 case AccountSchema.EntityName:
-                    primary = _accountList.Count;
+                    primary = _accounts.Count;
                     _accounts[record.Id] = primary;
-                    _accountList.Add((record.Id, record.GetAttributeValue<string>(AccountSchema.Name) ?? record.Id.ToString(), excluded));
+                    if (excluded) _excludedAccounts++;
+                    AddAccount(primary, record, excluded);
                     break;
                 case ContactSchema.EntityName:
                     var parent = record.GetAttributeValue<EntityReference>(ContactSchema.ParentCustomerId);
-                    _contactParent[record.Id] = parent;
+                    _contactParent.Add(record.Id, parent, _accounts);
                     Attach(parent, ref primary);
                     break;
                 case OpportunitySchema.EntityName:
+                    // The opportunity's account column names only accounts (parentaccountid).
                     var owner = record.GetAttributeValue<EntityReference>(OpportunitySchema.ParentAccountId);
-                    _opportunityAccount[record.Id] = owner?.Id;
+                    _opportunityAccount.Add(record.Id, owner is null ? null : new EntityReference(AccountSchema.EntityName, owner.Id), _accounts);
                     Attach(owner, ref primary);
                     break;
                 case HealthAssessmentSchema.EntityName:
@@ -167,15 +181,14 @@ namespace LoyaltyHealth.Cli.Staging
                 }
                 foreach (var (account, seq) in resolved) Member(account, seq);
             }
-            foreach (var insert in new[] { _insertRow, _insertMember, _insertPending }) insert?.Dispose();
-            _insertRow = _insertMember = _insertPending = null;
+            foreach (var insert in new[] { _insertRow, _insertMember, _insertPending, _insertAccount }) insert?.Dispose();
+            _insertRow = _insertMember = _insertPending = _insertAccount = null;
             Execute("CREATE INDEX rows_by_account ON rows(account); CREATE INDEX members_by_account ON members(account); CREATE INDEX members_by_seq ON members(seq);");
             _transaction!.Commit();
             _transaction = null;
             ListOrphans();
-            var excludedAccounts = _accountList.Count(a => a.Excluded);
-            if (excludedAccounts > 0)
-                Notes.Add($"{excludedAccounts} accounts created after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were left out, with their records");
+            if (_excludedAccounts > 0)
+                Notes.Add($"{_excludedAccounts} accounts created after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were left out, with their records");
             if (ExcludedAfterAsOf > 0)
                 Notes.Add($"{ExcludedAfterAsOf.ToString("N0", CultureInfo.InvariantCulture)} records dated after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were excluded (created or completed later; counted per account)");
         }
@@ -183,16 +196,15 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>Every account created by the as-of moment, with its rows, in file order; one at a time.</summary>
         public IEnumerable<AccountSlice> Slices()
         {
-            for (var ordinal = 0; ordinal < _accountList.Count; ordinal++)
-            {
-                if (_accountList[ordinal].Excluded) continue;
-                yield return Slice(ordinal);
-            }
+            using var command = _db.CreateCommand();
+            command.CommandText = "SELECT ordinal, id FROM accounts WHERE excluded = 0 ORDER BY ordinal";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) yield return Slice(reader.GetInt32(0), new Guid((byte[])reader[1]));
         }
 
-        public AccountSlice Slice(Guid accountId) => Slice(_accounts[accountId]);
+        public AccountSlice Slice(Guid accountId) => Slice(_accounts[accountId], accountId);
 
-        private AccountSlice Slice(int ordinal)
+        private AccountSlice Slice(int ordinal, Guid accountId)
         {
             // The account's rows and the rows it shares, each once and in file order: seq is the row id, so the
             // rows are read by id in order, with no sort and no comparison of payloads.
@@ -214,7 +226,7 @@ namespace LoyaltyHealth.Cli.Staging
                         continue;
                     }
                     var record = RecordCodec.Decode((byte[])reader[3], _names);
-                    if (record.LogicalName == AccountSchema.EntityName && record.Id == _accountList[ordinal].Id) account = record;
+                    if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
                     else rows.Add(record);
                 }
             }
@@ -235,14 +247,11 @@ namespace LoyaltyHealth.Cli.Staging
                         known = false;
                         return null;
                     case ContactSchema.EntityName:
-                        if (!_contactParent.TryGetValue(target.Id, out var parent)) { known = false; return null; }
-                        if (parent is null) return null;
-                        target = parent;
-                        continue;
                     case OpportunitySchema.EntityName:
-                        if (!_opportunityAccount.TryGetValue(target.Id, out var account)) { known = false; return null; }
-                        if (account is null) return null;
-                        target = new EntityReference(AccountSchema.EntityName, account.Value);
+                        var links = target.LogicalName == ContactSchema.EntityName ? _contactParent : _opportunityAccount;
+                        if (!links.TryGet(target.Id, out var account, out var next)) { known = false; return null; }
+                        if (next is null) return account;
+                        target = next;
                         continue;
                     default:
                         return null;
@@ -280,12 +289,20 @@ namespace LoyaltyHealth.Cli.Staging
 
         private void Member(int account, long seq) => _insertMember!.Integer(1, account).Integer(2, seq).Run();
 
+        private void AddAccount(int ordinal, Entity account, bool excluded)
+        {
+            Span<byte> id = stackalloc byte[16];
+            account.Id.TryWriteBytes(id);
+            _insertAccount!.Integer(1, ordinal).Blob(2, id).Text(3, account.GetAttributeValue<string>(AccountSchema.Name) ?? account.Id.ToString()).Integer(4, excluded ? 1 : 0).Run();
+        }
+
         private void Begin()
         {
             _transaction = _db.BeginTransaction();
             _insertRow ??= new SqliteInsert(_db, "INSERT INTO rows(seq, account, tbl, id, excluded, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
             _insertMember ??= new SqliteInsert(_db, "INSERT INTO members(account, seq) VALUES (?1, ?2)");
             _insertPending ??= new SqliteInsert(_db, "INSERT INTO pending(seq, tbl, id) VALUES (?1, ?2, ?3)");
+            _insertAccount ??= new SqliteInsert(_db, "INSERT INTO accounts(ordinal, id, name, excluded) VALUES (?1, ?2, ?3, ?4)");
         }
 
         private void Execute(string sql)
@@ -301,6 +318,7 @@ namespace LoyaltyHealth.Cli.Staging
             _insertRow?.Dispose();
             _insertMember?.Dispose();
             _insertPending?.Dispose();
+            _insertAccount?.Dispose();
             _transaction?.Dispose();
             _db.Dispose();
             SqliteConnection.ClearAllPools();

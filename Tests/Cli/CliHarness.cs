@@ -14,6 +14,13 @@ namespace LoyaltyHealth.Tests.Cli
         public static (int Exit, string Output) Run(LoyaltyHealth.Cli.Live.LiveSettings? live, params string[] args)
         {
             var writer = new StringWriter();
+            var exit = Program.Run(args, PlainConsole(writer), live);
+            return (exit, writer.ToString());
+        }
+
+        /// <summary>A console that writes plain text, 240 columns wide, to <paramref name="writer"/>.</summary>
+        public static IAnsiConsole PlainConsole(TextWriter writer)
+        {
             var console = AnsiConsole.Create(new AnsiConsoleSettings
             {
                 Ansi = AnsiSupport.No,
@@ -22,8 +29,7 @@ namespace LoyaltyHealth.Tests.Cli
                 Out = new AnsiConsoleOutput(writer),
             });
             console.Profile.Width = 240;
-            var exit = Program.Run(args, console, live);
-            return (exit, writer.ToString());
+            return console;
         }
     }
 }

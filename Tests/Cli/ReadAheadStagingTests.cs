@@ -80,7 +80,7 @@ namespace LoyaltyHealth.Tests.Cli
 
             Assert.Multiple(() =>
             {
-                Assert.That(staging.Accounts.Select(a => a.Id), Is.EqualTo(accounts.Select(a => a.Id)));
+                Assert.That(staging.Accounts().Select(a => a.Id), Is.EqualTo(accounts.Select(a => a.Id)));
                 Assert.That(staging.Records, Is.EqualTo(accounts.Count));
                 Assert.That(progress, Is.EqualTo(new long[] { 10_000, 12_345 }));
                 Assert.That(readWhenAsked, Has.Count.EqualTo(1));

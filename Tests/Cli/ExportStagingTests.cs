@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.Cli.Staging;
+using LoyaltyHealth.Plugins.Schema;
+using LoyaltyHealth.Tests.Cmt;
+using Microsoft.Xrm.Sdk;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Cli
+{
+    /// <summary>
+    /// Staging puts each record in the slice of every account it counts toward, whatever order the file holds
+    /// the records in: links to records read later (a contact before its account, a contact under a parent
+    /// contact, an activity before what it regards) are followed once the file is read.
+    /// </summary>
+    public class ExportStagingTests : TempFolderTests
+    {
+        private static readonly DateTime AsOf = new(2026, 6, 30, 0, 0, 0, DateTimeKind.Utc);
+        private static readonly Guid AccountA = Id(0xA1), AccountB = Id(0xB1);
+
+        [Test]
+        public void Records_written_after_their_account_go_to_its_slice()
+        {
+            var contact = Contact(Id(0xC1), Ref(AccountSchema.EntityName, AccountA));
+            var opportunity = new Entity(OpportunitySchema.EntityName, Id(0x01)) { [OpportunitySchema.ParentAccountId] = Ref(AccountSchema.EntityName, AccountA) };
+            var aboutTheOpportunity = Email(Id(0xE1), Ref(OpportunitySchema.EntityName, opportunity.Id));
+            var withTheContact = Email(Id(0xE2), null, contact.Id);
+
+            using var staging = Stage(Account(AccountA, "Alpha"), contact, opportunity, aboutTheOpportunity, withTheContact);
+
+            Assert.That(RowIds(staging, AccountA), Is.EqualTo(new[] { contact.Id, opportunity.Id, aboutTheOpportunity.Id, withTheContact.Id }));
+            Assert.That(staging.Orphans, Is.Zero);
+        }
+
+        [Test]
+        public void Records_written_before_what_they_lead_to_reach_the_account_once_the_file_is_read()
+        {
+            // An activity about a contact, whose parent is another contact, whose parent is an account: all read in reverse.
+            var activity = Email(Id(0xE1), Ref(ContactSchema.EntityName, Id(0xC2)));
+            var child = Contact(Id(0xC2), Ref(ContactSchema.EntityName, Id(0xC1)));
+            var parent = Contact(Id(0xC1), Ref(AccountSchema.EntityName, AccountB));
+            var opportunity = new Entity(OpportunitySchema.EntityName, Id(0x01)) { [OpportunitySchema.ParentAccountId] = Ref(AccountSchema.EntityName, AccountB) };
+
+            using var staging = Stage(activity, child, parent, opportunity, Account(AccountB, "Beta"));
+
+            Assert.That(RowIds(staging, AccountB), Is.EquivalentTo(new[] { activity.Id, child.Id, parent.Id, opportunity.Id }));
+            Assert.That(staging.Accounts().Select(a => (a.Id, a.Name)), Is.EqualTo(new[] { (AccountB, "Beta") }));
+        }
+
+        [Test]
+        public void An_activity_with_contacts_of_two_accounts_counts_toward_both_and_a_contact_of_no_account_toward_none()
+        {
+            var ofA = Contact(Id(0xC1), Ref(AccountSchema.EntityName, AccountA));
+            var ofB = Contact(Id(0xC2), Ref(AccountSchema.EntityName, AccountB));
+            var loose = Contact(Id(0xC3), null);
+            var meeting = Email(Id(0xE1), null, ofA.Id, ofB.Id);
+            var aboutLoose = Email(Id(0xE2), Ref(ContactSchema.EntityName, loose.Id));
+
+            using var staging = Stage(Account(AccountA, "Alpha"), Account(AccountB, "Beta"), ofA, ofB, loose, meeting, aboutLoose);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(RowIds(staging, AccountA), Is.EqualTo(new[] { ofA.Id, meeting.Id }));
+                Assert.That(RowIds(staging, AccountB), Is.EqualTo(new[] { ofB.Id, meeting.Id }));
+                Assert.That(staging.Orphans, Is.EqualTo(2), "the loose contact and the activity about it");
+                Assert.That(staging.AccountsToScore, Is.EqualTo(2));
+            });
+        }
+
+        private ExportStaging Stage(params Entity[] records) => ExportRun.Stage(records, () => AsOf, folder: Folder);
+
+        private static IEnumerable<Guid> RowIds(ExportStaging staging, Guid account) => staging.Slice(account).Rows.Select(r => r.Id);
+
+        private static Guid Id(int n) => new($"00000000-0000-0000-0000-{n:x12}");
+
+        private static EntityReference Ref(string table, Guid id) => new(table, id);
+
+        private static Entity Account(Guid id, string name) => new(AccountSchema.EntityName, id) { [AccountSchema.Name] = name };
+
+        private static Entity Contact(Guid id, EntityReference? parent)
+        {
+            var contact = new Entity(ContactSchema.EntityName, id);
+            if (parent is not null) contact[ContactSchema.ParentCustomerId] = parent;
+            return contact;
+        }
+
+        private static Entity Email(Guid id, EntityReference? regarding, params Guid[] contacts)
+        {
+            var email = new Entity("email", id);
+            if (regarding is not null) email[ActivitySchema.RegardingObjectId] = regarding;
+            if (contacts.Length > 0)
+                email["to"] = new EntityCollection(contacts.Select(c => new Entity(ActivityPartySchema.EntityName) { [ActivityPartySchema.PartyId] = Ref(ContactSchema.EntityName, c) }).ToList());
+            return email;
+        }
+    }
+}
