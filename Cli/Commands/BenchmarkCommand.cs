@@ -82,6 +82,7 @@ namespace LoyaltyHealth.Cli.Commands
             using var staging = ExportRun.Stage(source, options.AsOf);
             stage.Stop();
             var stageCpu = cpu.Lap();
+            var afterStaging = Process.GetCurrentProcess().PeakWorkingSet64;
             var (accounts, stats) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed);
             accounts.Dispose();
             var scoreCpu = cpu.Lap();
@@ -104,6 +105,7 @@ namespace LoyaltyHealth.Cli.Commands
             Row("requests by message", string.Join(", ", stats.RequestsByMessage.Select(p => $"{p.Key} {p.Value.ToString("N0", c)}")));
             Row("accounts scored / failed", $"{stats.AccountsScored.ToString("N0", c)} / {stats.AccountsFailed.ToString("N0", c)} of {options.Accounts.ToString("N0", c)}");
             Row("peak working set after the parse floor", $"{(afterParse / 1024.0 / 1024.0).ToString("N0", c)} MB");
+            Row("peak working set after staging", $"{(afterStaging / 1024.0 / 1024.0).ToString("N0", c)} MB");
             Row("peak working set", $"{(stats.PeakWorkingSetBytes / 1024.0 / 1024.0).ToString("N0", c)} MB");
             console.Write(table);
             return stats.AccountsFailed == 0 && stats.AccountsScored == options.Accounts ? ExitCodes.Success : ExitCodes.JobsFailed;
