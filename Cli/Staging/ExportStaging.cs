@@ -40,7 +40,8 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly Dictionary<Guid, int> _accounts = new();
         private readonly AccountLinks _contactParent = new();
         private readonly AccountLinks _opportunityAccount = new();
-        private int _excludedAccounts;
+        // Counted apart from the map: an account that appears twice takes a second ordinal until the repeat is refused once the file is read (UniqueRecordIds).
+        private int _accountCount, _excludedAccounts;
         private long _sequence;
         private readonly NamePool _names = new();
 
@@ -69,7 +70,7 @@ namespace LoyaltyHealth.Cli.Staging
         public long Orphans { get; private set; }
 
         /// <summary>The accounts to score: those created by the as-of moment.</summary>
-        public int AccountsToScore => _accounts.Count - _excludedAccounts;
+        public int AccountsToScore => _accountCount - _excludedAccounts;
 
         /// <summary>The staged accounts in file order, read from the staging file: id, name, and whether it was created after the as-of moment.</summary>
         public IEnumerable<(Guid Id, string Name, bool Excluded)> Accounts()
@@ -97,7 +98,7 @@ namespace LoyaltyHealth.Cli.Staging
             switch (record.LogicalName)
             {
                 case AccountSchema.EntityName:
-                    primary = _accounts.Count;
+                    primary = _accountCount++;
                     _accounts[record.Id] = primary;
                     if (excluded) _excludedAccounts++;
                     AddAccount(primary, record, excluded);
