@@ -106,7 +106,9 @@ namespace LoyaltyHealth.InMemory.Storage
             return (table, row);
         }
 
-        public Guid Create(Entity entity, bool keepAuditDates)
+        // With takeValues the entity's values are stored as they are, not copied: the caller hands them over
+        // and never touches them again (rows decoded only to be seeded).
+        public Guid Create(Entity entity, bool keepAuditDates, bool takeValues = false)
         {
             string name = RequireWritableName(entity.LogicalName, "Create");
             Check.Row(entity);
@@ -119,7 +121,7 @@ namespace LoyaltyHealth.InMemory.Storage
                 throw new DataverseFault(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: a '{name}' row with id {id} already exists.");
             }
 
-            var (values, parties) = Prepare(table, entity, isCreate: true);
+            var (values, parties) = Prepare(table, entity, isCreate: true, takeValues);
             var now = UtcNow;
             var createdOn = values.TryGetValue(OverriddenCreatedOn, out var overridden) && overridden is DateTime overriddenTime ? overriddenTime
                 : keepAuditDates && values.TryGetValue(CreatedOn, out var seeded) && seeded is DateTime seededTime ? seededTime
@@ -149,12 +151,14 @@ namespace LoyaltyHealth.InMemory.Storage
             if (table.IsActivity)
             {
                 _activityTableById.Add(id, table);
+                // A new activity has no parties yet, so there are none to replace.
+                var activity = new EntityReference(name, id);
                 foreach (var party in parties)
                 {
-                    ReplaceParties(table, row, party.Key, party.Value);
+                    AddParties(activity, party.Key, party.Value, takeValues);
                 }
 
-                SyncSystemParties(table, row);
+                SyncSystemParties(table, row, activity, isNew: true);
             }
 
             if (Journal.Recording)
@@ -178,7 +182,7 @@ namespace LoyaltyHealth.InMemory.Storage
 
             var (_, row) = Require(name, id);
             CheckRowVersion(table!, row, entity.RowVersion, behavior);
-            var (values, parties) = Prepare(table!, entity, isCreate: false);
+            var (values, parties) = Prepare(table!, entity, isCreate: false, takeValues: false);
             if (Journal.Recording)
             {
                 Journal.Record(RestoreOf(table!, row));
@@ -193,12 +197,14 @@ namespace LoyaltyHealth.InMemory.Storage
             row.Version = ++_version;
             if (table.IsActivity)
             {
+                var activity = new EntityReference(table.Name, row.Id);
                 foreach (var party in parties)
                 {
-                    ReplaceParties(table, row, party.Key, party.Value);
+                    RemoveParties(row.Id, ParticipationType.ByPartyListColumn[party.Key]);
+                    AddParties(activity, party.Key, party.Value, takeValues: false);
                 }
 
-                SyncSystemParties(table, row);
+                SyncSystemParties(table, row, activity, isNew: false);
             }
         }
 
@@ -363,7 +369,7 @@ namespace LoyaltyHealth.InMemory.Storage
         }
 
         // Copies and checks every value before anything is written, so a bad column leaves the row untouched.
-        private (Dictionary<string, object?> Values, Dictionary<string, EntityCollection?> Parties) Prepare(Table table, Entity entity, bool isCreate)
+        private (Dictionary<string, object?> Values, Dictionary<string, EntityCollection?> Parties) Prepare(Table table, Entity entity, bool isCreate, bool takeValues)
         {
             var values = _preparedValues;
             var parties = _preparedParties;
@@ -394,7 +400,7 @@ namespace LoyaltyHealth.InMemory.Storage
                     continue;
                 }
 
-                values[column] = ValueCopier.CopyIn(column, attribute.Value);
+                values[column] = takeValues ? ValueCopier.TakeIn(column, attribute.Value) : ValueCopier.CopyIn(column, attribute.Value);
             }
 
             return (values, parties);
@@ -449,15 +455,15 @@ namespace LoyaltyHealth.InMemory.Storage
             return entities.Count == 0 ? null : new EntityCollection(entities) { EntityName = ActivityNames.Party };
         }
 
-        private void ReplaceParties(Table activityTable, Row activity, string column, EntityCollection? parties)
+        // The activityparty rows of one party-list column; the column's earlier rows are already gone.
+        private void AddParties(EntityReference activity, string column, EntityCollection? parties, bool takeValues)
         {
-            int mask = ParticipationType.ByPartyListColumn[column];
-            RemoveParties(activity.Id, mask);
             if (parties == null)
             {
                 return;
             }
 
+            int mask = ParticipationType.ByPartyListColumn[column];
             foreach (var party in parties.Entities)
             {
                 _partyValues.Clear();
@@ -465,34 +471,41 @@ namespace LoyaltyHealth.InMemory.Storage
                 {
                     if (attribute.Key != ActivityNames.ActivityId && attribute.Key != ActivityNames.ParticipationTypeMask && attribute.Key != ActivityNames.PartyPrimaryId)
                     {
-                        _partyValues.Add(new KeyValuePair<string, object?>(attribute.Key, ValueCopier.CopyIn(attribute.Key, attribute.Value)));
+                        var value = takeValues ? ValueCopier.TakeIn(attribute.Key, attribute.Value) : ValueCopier.CopyIn(attribute.Key, attribute.Value);
+                        _partyValues.Add(new KeyValuePair<string, object?>(attribute.Key, value));
                     }
                 }
 
-                AddParty(activityTable, activity, mask, _partyValues);
+                AddParty(activity, mask, _partyValues);
             }
         }
 
         // Dataverse also keeps the regarding record and the owner as parties (masks 8 and 9), which is
         // what makes "every activity this account takes part in" one activityparty query.
-        private void SyncSystemParties(Table activityTable, Row activity)
+        // The party rows share the activity reference and the stored lookups they repeat: stored values are
+        // never changed in place, and reads hand out copies.
+        private void SyncSystemParties(Table activityTable, Row row, EntityReference activity, bool isNew)
         {
-            SyncSystemParty(activityTable, activity, ParticipationType.Regarding, ActivityNames.RegardingObjectId);
-            SyncSystemParty(activityTable, activity, ParticipationType.Owner, ActivityNames.OwnerId);
+            SyncSystemParty(activityTable, row, activity, isNew, ParticipationType.Regarding, ActivityNames.RegardingObjectId);
+            SyncSystemParty(activityTable, row, activity, isNew, ParticipationType.Owner, ActivityNames.OwnerId);
         }
 
-        private void SyncSystemParty(Table activityTable, Row activity, int mask, string column)
+        private void SyncSystemParty(Table activityTable, Row row, EntityReference activity, bool isNew, int mask, string column)
         {
-            RemoveParties(activity.Id, mask);
-            if (activityTable.Get(activity, column) is EntityReference reference)
+            if (!isNew)
+            {
+                RemoveParties(row.Id, mask);
+            }
+
+            if (activityTable.Get(row, column) is EntityReference reference)
             {
                 _partyValues.Clear();
-                _partyValues.Add(new KeyValuePair<string, object?>(ActivityNames.PartyId, ValueCopier.CopyIn(ActivityNames.PartyId, reference)));
-                AddParty(activityTable, activity, mask, _partyValues);
+                _partyValues.Add(new KeyValuePair<string, object?>(ActivityNames.PartyId, reference));
+                AddParty(activity, mask, _partyValues);
             }
         }
 
-        private void AddParty(Table activityTable, Row activity, int mask, List<KeyValuePair<string, object?>> values)
+        private void AddParty(EntityReference activity, int mask, List<KeyValuePair<string, object?>> values)
         {
             var partyTable = GetOrCreateTable(ActivityNames.Party);
             var partyRow = new Row(_newId()) { Version = ++_version };
@@ -501,7 +514,7 @@ namespace LoyaltyHealth.InMemory.Storage
                 partyTable.Set(partyRow, value.Key, value.Value);
             }
 
-            partyTable.Set(partyRow, ActivityNames.ActivityId, new EntityReference(activityTable.Name, activity.Id));
+            partyTable.Set(partyRow, ActivityNames.ActivityId, activity);
             partyTable.Set(partyRow, ActivityNames.ParticipationTypeMask, new OptionSetValue(mask));
             partyTable.Insert(partyRow);
         }
