@@ -296,27 +296,21 @@ namespace LoyaltyHealth.InMemory.Storage
         }
 
         // A column as Dataverse returns it: party-list columns of activities are rebuilt from activityparty.
+        // A stored column is found first: activity tables never store a party-list column (Prepare keeps them
+        // apart), so the party-list names are looked up only for a column the table does not store.
         public object? Read(Table table, Row row, string column)
         {
-            if (table.IsActivity && ParticipationType.ByPartyListColumn.TryGetValue(column, out int mask))
+            if (table.TryGet(row, column, out var value))
             {
-                return PartyList(row.Id, mask);
+                return value;
             }
 
-            return table.Get(row, column);
+            return table.IsActivity && ParticipationType.ByPartyListColumn.TryGetValue(column, out int mask) ? PartyList(row.Id, mask) : null;
         }
 
         // The id a column holds (a lookup's target, or the id itself), as IndexKey gives it, read without boxing.
-        public bool TryReadGuid(Table table, Row row, string column, out Guid id)
-        {
-            if (table.IsActivity && ParticipationType.ByPartyListColumn.ContainsKey(column))
-            {
-                id = Guid.Empty;
-                return false;
-            }
-
-            return table.TryGetGuid(row, column, out id);
-        }
+        // A party-list column holds no id: it is never stored, so the table finds none.
+        public bool TryReadGuid(Table table, Row row, string column, out Guid id) => table.TryGetGuid(row, column, out id);
 
         public IEnumerable<KeyValuePair<string, object>> ReadAll(Table table, Row row, bool asPointer)
         {

@@ -34,17 +34,33 @@ namespace LoyaltyHealth.InMemory.Storage
 
         public object? Get(Row row, string column)
         {
+            TryGet(row, column, out var value);
+            return value;
+        }
+
+        // Get's value; false when the table has no such column (no row ever held it), so the caller can tell.
+        public bool TryGet(Row row, string column, out object? value)
+        {
             if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
             {
-                return row.Id;
+                value = row.Id;
+                return true;
             }
 
             if (string.Equals(column, VersionNumberColumn, StringComparison.Ordinal))
             {
-                return row.Version;
+                value = row.Version;
+                return true;
             }
 
-            return _ordinals.TryGetValue(column, out int ordinal) && ordinal < row.Values.Length ? row.Values[ordinal] : null;
+            if (!_ordinals.TryGetValue(column, out int ordinal))
+            {
+                value = null;
+                return false;
+            }
+
+            value = ordinal < row.Values.Length ? row.Values[ordinal] : null;
+            return true;
         }
 
         // Get's value when it is an id or a lookup to one (its IndexKey), without boxing the id.
