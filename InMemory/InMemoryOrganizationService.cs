@@ -277,16 +277,27 @@ namespace LoyaltyHealth.InMemory
         /// values themselves instead of copies: for rows built only to be seeded, whose values the caller neither
         /// changes nor hands to anyone afterwards (it may still read them).
         /// </summary>
-        public void SeedHandedOver(IEnumerable<Entity> rows)
+        public void SeedHandedOver(IReadOnlyCollection<Entity> rows)
         {
             if (rows == null)
             {
                 throw new ArgumentNullException(nameof(rows));
             }
 
-            foreach (var row in rows)
+            lock (_gate)
             {
-                Run(() => _store.Create(RequireEntity(row, "Seed"), keepAuditDates: true, takeValues: true));
+                try
+                {
+                    _store.ExpectRows(rows);
+                    foreach (var row in rows)
+                    {
+                        _store.Create(RequireEntity(row, "Seed"), keepAuditDates: true, takeValues: true);
+                    }
+                }
+                catch (DataverseFault fault)
+                {
+                    throw ToFault(fault);
+                }
             }
         }
 

@@ -19,6 +19,7 @@ namespace LoyaltyHealth.InMemory.Storage
         private readonly Dictionary<string, Table> _tables = new Dictionary<string, Table>(StringComparer.Ordinal);
         private readonly HashSet<string> _activityTables = new HashSet<string>(ActivityNames.DefaultActivityTables, StringComparer.Ordinal);
         private readonly Dictionary<Guid, Table> _activityTableById = new Dictionary<Guid, Table>();
+        private readonly Dictionary<string, int> _expectedRows = new Dictionary<string, int>(StringComparer.Ordinal);
         // Scratch space of one write at a time (the service serialises writes), reused so that storing a row
         // allocates only what the row keeps.
         private readonly Dictionary<string, object?> _preparedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -66,6 +67,49 @@ namespace LoyaltyHealth.InMemory.Storage
         }
 
         public bool IsActivityTable(string name) => _activityTables.Contains(name);
+
+        // Sizes the tables for rows about to be created (and an activity's party rows: its regarding and owner
+        // rows, and its party lists), so that they grow once rather than step by step. A hint: nothing else changes.
+        public void ExpectRows(IEnumerable<Entity?> rows)
+        {
+            var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+            int activities = 0;
+            foreach (var row in rows)
+            {
+                if (string.IsNullOrEmpty(row?.LogicalName))
+                {
+                    continue;
+                }
+
+                int parties = 0;
+                if (IsActivityTable(row!.LogicalName))
+                {
+                    activities++;
+                    parties = 2;
+                    foreach (var value in row.Attributes.Values)
+                    {
+                        parties += value is EntityCollection partyList ? partyList.Entities.Count : 0;
+                    }
+                }
+
+                expected[row.LogicalName] = (expected.TryGetValue(row.LogicalName, out int count) ? count : 0) + 1;
+                expected[ActivityNames.Party] = (expected.TryGetValue(ActivityNames.Party, out int partyCount) ? partyCount : 0) + parties;
+            }
+
+            foreach (var table in expected)
+            {
+                if (_tables.TryGetValue(table.Key, out var existing))
+                {
+                    existing.ExpectMore(table.Value);
+                }
+                else
+                {
+                    _expectedRows[table.Key] = (_expectedRows.TryGetValue(table.Key, out int count) ? count : 0) + table.Value;
+                }
+            }
+
+            _activityTableById.EnsureCapacity(_activityTableById.Count + activities);
+        }
 
         public Table? FindTable(string name) => _tables.TryGetValue(name, out var table) ? table : null;
 
@@ -355,7 +399,8 @@ namespace LoyaltyHealth.InMemory.Storage
         {
             if (!_tables.TryGetValue(name, out var table))
             {
-                table = new Table(name, PrimaryIdColumnOf(name), IsActivityTable(name));
+                _expectedRows.Remove(name, out int capacity);
+                table = new Table(name, PrimaryIdColumnOf(name), IsActivityTable(name), capacity);
                 _tables.Add(name, table);
             }
 

@@ -12,11 +12,13 @@ namespace LoyaltyHealth.InMemory.Storage
 
         private readonly Dictionary<string, int> _ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<string> _columns = new List<string>();
-        private readonly Dictionary<Guid, Row> _rows = new Dictionary<Guid, Row>();
+        private readonly Dictionary<Guid, Row> _rows;
         private readonly Dictionary<int, ColumnIndex> _indexes = new Dictionary<int, ColumnIndex>();
 
-        public Table(string name, string primaryIdColumn, bool isActivity)
+        // The capacity is a hint of how many rows are coming, so the table does not grow step by step.
+        public Table(string name, string primaryIdColumn, bool isActivity, int capacity = 0)
         {
+            _rows = new Dictionary<Guid, Row>(capacity);
             Name = name;
             PrimaryIdColumn = primaryIdColumn;
             IsActivity = isActivity;
@@ -29,6 +31,8 @@ namespace LoyaltyHealth.InMemory.Storage
         public bool IsActivity { get; }
 
         public IReadOnlyCollection<Row> Rows => _rows.Values;
+
+        public void ExpectMore(int rows) => _rows.EnsureCapacity(_rows.Count + rows);
 
         public Row? Find(Guid id) => _rows.TryGetValue(id, out var row) ? row : null;
 
