@@ -273,6 +273,35 @@ namespace LoyaltyHealth.InMemory
         }
 
         /// <summary>
+        /// Seeds rows as <see cref="Seed(IEnumerable{Entity})"/> does, checked against the schema alike, but stores their
+        /// values themselves instead of copies: for rows built only to be seeded, whose values the caller neither
+        /// changes nor hands to anyone afterwards (it may still read them).
+        /// </summary>
+        public void SeedHandedOver(IReadOnlyCollection<Entity> rows)
+        {
+            if (rows == null)
+            {
+                throw new ArgumentNullException(nameof(rows));
+            }
+
+            lock (_gate)
+            {
+                try
+                {
+                    _store.ExpectRows(rows);
+                    foreach (var row in rows)
+                    {
+                        _store.Create(RequireEntity(row, "Seed"), keepAuditDates: true, takeValues: true);
+                    }
+                }
+                catch (DataverseFault fault)
+                {
+                    throw ToFault(fault);
+                }
+            }
+        }
+
+        /// <summary>
         /// Writes columns of a stored row the way <see cref="Seed(IEnumerable{Entity})"/> stores rows: not counted
         /// as a request and without hooks, for state the row already had (an exported row's computed columns).
         /// </summary>

@@ -63,7 +63,8 @@ namespace LoyaltyHealth.Cli.Staging
             var organisation = new LocalOrganisation(_registrations, _schema, _asOf, _options);
             organisation.SeedPolicy(_policyJson);
             // As the environment stores them: the store takes a row's "record created on" date (overriddencreatedon) as its createdon.
-            organisation.Store.Seed(slice.Rows);
+            // The slice's rows were decoded for this organisation alone and are only read afterwards, so their values are handed over, not copied.
+            organisation.Store.SeedHandedOver(slice.Rows);
             organisation.Store.ResetRequestCount();
             organisation.Create(slice.Account);
             var history = slice.Rows.Where(r => r.LogicalName == HealthAssessmentSchema.EntityName);

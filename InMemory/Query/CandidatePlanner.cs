@@ -105,7 +105,7 @@ namespace LoyaltyHealth.InMemory.Query
 
                 foreach (var id in ids)
                 {
-                    rows.AddRange(table.Lookup(column, id).Select(r => new RowRef(table, r)));
+                    AddRows(rows, table, table.Lookup(column, id));
                 }
             }
 
@@ -121,7 +121,7 @@ namespace LoyaltyHealth.InMemory.Query
             {
                 foreach (var key in keys)
                 {
-                    rows.AddRange(table.Lookup(link.To!, key).Select(r => new RowRef(table, r)));
+                    AddRows(rows, table, table.Lookup(link.To!, key));
                 }
             }
 
@@ -155,7 +155,15 @@ namespace LoyaltyHealth.InMemory.Query
                 }
             }
 
-            return ids.Distinct().ToList();
+            return ids.Count > 1 ? ids.Distinct().ToList() : ids;
+        }
+
+        private static void AddRows(List<RowRef> rows, Table table, IReadOnlyList<Row> found)
+        {
+            for (int i = 0; i < found.Count; i++)
+            {
+                rows.Add(new RowRef(table, found[i]));
+            }
         }
 
         private static List<RowRef> Distinct(List<RowRef> rows)

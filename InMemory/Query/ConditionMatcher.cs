@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
+using LoyaltyHealth.InMemory.Storage;
+using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.InMemory.Query
 {
@@ -41,30 +43,33 @@ namespace LoyaltyHealth.InMemory.Query
                 throw DataverseFault.InvalidArgument($"{_condition.Description}: party-list and multi-select columns cannot be filtered this way.");
             }
 
+            // Choices and dates, the most filtered values, are compared unboxed: Normalize's conversions, without a box per row.
+            if (IsComparison(_condition.Op))
+            {
+                switch (stored)
+                {
+                    case OptionSetValue option:
+                        return Compared(new NumberValue(option.Value), Literals(DecimalSample));
+                    case DateTime time:
+                        return Compared(new TimeValue(IndexKey.Utc(time)), Literals(DateTimeSample));
+                }
+            }
+
             var value = ValueComparison.Normalize(stored);
             var literals = Literals(value);
             switch (_condition.Op)
             {
                 case ConditionOp.Equal:
-                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) == 0;
                 case ConditionOp.NotEqual:
-                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) != 0;
                 case ConditionOp.GreaterThan:
-                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) > 0;
                 case ConditionOp.GreaterEqual:
-                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) >= 0;
                 case ConditionOp.LessThan:
-                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) < 0;
                 case ConditionOp.LessEqual:
-                    return literals[0] != null && ValueComparison.Compare(value, literals[0]!) <= 0;
                 case ConditionOp.In:
-                    return Any(value, literals);
                 case ConditionOp.NotIn:
-                    return !Any(value, literals);
                 case ConditionOp.Between:
-                    return InRange(value, literals);
                 case ConditionOp.NotBetween:
-                    return !InRange(value, literals);
+                    return Compared(new NormalizedValue(value), literals);
                 case ConditionOp.Like:
                     return Like(value);
                 case ConditionOp.NotLike:
@@ -106,11 +111,53 @@ namespace LoyaltyHealth.InMemory.Query
             return literals;
         }
 
-        private static bool Any(object value, object?[] literals)
+        private static readonly object DecimalSample = 0m;
+        private static readonly object DateTimeSample = default(DateTime);
+
+        private static bool IsComparison(ConditionOp op) => op switch
+        {
+            ConditionOp.Equal or ConditionOp.NotEqual or ConditionOp.GreaterThan or ConditionOp.GreaterEqual or ConditionOp.LessThan
+                or ConditionOp.LessEqual or ConditionOp.In or ConditionOp.NotIn or ConditionOp.Between or ConditionOp.NotBetween => true,
+            _ => false,
+        };
+
+        // The operators that compare the value with their literals (IsComparison's).
+        private bool Compared<TValue>(TValue value, object?[] literals)
+            where TValue : struct, IComparedValue
+        {
+            switch (_condition.Op)
+            {
+                case ConditionOp.Equal:
+                    return literals[0] != null && value.CompareTo(literals[0]!) == 0;
+                case ConditionOp.NotEqual:
+                    return literals[0] != null && value.CompareTo(literals[0]!) != 0;
+                case ConditionOp.GreaterThan:
+                    return literals[0] != null && value.CompareTo(literals[0]!) > 0;
+                case ConditionOp.GreaterEqual:
+                    return literals[0] != null && value.CompareTo(literals[0]!) >= 0;
+                case ConditionOp.LessThan:
+                    return literals[0] != null && value.CompareTo(literals[0]!) < 0;
+                case ConditionOp.LessEqual:
+                    return literals[0] != null && value.CompareTo(literals[0]!) <= 0;
+                case ConditionOp.In:
+                    return Any(value, literals);
+                case ConditionOp.NotIn:
+                    return !Any(value, literals);
+                case ConditionOp.Between:
+                    return InRange(value, literals);
+                case ConditionOp.NotBetween:
+                    return !InRange(value, literals);
+                default:
+                    throw new InvalidOperationException($"{_condition.Op} does not compare values.");
+            }
+        }
+
+        private static bool Any<TValue>(TValue value, object?[] literals)
+            where TValue : struct, IComparedValue
         {
             foreach (var literal in literals)
             {
-                if (literal != null && ValueComparison.Compare(value, literal) == 0)
+                if (literal != null && value.CompareTo(literal) == 0)
                 {
                     return true;
                 }
@@ -119,10 +166,45 @@ namespace LoyaltyHealth.InMemory.Query
             return false;
         }
 
-        private static bool InRange(object value, object?[] literals) =>
+        private static bool InRange<TValue>(TValue value, object?[] literals)
+            where TValue : struct, IComparedValue =>
             literals[0] != null && literals[1] != null
-            && ValueComparison.Compare(value, literals[0]!) >= 0
-            && ValueComparison.Compare(value, literals[1]!) <= 0;
+            && value.CompareTo(literals[0]!) >= 0
+            && value.CompareTo(literals[1]!) <= 0;
+
+        // A normalized stored value, compared with a literal converted to its type as ValueComparison.Compare compares them.
+        private interface IComparedValue
+        {
+            int CompareTo(object literal);
+        }
+
+        private readonly struct NormalizedValue : IComparedValue
+        {
+            private readonly object _value;
+
+            public NormalizedValue(object value) => _value = value;
+
+            public int CompareTo(object literal) => ValueComparison.Compare(_value, literal);
+        }
+
+        private readonly struct NumberValue : IComparedValue
+        {
+            private readonly decimal _value;
+
+            public NumberValue(decimal value) => _value = value;
+
+            public int CompareTo(object literal) => ValueComparison.CompareNumber(_value, literal);
+        }
+
+        private readonly struct TimeValue : IComparedValue
+        {
+            private readonly DateTime _value;
+
+            public TimeValue(DateTime value) => _value = value;
+
+            // Literals converted for a date column are dates; anything else takes Compare's way.
+            public int CompareTo(object literal) => literal is DateTime time ? _value.CompareTo(time) : ValueComparison.Compare(_value, literal);
+        }
 
         private string Text(object? value)
         {

@@ -23,7 +23,11 @@ namespace LoyaltyHealth.InMemory.Query
         {
             foreach (var order in _orders)
             {
-                int difference = ValueComparison.CompareStored(Read(x![order.Slot], order.Attribute!), Read(y![order.Slot], order.Attribute!));
+                var left = x![order.Slot];
+                var right = y![order.Slot];
+                int difference = IsPrimaryId(left, order.Attribute!) && IsPrimaryId(right, order.Attribute!)
+                    ? SqlGuidComparer.Instance.Compare(left.Row!.Id, right.Row!.Id)
+                    : ValueComparison.CompareStored(Read(left, order.Attribute!), Read(right, order.Attribute!));
                 if (difference != 0)
                 {
                     return order.Descending ? -difference : difference;
@@ -53,6 +57,10 @@ namespace LoyaltyHealth.InMemory.Query
 
             return 0;
         }
+
+        // An order on the row's own id (the usual tie-breaker) compares the ids as CompareStored does, without boxing them.
+        private static bool IsPrimaryId(RowRef row, string column) =>
+            !row.IsEmpty && string.Equals(column, row.Table!.PrimaryIdColumn, System.StringComparison.Ordinal);
 
         private object? Read(RowRef row, string column) => row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, column);
     }

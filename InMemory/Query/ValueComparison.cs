@@ -68,7 +68,7 @@ namespace LoyaltyHealth.InMemory.Query
                 case string text:
                     return string.Compare(text, (string)normalizedRight, StringComparison.OrdinalIgnoreCase);
                 case decimal number:
-                    return normalizedRight is double other ? ((double)number).CompareTo(other) : number.CompareTo((decimal)normalizedRight);
+                    return CompareNumber(number, normalizedRight);
                 case double number:
                     return number.CompareTo(Convert.ToDouble(normalizedRight, CultureInfo.InvariantCulture));
                 case Guid id:
@@ -79,6 +79,9 @@ namespace LoyaltyHealth.InMemory.Query
                     throw DataverseFault.InvalidArgument($"Values of type {normalizedLeft.GetType().Name} cannot be compared or ordered.");
             }
         }
+
+        public static int CompareNumber(decimal number, object normalizedRight) =>
+            normalizedRight is double other ? ((double)number).CompareTo(other) : number.CompareTo((decimal)normalizedRight);
 
         // Ordering of two stored values of one column: nulls first, as SQL Server sorts them ascending.
         public static int CompareStored(object? left, object? right)

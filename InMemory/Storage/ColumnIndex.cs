@@ -10,7 +10,8 @@ namespace LoyaltyHealth.InMemory.Storage
     {
         private static readonly IReadOnlyList<Row> NoRows = Array.Empty<Row>();
         private readonly Dictionary<Guid, List<Row>> _rowsById = new Dictionary<Guid, List<Row>>();
-        private readonly Dictionary<object, List<Row>> _rowsByOtherKey = new Dictionary<object, List<Row>>();
+        // Made when the first such key comes: most indexed columns are lookups, and a replay builds many small indexes.
+        private Dictionary<object, List<Row>>? _rowsByOtherKey;
 
         // A literal Guid may only be answered from the index when every stored value is Guid-keyed;
         // otherwise a string column holding Guid-like text would be missed.
@@ -23,7 +24,7 @@ namespace LoyaltyHealth.InMemory.Storage
                 return Find(id);
             }
 
-            return key != null && _rowsByOtherKey.TryGetValue(key, out var rows) ? rows : NoRows;
+            return key != null && _rowsByOtherKey != null && _rowsByOtherKey.TryGetValue(key, out var rows) ? rows : NoRows;
         }
 
         public IReadOnlyList<Row> Find(Guid id) => _rowsById.TryGetValue(id, out var rows) ? rows : NoRows;
@@ -43,7 +44,7 @@ namespace LoyaltyHealth.InMemory.Storage
             }
 
             OnlyGuidKeys = false;
-            Add(_rowsByOtherKey, key, row);
+            Add(_rowsByOtherKey ??= new Dictionary<object, List<Row>>(), key, row);
         }
 
         public void Remove(object? value, Row row)
@@ -55,7 +56,7 @@ namespace LoyaltyHealth.InMemory.Storage
             }
 
             var key = IndexKey.Of(value);
-            if (key != null)
+            if (key != null && _rowsByOtherKey != null)
             {
                 Remove(_rowsByOtherKey, key, row);
             }

@@ -54,10 +54,12 @@ namespace LoyaltyHealth.InMemory.Storage
                 case string text:
                     return text.ToLowerInvariant();
                 case DateTime time:
-                    return time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+                    return Utc(time);
                 default:
                     return value;
             }
         }
+
+        public static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
     }
 }

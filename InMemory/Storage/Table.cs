@@ -12,11 +12,13 @@ namespace LoyaltyHealth.InMemory.Storage
 
         private readonly Dictionary<string, int> _ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<string> _columns = new List<string>();
-        private readonly Dictionary<Guid, Row> _rows = new Dictionary<Guid, Row>();
+        private readonly Dictionary<Guid, Row> _rows;
         private readonly Dictionary<int, ColumnIndex> _indexes = new Dictionary<int, ColumnIndex>();
 
-        public Table(string name, string primaryIdColumn, bool isActivity)
+        // The capacity is a hint of how many rows are coming, so the table does not grow step by step.
+        public Table(string name, string primaryIdColumn, bool isActivity, int capacity = 0)
         {
+            _rows = new Dictionary<Guid, Row>(capacity);
             Name = name;
             PrimaryIdColumn = primaryIdColumn;
             IsActivity = isActivity;
@@ -30,21 +32,39 @@ namespace LoyaltyHealth.InMemory.Storage
 
         public IReadOnlyCollection<Row> Rows => _rows.Values;
 
+        public void ExpectMore(int rows) => _rows.EnsureCapacity(_rows.Count + rows);
+
         public Row? Find(Guid id) => _rows.TryGetValue(id, out var row) ? row : null;
 
         public object? Get(Row row, string column)
         {
+            TryGet(row, column, out var value);
+            return value;
+        }
+
+        // Get's value; false when the table has no such column (no row ever held it), so the caller can tell.
+        public bool TryGet(Row row, string column, out object? value)
+        {
             if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
             {
-                return row.Id;
+                value = row.Id;
+                return true;
             }
 
             if (string.Equals(column, VersionNumberColumn, StringComparison.Ordinal))
             {
-                return row.Version;
+                value = row.Version;
+                return true;
             }
 
-            return _ordinals.TryGetValue(column, out int ordinal) && ordinal < row.Values.Length ? row.Values[ordinal] : null;
+            if (!_ordinals.TryGetValue(column, out int ordinal))
+            {
+                value = null;
+                return false;
+            }
+
+            value = ordinal < row.Values.Length ? row.Values[ordinal] : null;
+            return true;
         }
 
         // Get's value when it is an id or a lookup to one (its IndexKey), without boxing the id.

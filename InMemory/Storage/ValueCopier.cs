@@ -8,7 +8,13 @@ namespace LoyaltyHealth.InMemory.Storage
     internal static class ValueCopier
     {
         // Dataverse keeps date-times in UTC; an unspecified kind is taken as UTC already.
-        public static object? CopyIn(string column, object? value)
+        public static object? CopyIn(string column, object? value) => In(column, value, copy: true);
+
+        // CopyIn's checks and conversions without the copy: for values whose caller hands them over to the
+        // store and never touches them again (rows decoded only to be seeded), so nothing outside holds them.
+        public static object? TakeIn(string column, object? value) => In(column, value, copy: false);
+
+        private static object? In(string column, object? value, bool copy)
         {
             switch (value)
             {
@@ -21,7 +27,7 @@ namespace LoyaltyHealth.InMemory.Storage
                 case EntityCollection _:
                     throw DataverseFault.InvalidArgument($"Column '{column}' holds an EntityCollection, which only party-list columns of activity tables accept.");
                 default:
-                    return Copy(column, value);
+                    return Copy(column, value, copy);
             }
         }
 
@@ -52,7 +58,8 @@ namespace LoyaltyHealth.InMemory.Storage
             return copy;
         }
 
-        private static object Copy(string column, object value)
+        // Without `copy`, only checks that the value is of a type Dataverse stores.
+        private static object Copy(string column, object value, bool copy = true)
         {
             switch (value)
             {
@@ -69,21 +76,21 @@ namespace LoyaltyHealth.InMemory.Storage
                 case byte _:
                     return value;
                 case OptionSetValue option:
-                    return new OptionSetValue(option.Value);
+                    return copy ? new OptionSetValue(option.Value) : value;
                 case Money money:
-                    return new Money(money.Value);
+                    return copy ? new Money(money.Value) : value;
                 case EntityReference reference:
-                    return new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name, RowVersion = reference.RowVersion };
+                    return copy ? new EntityReference(reference.LogicalName, reference.Id) { Name = reference.Name, RowVersion = reference.RowVersion } : value;
                 case OptionSetValueCollection options:
-                    return new OptionSetValueCollection(options.Select(o => new OptionSetValue(o.Value)).ToList());
+                    return copy ? new OptionSetValueCollection(options.Select(o => new OptionSetValue(o.Value)).ToList()) : value;
                 case EntityCollection collection:
-                    return new EntityCollection(collection.Entities.Select(CopyEntity).ToList()) { EntityName = collection.EntityName };
+                    return copy ? new EntityCollection(collection.Entities.Select(CopyEntity).ToList()) { EntityName = collection.EntityName } : value;
                 case AliasedValue aliased:
-                    return new AliasedValue(aliased.EntityLogicalName, aliased.AttributeLogicalName, aliased.Value == null ? null : Copy(column, aliased.Value));
+                    return copy ? new AliasedValue(aliased.EntityLogicalName, aliased.AttributeLogicalName, aliased.Value == null ? null : Copy(column, aliased.Value)) : value;
                 case Entity entity:
-                    return CopyEntity(entity);
+                    return copy ? CopyEntity(entity) : value;
                 case byte[] bytes:
-                    return bytes.Clone();
+                    return copy ? bytes.Clone() : value;
                 default:
                     throw DataverseFault.InvalidArgument(
                         $"Column '{column}' holds a {value.GetType().FullName}, which is not a type Dataverse stores.");
