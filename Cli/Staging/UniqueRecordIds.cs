@@ -94,7 +94,8 @@ namespace LoyaltyHealth.Cli.Staging
 
         private const int EntryBytes = 20;
 
-        private void Note(string source, string table, Guid id)
+        /// <summary>Notes a record's id for <see cref="Check"/>; records are noted in file order.</summary>
+        public void Note(string source, string table, Guid id)
         {
             _source = source;
             var number = _tables.IndexOf(table);
