@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LoyaltyHealth.Plugins.Schema;
-using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Cli.Cmt
 {
