@@ -54,13 +54,8 @@ namespace LoyaltyHealth.Cli.Staging
         {
             using var ids = new UniqueRecordIds();
             // Each record's values go straight into its staged form, with no entity built for it (StagedRecord).
-            var record = new StagedRecord();
-            var staging = Staged(ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false)), (into, parsed) =>
-            {
-                reader.Read(parsed, record);
-                ids.Note(parsed.File, parsed.Table, record.Id);
-                into.Add(record);
-            }, () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
+            var staging = Staged(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false))), (into, record) => into.Add(record),
+                () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
             try
             {
                 ids.Check();
