@@ -172,6 +172,17 @@ namespace LoyaltyHealth.Cli.Cmt
         /// <summary>Reads a parsed record's values into its entity; parsed records are read in file order, as <see cref="Parse"/> gave them.</summary>
         internal Entity Read(ParsedRecord parsed)
         {
+            var entity = new EntityValues();
+            Read(parsed, entity);
+            return entity.Entity;
+        }
+
+        /// <summary>
+        /// Reads and checks a parsed record's values into <paramref name="values"/>, which may be reused from record to
+        /// record; parsed records are read in file order, as <see cref="Parse"/> gave them.
+        /// </summary>
+        internal void Read(ParsedRecord parsed, IRecordValues values)
+        {
             var file = parsed.File;
             var table = parsed.Table;
             var idText = parsed.Id;
@@ -179,7 +190,7 @@ namespace LoyaltyHealth.Cli.Cmt
             if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{idText}' is all zeros, which is no record's id.", table, idText);
             if (parsed.Seen is { } seen && !seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
             var (known, fields) = _schema[table];
-            var entity = new Entity(table, id);
+            values.Begin(table, id);
             foreach (var field in parsed.Fields)
             {
                 var name = field.Name ?? throw new CmtDataException(file, "a <field> has no name.", table, idText);
@@ -191,8 +202,7 @@ namespace LoyaltyHealth.Cli.Cmt
                     Skips.Column(table, name, 1);
                     continue;
                 }
-                var value = Value(file, table, idText!, schemaField, field);
-                if (value is null) continue;
+                if (!Value(file, table, idText!, schemaField, field, out var value)) continue;
                 try
                 {
                     CmtValueRules.Check(known, schemaField.Known, value);
@@ -203,26 +213,31 @@ namespace LoyaltyHealth.Cli.Cmt
                 }
                 if (schemaField.Known.Name == known.PrimaryId)
                 {
-                    if (!id.Equals(value)) throw new CmtDataException(file, $"holds {value}, but the record id is {id}.", table, idText, name);
+                    if (value.Type != RecordValueType.Id || value.Id != id) throw new CmtDataException(file, $"holds {value.ToObject()}, but the record id is {id}.", table, idText, name);
                     continue;
                 }
-                entity[name] = value;
+                values.Add(name, value);
             }
-            return entity;
         }
 
-        private object? Value(string file, string table, string recordId, SchemaField field, ParsedField parsed)
+        /// <summary>The field's value; false when it holds none.</summary>
+        private bool Value(string file, string table, string recordId, SchemaField field, ParsedField parsed, out RecordValue value)
         {
             var kind = field.Known.Kind;
-            if (kind == FieldKind.PartyList) return Parties(file, table, recordId, field, parsed.Parties);
+            if (kind == FieldKind.PartyList)
+            {
+                value = Parties(file, table, recordId, field, parsed.Parties);
+                return true;
+            }
+            value = default;
             var text = parsed.Value;
-            if (string.IsNullOrEmpty(text)) return null;
+            if (string.IsNullOrEmpty(text)) return false;
             if (text!.Length > _limits.MaxValueLength)
                 throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, recordId, field.Known.Name);
             try
             {
-                if (kind == FieldKind.Lookup) return Lookup(field, text!, parsed.LookupEntity);
-                return CmtValues.Parse(kind, text!);
+                value = kind == FieldKind.Lookup ? Lookup(field, text!, parsed.LookupEntity) : CmtValues.Read(kind, text!);
+                return true;
             }
             catch (FormatException e)
             {
@@ -230,7 +245,7 @@ namespace LoyaltyHealth.Cli.Cmt
             }
         }
 
-        private static EntityReference Lookup(SchemaField field, string text, string? lookupEntity)
+        private static RecordValue Lookup(SchemaField field, string text, string? lookupEntity)
         {
             if (!Guid.TryParse(text, out var id)) throw new FormatException($"'{text}' is not the id of a record.");
             var targets = field.Known.LookupTables ?? Array.Empty<string>();
@@ -239,27 +254,25 @@ namespace LoyaltyHealth.Cli.Cmt
                 : targets.Count == 1 ? targets[0]
                 : throw new FormatException($"the lookup names no table (lookupentity), and it may point at {string.Join(" or ", targets)}.");
             if (!targets.Contains(table)) throw new FormatException($"the lookup points at a {table}; it may point at {string.Join(" or ", targets)}.");
-            return new EntityReference(table, id);
+            return RecordValue.OfLookup(table, id);
         }
 
-        private static EntityCollection Parties(string file, string table, string recordId, SchemaField field, List<ParsedParty>? parsed)
+        private static RecordValue Parties(string file, string table, string recordId, SchemaField field, List<ParsedParty>? parsed)
         {
-            var parties = new EntityCollection();
-            if (parsed is null) return parties;
-            foreach (var (value, target) in parsed)
+            if (parsed is null) return RecordValue.OfParties(Array.Empty<PartyValue>());
+            var parties = new PartyValue[parsed.Count];
+            for (var i = 0; i < parties.Length; i++)
             {
+                var (value, target) = parsed[i];
                 if (!Guid.TryParse(value, out var id) || string.IsNullOrEmpty(target))
                     throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
                 if (id == Guid.Empty)
                     throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, recordId, field.Known.Name);
                 if (!CmtValueRules.PartyTables.Contains(target))
                     throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, recordId, field.Known.Name);
-                parties.Entities.Add(new Entity(ActivityPartySchema.EntityName)
-                {
-                    [ActivityPartySchema.PartyId] = new EntityReference(target, id),
-                });
+                parties[i] = new PartyValue(target!, id);
             }
-            return parties;
+            return RecordValue.OfParties(parties);
         }
 
         private Dictionary<string, SchemaTable> ReadSchema()

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LoyaltyHealth.Plugins.Schema;
-using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Cli.Cmt
 {
@@ -45,23 +44,23 @@ namespace LoyaltyHealth.Cli.Cmt
         private static readonly int[] RecordStates = { 0, 1 };
 
         /// <summary>Throws <see cref="FormatException"/> naming the value and what is allowed.</summary>
-        public static void Check(KnownTable table, KnownField field, object value)
+        internal static void Check(KnownTable table, KnownField field, in RecordValue value)
         {
-            switch (value)
+            switch (value.Type)
             {
-                case OptionSetValue choice when field.Kind == FieldKind.State:
+                case RecordValueType.Choice when field.Kind == FieldKind.State:
                     var states = table.IsActivity ? ActivityStates : table.Name == OpportunitySchema.EntityName ? OpportunityStates : RecordStates;
-                    if (!states.Contains(choice.Value)) throw Outside(choice.Value, $"a status of {table.Name} ({string.Join(", ", states)})");
+                    if (!states.Contains(value.Number)) throw Outside(value.Number, $"a status of {table.Name} ({string.Join(", ", states)})");
                     break;
-                case OptionSetValue choice when ProductChoices.TryGetValue(field.Name, out var allowed):
-                    if (!allowed.Contains(choice.Value)) throw Outside(choice.Value, $"a value of the option set {field.Name} ({string.Join(", ", allowed)})");
+                case RecordValueType.Choice when ProductChoices.TryGetValue(field.Name, out var allowed):
+                    if (!allowed.Contains(value.Number)) throw Outside(value.Number, $"a value of the option set {field.Name} ({string.Join(", ", allowed)})");
                     break;
-                case Money money:
+                case RecordValueType.Money:
                     var low = NonNegativeMoney.Contains(field.Name) ? 0m : -MoneyLimit;
-                    if (money.Value < low || money.Value > MoneyLimit)
-                        throw new FormatException($"'{money.Value.ToString(CultureInfo.InvariantCulture)}' is outside the column's range {low.ToString("N0", CultureInfo.InvariantCulture)} to {MoneyLimit.ToString("N0", CultureInfo.InvariantCulture)}.");
+                    if (value.Amount < low || value.Amount > MoneyLimit)
+                        throw new FormatException($"'{value.Amount.ToString(CultureInfo.InvariantCulture)}' is outside the column's range {low.ToString("N0", CultureInfo.InvariantCulture)} to {MoneyLimit.ToString("N0", CultureInfo.InvariantCulture)}.");
                     break;
-                case EntityReference reference when reference.Id == Guid.Empty:
+                case RecordValueType.Lookup when value.Id == Guid.Empty:
                     throw new FormatException($"'{Guid.Empty}' (all zeros) is not the id of a record.");
             }
         }

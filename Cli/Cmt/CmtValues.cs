@@ -10,17 +10,20 @@ namespace LoyaltyHealth.Cli.Cmt
         private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
         /// <summary>Parses a scalar value; throws <see cref="FormatException"/> with what was expected.</summary>
-        public static object Parse(FieldKind kind, string text) => kind switch
+        public static object Parse(FieldKind kind, string text) => Read(kind, text).ToObject();
+
+        /// <summary>Parses a scalar value into its type, unboxed; throws <see cref="FormatException"/> with what was expected.</summary>
+        internal static RecordValue Read(FieldKind kind, string text) => kind switch
         {
-            FieldKind.Id => Guid.TryParse(text, out var id) ? id : throw Expected("a GUID", text),
-            FieldKind.Text => text,
-            FieldKind.WholeNumber => int.TryParse(text, NumberStyles.Integer, Invariant, out var n) ? n : throw Expected("a whole number", text),
-            FieldKind.Decimal => decimal.TryParse(text, NumberStyles.Float, Invariant, out var d) ? d : throw Expected("a decimal number", text),
-            FieldKind.Money => decimal.TryParse(text, NumberStyles.Float, Invariant, out var m) ? new Money(m) : throw Expected("a money amount such as 1234.50", text),
-            FieldKind.Boolean => Boolean(text),
-            FieldKind.DateTime => Date(text),
+            FieldKind.Id => Guid.TryParse(text, out var id) ? RecordValue.OfId(id) : throw Expected("a GUID", text),
+            FieldKind.Text => RecordValue.OfText(text),
+            FieldKind.WholeNumber => int.TryParse(text, NumberStyles.Integer, Invariant, out var n) ? RecordValue.OfWholeNumber(n) : throw Expected("a whole number", text),
+            FieldKind.Decimal => decimal.TryParse(text, NumberStyles.Float, Invariant, out var d) ? RecordValue.OfDecimal(d) : throw Expected("a decimal number", text),
+            FieldKind.Money => decimal.TryParse(text, NumberStyles.Float, Invariant, out var m) ? RecordValue.OfMoney(m) : throw Expected("a money amount such as 1234.50", text),
+            FieldKind.Boolean => RecordValue.OfBoolean(Boolean(text)),
+            FieldKind.DateTime => RecordValue.OfDate(Date(text)),
             FieldKind.Choice or FieldKind.State or FieldKind.Status =>
-                int.TryParse(text, NumberStyles.Integer, Invariant, out var o) ? new OptionSetValue(o) : throw Expected("a choice value (a whole number)", text),
+                int.TryParse(text, NumberStyles.Integer, Invariant, out var o) ? RecordValue.OfChoice(o) : throw Expected("a choice value (a whole number)", text),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a scalar kind"),
         };
 

@@ -53,7 +53,9 @@ namespace LoyaltyHealth.Cli.Staging
         public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null)
         {
             using var ids = new UniqueRecordIds();
-            var staging = Staged(ids.Records(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false))), () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
+            // Each record's values go straight into its staged form, with no entity built for it (StagedRecord).
+            var staging = Staged(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false))), (into, record) => into.Add(record),
+                () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
             try
             {
                 ids.Check();
@@ -73,9 +75,9 @@ namespace LoyaltyHealth.Cli.Staging
         /// <paramref name="folder"/>, by default the temporary folder.
         /// </summary>
         public static ExportStaging Stage(IEnumerable<Microsoft.Xrm.Sdk.Entity> records, Func<DateTime> asOf, Action<long>? progress = null, string? folder = null) =>
-            Staged(ReadAhead.Of(records), asOf, progress, folder);
+            Staged(ReadAhead.Of(records), (into, record) => into.Add(record), asOf, progress, folder);
 
-        private static ExportStaging Staged(IEnumerable<Microsoft.Xrm.Sdk.Entity> records, Func<DateTime> asOf, Action<long>? progress, string? folder)
+        private static ExportStaging Staged<T>(IEnumerable<T> records, Action<ExportStaging, T> add, Func<DateTime> asOf, Action<long>? progress, string? folder)
         {
             ExportStaging? staging = null;
             try
@@ -83,7 +85,7 @@ namespace LoyaltyHealth.Cli.Staging
                 foreach (var record in records)
                 {
                     staging ??= new ExportStaging(asOf(), folder);
-                    staging.Add(record);
+                    add(staging, record);
                     if (staging.Records % 10_000 == 0) progress?.Invoke(staging.Records);
                 }
                 staging ??= new ExportStaging(asOf(), folder);

@@ -37,6 +37,8 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly ArrayBufferWriter<byte> _payload = new(1024);
         private readonly List<int> _others = new();
         private readonly List<EntityReference> _unresolved = new();
+        private readonly List<EntityReference> _contacts = new();
+        private readonly EntityRecord _entityRecord = new();
         private readonly Dictionary<Guid, int> _accounts = new();
         private readonly AccountLinks _contactParent = new();
         private readonly AccountLinks _opportunityAccount = new();
@@ -87,6 +89,12 @@ namespace LoyaltyHealth.Cli.Staging
 
         public void Add(Entity record)
         {
+            _entityRecord.Entity = record;
+            Add(_entityRecord);
+        }
+
+        internal void Add(IStagingRecord record)
+        {
             Records++;
             var excluded = After(record);
             if (excluded) ExcludedAfterAsOf++;
@@ -95,7 +103,7 @@ namespace LoyaltyHealth.Cli.Staging
             _others.Clear();
             _unresolved.Clear();
 
-            switch (record.LogicalName)
+            switch (record.Table)
             {
                 case AccountSchema.EntityName:
                     primary = _accountCount++;
@@ -104,37 +112,35 @@ namespace LoyaltyHealth.Cli.Staging
                     AddAccount(primary, record, excluded);
                     break;
                 case ContactSchema.EntityName:
-                    var parent = record.GetAttributeValue<EntityReference>(ContactSchema.ParentCustomerId);
+                    var parent = record.Lookup(ContactSchema.ParentCustomerId);
                     _contactParent.Add(record.Id, parent, _accounts);
                     Attach(parent, ref primary);
                     break;
                 case OpportunitySchema.EntityName:
                     // The opportunity's account column names only accounts (parentaccountid).
-                    var owner = record.GetAttributeValue<EntityReference>(OpportunitySchema.ParentAccountId);
+                    var owner = record.Lookup(OpportunitySchema.ParentAccountId);
                     _opportunityAccount.Add(record.Id, owner is null ? null : new EntityReference(AccountSchema.EntityName, owner.Id), _accounts);
                     Attach(owner, ref primary);
                     break;
                 case HealthAssessmentSchema.EntityName:
-                    Attach(record.GetAttributeValue<EntityReference>(HealthAssessmentSchema.AccountId), ref primary);
+                    Attach(record.Lookup(HealthAssessmentSchema.AccountId), ref primary);
                     break;
                 default:
-                    Attach(record.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId), ref primary);
-                    foreach (var value in record.Attributes.Values)
-                        if (value is EntityCollection parties)
-                            foreach (var party in parties.Entities)
-                                if (party.GetAttributeValue<EntityReference>(ActivityPartySchema.PartyId) is { LogicalName: ContactSchema.EntityName } contact)
-                                    Attach(contact, ref primary);
+                    Attach(record.Lookup(ActivitySchema.RegardingObjectId), ref primary);
+                    _contacts.Clear();
+                    record.PartyContacts(_contacts);
+                    foreach (var contact in _contacts) Attach(contact, ref primary);
                     break;
             }
 
             Span<byte> id = stackalloc byte[16];
             record.Id.TryWriteBytes(id);
-            var insert = _insertRow!.Integer(1, seq).Integer(2, primary).Text(3, record.LogicalName).Blob(4, id).Integer(5, excluded ? 1 : 0);
+            var insert = _insertRow!.Integer(1, seq).Integer(2, primary).Text(3, record.Table).Blob(4, id).Integer(5, excluded ? 1 : 0);
             if (excluded) insert.Null(6);
             else
             {
                 _payload.ResetWrittenCount();
-                RecordCodec.Encode(record, _payload);
+                record.Encode(_payload);
                 insert.Blob(6, _payload.WrittenSpan);
             }
             insert.Run();
@@ -280,21 +286,21 @@ namespace LoyaltyHealth.Cli.Staging
                           string.Join(", ", first) + (count > first.Count ? ", …" : ""));
         }
 
-        private bool After(Entity record)
+        private bool After(IStagingRecord record)
         {
-            var created = record.GetAttributeValue<DateTime?>("overriddencreatedon") ?? record.GetAttributeValue<DateTime?>("createdon");
+            var created = record.Date("overriddencreatedon") ?? record.Date("createdon");
             if (created > _asOf) return true;
-            if (record.GetAttributeValue<DateTime?>(ActivitySchema.ActualEnd) > _asOf) return true;
-            return record.GetAttributeValue<DateTime?>(HealthAssessmentSchema.AssessedOn) > _asOf;
+            if (record.Date(ActivitySchema.ActualEnd) > _asOf) return true;
+            return record.Date(HealthAssessmentSchema.AssessedOn) > _asOf;
         }
 
         private void Member(int account, long seq) => _insertMember!.Integer(1, account).Integer(2, seq).Run();
 
-        private void AddAccount(int ordinal, Entity account, bool excluded)
+        private void AddAccount(int ordinal, IStagingRecord account, bool excluded)
         {
             Span<byte> id = stackalloc byte[16];
             account.Id.TryWriteBytes(id);
-            _insertAccount!.Integer(1, ordinal).Blob(2, id).Text(3, account.GetAttributeValue<string>(AccountSchema.Name) ?? account.Id.ToString()).Integer(4, excluded ? 1 : 0).Run();
+            _insertAccount!.Integer(1, ordinal).Blob(2, id).Text(3, account.Text(AccountSchema.Name) ?? account.Id.ToString()).Integer(4, excluded ? 1 : 0).Run();
         }
 
         private void Begin()

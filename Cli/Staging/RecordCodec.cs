@@ -3,6 +3,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO;
 using System.Text;
+using LoyaltyHealth.Cli.Cmt;
 using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Cli.Staging
@@ -22,9 +23,7 @@ namespace LoyaltyHealth.Cli.Staging
         /// </summary>
         public static void Encode(Entity record, ArrayBufferWriter<byte> buffer)
         {
-            Text(buffer, record.LogicalName);
-            Id(buffer, record.Id);
-            Int32(buffer, record.Attributes.Count);
+            Header(buffer, record.LogicalName, record.Id, record.Attributes.Count);
             foreach (var pair in record.Attributes)
             {
                 Text(buffer, pair.Key);
@@ -46,31 +45,78 @@ namespace LoyaltyHealth.Cli.Staging
             return entity;
         }
 
+        /// <summary>The start of a record's form: its table, id and how many columns follow, each written by <see cref="Column"/>.</summary>
+        internal static void Header(ArrayBufferWriter<byte> buffer, string table, Guid id, int columns)
+        {
+            Text(buffer, table);
+            Id(buffer, id);
+            Int32(buffer, columns);
+        }
+
+        /// <summary>A column of a record read from data.xml, written as <see cref="Encode"/> writes the same value held by an entity.</summary>
+        internal static void Column(ArrayBufferWriter<byte> buffer, string name, in RecordValue value)
+        {
+            Text(buffer, name);
+            switch (value.Type)
+            {
+                case RecordValueType.Text: TextValue(buffer, value.Text!); break;
+                case RecordValueType.WholeNumber: IntValue(buffer, value.Number); break;
+                case RecordValueType.Decimal: DecimalValue(buffer, value.Amount); break;
+                case RecordValueType.Money: MoneyValue(buffer, value.Amount); break;
+                case RecordValueType.Boolean: BoolValue(buffer, value.Number != 0); break;
+                case RecordValueType.DateTime: DateValue(buffer, value.Date); break;
+                case RecordValueType.Choice: ChoiceValue(buffer, value.Number); break;
+                case RecordValueType.Id: GuidValue(buffer, value.Id); break;
+                case RecordValueType.Lookup: LookupValue(buffer, value.Text!, value.Id); break;
+                default:
+                    var parties = value.Parties!;
+                    PartiesStart(buffer, parties.Count);
+                    foreach (var party in parties) Party(buffer, party.Table, party.Id);
+                    break;
+            }
+        }
+
         private static void Write(ArrayBufferWriter<byte> buffer, object? value)
         {
             switch (value)
             {
-                case string s: Tagged(buffer, Tag.Text); Text(buffer, s); break;
-                case int i: Tagged(buffer, Tag.Int); Int32(buffer, i); break;
-                case decimal d: Tagged(buffer, Tag.Decimal); Decimal(buffer, d); break;
-                case Money m: Tagged(buffer, Tag.Money); Decimal(buffer, m.Value); break;
-                case bool b: Tagged(buffer, Tag.Bool); Byte(buffer, b ? (byte)1 : (byte)0); break;
-                case DateTime t: Tagged(buffer, Tag.Date); BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), t.ToUniversalTime().Ticks); buffer.Advance(8); break;
-                case OptionSetValue o: Tagged(buffer, Tag.Choice); Int32(buffer, o.Value); break;
-                case Guid g: Tagged(buffer, Tag.Guid); Id(buffer, g); break;
-                case EntityReference r: Tagged(buffer, Tag.Lookup); Text(buffer, r.LogicalName); Id(buffer, r.Id); break;
+                case string s: TextValue(buffer, s); break;
+                case int i: IntValue(buffer, i); break;
+                case decimal d: DecimalValue(buffer, d); break;
+                case Money m: MoneyValue(buffer, m.Value); break;
+                case bool b: BoolValue(buffer, b); break;
+                case DateTime t: DateValue(buffer, t); break;
+                case OptionSetValue o: ChoiceValue(buffer, o.Value); break;
+                case Guid g: GuidValue(buffer, g); break;
+                case EntityReference r: LookupValue(buffer, r.LogicalName, r.Id); break;
                 case EntityCollection c:
-                    Tagged(buffer, Tag.Parties);
-                    Int32(buffer, c.Entities.Count);
+                    PartiesStart(buffer, c.Entities.Count);
                     foreach (var party in c.Entities)
                     {
                         var target = party.GetAttributeValue<EntityReference>(Plugins.Schema.ActivityPartySchema.PartyId);
-                        Text(buffer, target.LogicalName);
-                        Id(buffer, target.Id);
+                        Party(buffer, target.LogicalName, target.Id);
                     }
                     break;
                 default: throw new ArgumentException($"A {value?.GetType().Name ?? "null"} cannot be staged.", nameof(value));
             }
+        }
+
+        private static void TextValue(ArrayBufferWriter<byte> buffer, string value) { Tagged(buffer, Tag.Text); Text(buffer, value); }
+        private static void IntValue(ArrayBufferWriter<byte> buffer, int value) { Tagged(buffer, Tag.Int); Int32(buffer, value); }
+        private static void DecimalValue(ArrayBufferWriter<byte> buffer, decimal value) { Tagged(buffer, Tag.Decimal); Decimal(buffer, value); }
+        private static void MoneyValue(ArrayBufferWriter<byte> buffer, decimal value) { Tagged(buffer, Tag.Money); Decimal(buffer, value); }
+        private static void BoolValue(ArrayBufferWriter<byte> buffer, bool value) { Tagged(buffer, Tag.Bool); Byte(buffer, value ? (byte)1 : (byte)0); }
+        private static void ChoiceValue(ArrayBufferWriter<byte> buffer, int value) { Tagged(buffer, Tag.Choice); Int32(buffer, value); }
+        private static void GuidValue(ArrayBufferWriter<byte> buffer, Guid value) { Tagged(buffer, Tag.Guid); Id(buffer, value); }
+        private static void LookupValue(ArrayBufferWriter<byte> buffer, string table, Guid id) { Tagged(buffer, Tag.Lookup); Text(buffer, table); Id(buffer, id); }
+        private static void PartiesStart(ArrayBufferWriter<byte> buffer, int count) { Tagged(buffer, Tag.Parties); Int32(buffer, count); }
+        private static void Party(ArrayBufferWriter<byte> buffer, string table, Guid id) { Text(buffer, table); Id(buffer, id); }
+
+        private static void DateValue(ArrayBufferWriter<byte> buffer, DateTime value)
+        {
+            Tagged(buffer, Tag.Date);
+            BinaryPrimitives.WriteInt64LittleEndian(buffer.GetSpan(8), value.ToUniversalTime().Ticks);
+            buffer.Advance(8);
         }
 
         private static void Tagged(ArrayBufferWriter<byte> buffer, Tag tag) => Byte(buffer, (byte)tag);

@@ -45,6 +45,21 @@ namespace LoyaltyHealth.Cli.Staging
             }
         }
 
+        /// <summary>
+        /// The export's records, in file order, each read into one <see cref="StagedRecord"/> reused from record to record
+        /// (no entity is built) and its id noted for <see cref="Check"/>.
+        /// </summary>
+        public IEnumerable<StagedRecord> StagedRecords(CmtPackageReader reader, IEnumerable<ParsedRecord> parsed)
+        {
+            var staged = new StagedRecord();
+            foreach (var record in parsed)
+            {
+                reader.Read(record, staged);
+                Note(record.File, record.Table, staged.Id);
+                yield return staged;
+            }
+        }
+
         /// <summary>Throws the reader's error for the first id (in id order) that appears twice.</summary>
         public void Check()
         {
