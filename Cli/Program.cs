@@ -8,7 +8,11 @@ namespace LoyaltyHealth.Cli
     /// <summary>The <c>loyalty</c> command: the product's plugins running on this machine.</summary>
     public static class Program
     {
-        public static int Main(string[] args) => Run(args, AnsiConsole.Console);
+        public static int Main(string[] args)
+        {
+            Interruption.Install();
+            return Run(args, AnsiConsole.Console);
+        }
 
         /// <param name="live">How commands reach live environments; the tests route it to a loopback host.</param>
         public static int Run(string[] args, IAnsiConsole console, LiveSettings? live = null)

@@ -29,5 +29,7 @@ namespace LoyaltyHealth.Cli.Commands
         public const int NotPermitted = 5;
         /// <summary>check: the environment was read, and the installation has at least one problem.</summary>
         public const int Unhealthy = 6;
+        /// <summary>Stopped by Ctrl+C or SIGTERM while staging or scoring (128 + SIGINT, as shells report it): nothing written, temporary files removed.</summary>
+        public const int Stopped = 130;
     }
 }

@@ -44,6 +44,11 @@ namespace LoyaltyHealth.Cli.Commands
                 Error(console, $"the staging store failed ({e.Message.Split('\n')[0]}); is there room in {Path.GetTempPath()}?");
                 return ExitCodes.InvalidInput;
             }
+            catch (OperationCanceledException) when (Interruption.Token.IsCancellationRequested)
+            {
+                Error(console, "stopped on request (Ctrl+C); nothing was written and the temporary staging files were removed.");
+                return ExitCodes.Stopped;
+            }
             catch (OutOfMemoryException)
             {
                 Error(console, "the run ran out of memory; nothing was written.");

@@ -52,7 +52,7 @@ namespace LoyaltyHealth.Cli.Commands
         {
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             using var reader = OpenExport(path);
-            return Staged(console, probe, "Reading and staging the export", report => Guard(() => ExportRun.Stage(reader, asOf, read => report(read, read))),
+            return Staged(console, probe, "Reading and staging the export", report => Guard(() => ExportRun.Stage(reader, asOf, read => report(read, read), Interruption.Token)),
                 reader.Skips, Path.GetFileName(path), policyJson, language, workers);
         }
 
@@ -65,13 +65,15 @@ namespace LoyaltyHealth.Cli.Commands
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             var started = ExportRun.Now();
             return Staged(console, probe, "Reading and staging the environment", report =>
-                    ExportRun.Stage(Live.EnvironmentRecords.Read(connection.Service, null, connection.Settings.PageSize, connection.Settings.ActivityPageSize), () => asOf ?? started, read => report(read, read)),
+                    ExportRun.Stage(Live.EnvironmentRecords.Read(connection.Service, null, connection.Settings.PageSize, connection.Settings.ActivityPageSize), () => asOf ?? started, read => report(read, read), cancel: Interruption.Token),
                 new CmtSkips(), connection.Service.Environment.Host, policyJson, language, workers);
         }
 
         private static ExportScore Staged(IAnsiConsole console, LocalOrganisation probe, string stagingLabel, Func<Action<double, double>, ExportStaging> stage, CmtSkips skips,
             string source, string policyJson, string language, int? workers)
         {
+            // From here until the scores are in hand, Ctrl+C stops the run cleanly (its temporary files removed).
+            using var listening = Interruption.Listen();
             var stagingClock = System.Diagnostics.Stopwatch.StartNew();
             ExportStaging staging = null!;
             Progress.Run(console, stagingLabel, report => staging = stage(report));
@@ -83,7 +85,7 @@ namespace LoyaltyHealth.Cli.Commands
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, until);
             (ScoredAccounts Accounts, ExportRunStats Stats) run = default;
             Progress.Run(console, "Scoring every account through the plugins", report =>
-                run = ExportRun.Score(staging, skips, replay, stagingClock.Elapsed, workers, (done, total) => report(done, total)));
+                run = ExportRun.Score(staging, skips, replay, stagingClock.Elapsed, workers, (done, total) => report(done, total), cancel: Interruption.Token));
             var notes = skips.Lines().Concat(staging.Notes).ToList();
             var result = new OrganisationResult(until, language, run.Accounts!, 0, source) { Notes = notes };
             return new ExportScore(result, run.Stats!, run.Accounts!);

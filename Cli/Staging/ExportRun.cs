@@ -48,14 +48,15 @@ namespace LoyaltyHealth.Cli.Staging
         /// Stages the file; the as-of moment is the one given, else the export's timestamp, else now. The XML is
         /// parsed on a second thread and its values read on this one, with the staging, which balances the two
         /// threads: parsing is about two thirds of the reading. A record that appears twice is refused once the
-        /// file is read (<see cref="UniqueRecordIds"/>).
+        /// file is read (<see cref="UniqueRecordIds"/>). Cancelling <paramref name="cancel"/> stops it with an
+        /// <see cref="OperationCanceledException"/>, its files removed.
         /// </summary>
-        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null)
+        public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null, CancellationToken cancel = default)
         {
             using var ids = new UniqueRecordIds();
             // Each record's values go straight into its staged form, with no entity built for it (StagedRecord).
             var staging = Staged(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false))), (into, record) => into.Add(record),
-                () => asOf ?? reader.ExportedOn ?? Now(), progress, null);
+                () => asOf ?? reader.ExportedOn ?? Now(), progress, null, cancel);
             try
             {
                 ids.Check();
@@ -74,10 +75,12 @@ namespace LoyaltyHealth.Cli.Staging
         /// (<see cref="ReadAhead"/>), so reading and parsing overlap with staging; the staging file goes to
         /// <paramref name="folder"/>, by default the temporary folder.
         /// </summary>
-        public static ExportStaging Stage(IEnumerable<Microsoft.Xrm.Sdk.Entity> records, Func<DateTime> asOf, Action<long>? progress = null, string? folder = null) =>
-            Staged(ReadAhead.Of(records), (into, record) => into.Add(record), asOf, progress, folder);
+        public static ExportStaging Stage(IEnumerable<Microsoft.Xrm.Sdk.Entity> records, Func<DateTime> asOf, Action<long>? progress = null, string? folder = null,
+            CancellationToken cancel = default) =>
+            Staged(ReadAhead.Of(records), (into, record) => into.Add(record), asOf, progress, folder, cancel);
 
-        private static ExportStaging Staged<T>(IEnumerable<T> records, Action<ExportStaging, T> add, Func<DateTime> asOf, Action<long>? progress, string? folder)
+        private static ExportStaging Staged<T>(IEnumerable<T> records, Action<ExportStaging, T> add, Func<DateTime> asOf, Action<long>? progress, string? folder,
+            CancellationToken cancel)
         {
             ExportStaging? staging = null;
             try
@@ -86,8 +89,11 @@ namespace LoyaltyHealth.Cli.Staging
                 {
                     staging ??= new ExportStaging(asOf(), folder);
                     add(staging, record);
-                    if (staging.Records % 10_000 == 0) progress?.Invoke(staging.Records);
+                    if (staging.Records % 10_000 != 0) continue;
+                    cancel.ThrowIfCancellationRequested();
+                    progress?.Invoke(staging.Records);
                 }
+                cancel.ThrowIfCancellationRequested();
                 staging ??= new ExportStaging(asOf(), folder);
                 staging.Finish();
                 progress?.Invoke(staging.Records);
@@ -103,9 +109,11 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>
         /// Scores every account of the staging; the results are set aside as they come (<see cref="ScoredAccounts"/>,
         /// in <paramref name="folder"/>, by default the temporary folder) and belong to the caller, who disposes them.
+        /// Cancelling <paramref name="cancel"/> stops the workers after the accounts in hand and throws an
+        /// <see cref="OperationCanceledException"/>, the results removed.
         /// </summary>
         public static (ScoredAccounts Accounts, ExportRunStats Stats) Score(ExportStaging staging, CmtSkips skips, AccountReplay replay, TimeSpan stagingTime,
-            int? workers = null, Action<int, int>? progress = null, string? folder = null)
+            int? workers = null, Action<int, int>? progress = null, string? folder = null, CancellationToken cancel = default)
         {
             var clock = Stopwatch.StartNew();
             var total = staging.AccountsToScore;
@@ -120,7 +128,8 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 try
                 {
-                    foreach (var slice in staging.Slices()) slices.Add(slice);
+                    // Add waits while the queue is full; cancelling frees it once the workers have stopped taking.
+                    foreach (var slice in staging.Slices()) slices.Add(slice, cancel);
                 }
                 catch (Exception e)
                 {
@@ -135,6 +144,7 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 foreach (var slice in slices.GetConsumingEnumerable())
                 {
+                    if (cancel.IsCancellationRequested) break;
                     AccountResult result;
                     try
                     {
@@ -165,6 +175,7 @@ namespace LoyaltyHealth.Cli.Staging
                 threads.ForEach(t => t.Start());
                 threads.ForEach(t => t.Join());
                 producer.Wait();
+                cancel.ThrowIfCancellationRequested();
                 if (producerError is not null) throw producerError;
                 results.Seal();
             }

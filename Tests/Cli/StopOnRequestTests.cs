@@ -1,0 +1,92 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Cli.Staging;
+using LoyaltyHealth.Plugins.Schema;
+using LoyaltyHealth.Tests.Cmt;
+using Microsoft.Xrm.Sdk;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Cli
+{
+    /// <summary>
+    /// Ctrl+C during a long run stops it cleanly: the staging and result files (gigabytes for a large export) are
+    /// removed, nothing is written, and the exit code says so, instead of the process ending where it stands.
+    /// </summary>
+    public class StopOnRequestTests : TempFolderTests
+    {
+        private static readonly DateTime AsOf = new(2026, 6, 30, 0, 0, 0, DateTimeKind.Utc);
+
+        [Test]
+        public void Staging_stopped_on_request_throws_and_leaves_no_file()
+        {
+            using var cancel = new CancellationTokenSource();
+            var records = Enumerable.Range(1, 50_000).Select(i => new Entity(AccountSchema.EntityName, new Guid(i, 0, 0, new byte[8])) { [AccountSchema.Name] = $"Account {i}" });
+
+            Assert.Throws<OperationCanceledException>(() =>
+                ExportRun.Stage(records, () => AsOf, read => { if (read >= 20_000) cancel.Cancel(); }, Folder, cancel.Token));
+            Assert.That(Directory.GetFiles(Folder), Is.Empty, "the staging file is removed");
+        }
+
+        [Test]
+        public void Scoring_stopped_on_request_stops_the_workers_and_removes_the_results()
+        {
+            var zip = Path.Combine(Folder, "data.zip");
+            Assert.That(CliHarness.Run("generate", "--accounts", "300", "--activities", "5", "--as-of", "2026-06-30", "--output", zip).Exit, Is.Zero);
+            var replay = ExportScoring.Replay(AsOf);
+            using var reader = CmtPackageReader.Open(zip);
+            using var staging = ExportRun.Stage(reader, AsOf);
+            using var cancel = new CancellationTokenSource();
+            var scored = 0;
+
+            var run = Task.Run(() => ExportRun.Score(staging, reader.Skips, replay, TimeSpan.Zero, 2, (done, _) =>
+            {
+                scored = done;
+                if (done >= 100) cancel.Cancel();
+            }, Folder, cancel.Token));
+
+            var thrown = Assert.Throws<AggregateException>(() => run.Wait(TimeSpan.FromMinutes(2)), "the run ends, and with an exception");
+            Assert.Multiple(() =>
+            {
+                Assert.That(thrown!.InnerException, Is.InstanceOf<OperationCanceledException>());
+                Assert.That(scored, Is.LessThan(300), "the workers stop before the last account");
+                Assert.That(Directory.GetFiles(Folder, "loyalty-results-*"), Is.Empty, "the results file is removed");
+            });
+        }
+
+        [Test]
+        public void Ctrl_C_during_a_score_ends_it_with_exit_130_writing_nothing_and_leaving_no_temporary_file()
+        {
+            Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGINT with kill");
+            var zip = Path.Combine(Folder, "data.zip");
+            Assert.That(CliHarness.Run("generate", "--accounts", "3000", "--activities", "40", "--as-of", "2026-06-30", "--output", zip).Exit, Is.Zero);
+            var temp = Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName;
+            var output = Path.Combine(Folder, "out");
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "loyalty.dll"), "score", zip, "--output", output }) start.ArgumentList.Add(argument);
+            start.Environment["TMPDIR"] = temp + Path.DirectorySeparatorChar;
+
+            using var process = Process.Start(start)!;
+            var printed = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (!Directory.EnumerateFiles(temp, "loyalty-staging-*").Any() && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(10);
+            Assert.That(process.HasExited, Is.False, "the run is still staging or scoring when Ctrl+C comes");
+            using (var kill = Process.Start("kill", $"-INT {process.Id}")!) kill.WaitForExit();
+
+            Assert.That(process.WaitForExit(120_000), Is.True, "the run stops");
+            Assert.Multiple(() =>
+            {
+                Assert.That(process.ExitCode, Is.EqualTo(130), printed.Result + errors.Result);
+                Assert.That(printed.Result, Does.Contain("stopped on request (Ctrl+C); nothing was written"));
+                Assert.That(printed.Result + errors.Result, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(Directory.GetFiles(temp), Is.Empty, "no staging, id or result file is left");
+                Assert.That(Directory.Exists(output), Is.False, "nothing is written");
+            });
+        }
+    }
+}
