@@ -22,7 +22,7 @@ namespace LoyaltyHealth.Cli.Staging
         private const string InOrder = "ORDER BY rank, overall, name COLLATE " + CultureCollation + ", id";
 
         private readonly object _gate = new();
-        private readonly string _file;
+        private readonly ScratchDatabase _database;
         private readonly SqliteConnection _db;
         private readonly SqliteCommand _insert;
         private SqliteTransaction? _transaction;
@@ -31,12 +31,10 @@ namespace LoyaltyHealth.Cli.Staging
 
         public ScoredAccounts(string? folder = null)
         {
-            _file = Path.Combine(folder ?? Path.GetTempPath(), "loyalty-results-" + Guid.NewGuid().ToString("N") + ".db");
-            _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString());
-            _db.Open();
+            _database = new ScratchDatabase("loyalty-results-", folder, "PRAGMA cache_size=-8192;");
+            _db = _database.Connection;
             _db.CreateCollation(CultureCollation, (x, y) => string.Compare(x, y, CultureInfo.CurrentCulture, CompareOptions.None));
-            Execute("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA cache_size=-8192; PRAGMA locking_mode=EXCLUSIVE;" +
-                    "CREATE TABLE results(rank INTEGER NOT NULL, overall INTEGER NOT NULL, name TEXT NOT NULL, id BLOB NOT NULL, payload BLOB NOT NULL);");
+            Execute("CREATE TABLE results(rank INTEGER NOT NULL, overall INTEGER NOT NULL, name TEXT NOT NULL, id BLOB NOT NULL, payload BLOB NOT NULL);");
             _transaction = _db.BeginTransaction();
             _insert = _db.CreateCommand();
             _insert.Transaction = _transaction;
@@ -99,13 +97,7 @@ namespace LoyaltyHealth.Cli.Staging
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        private void Execute(string sql)
-        {
-            using var command = _db.CreateCommand();
-            command.Transaction = _transaction;
-            command.CommandText = sql;
-            command.ExecuteNonQuery();
-        }
+        private void Execute(string sql) => _database.Execute(sql, _transaction);
 
         public void Dispose()
         {
@@ -113,8 +105,7 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 _insert.Dispose();
                 _transaction?.Dispose();
-                _db.Dispose();
-                try { File.Delete(_file); } catch (IOException) { }
+                _database.Dispose();
             }
         }
     }
