@@ -52,6 +52,9 @@ namespace LoyaltyHealth.InMemory.Query
                         return Compared(new NumberValue(option.Value), Literals(DecimalSample));
                     case DateTime time:
                         return Compared(new TimeValue(IndexKey.Utc(time)), Literals(DateTimeSample));
+                    default:
+                        var normalized = ValueComparison.Normalize(stored);
+                        return Compared(new NormalizedValue(normalized), Literals(normalized));
                 }
             }
 
@@ -59,17 +62,6 @@ namespace LoyaltyHealth.InMemory.Query
             var literals = Literals(value);
             switch (_condition.Op)
             {
-                case ConditionOp.Equal:
-                case ConditionOp.NotEqual:
-                case ConditionOp.GreaterThan:
-                case ConditionOp.GreaterEqual:
-                case ConditionOp.LessThan:
-                case ConditionOp.LessEqual:
-                case ConditionOp.In:
-                case ConditionOp.NotIn:
-                case ConditionOp.Between:
-                case ConditionOp.NotBetween:
-                    return Compared(new NormalizedValue(value), literals);
                 case ConditionOp.Like:
                     return Like(value);
                 case ConditionOp.NotLike:
