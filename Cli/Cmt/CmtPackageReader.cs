@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -30,6 +31,9 @@ namespace LoyaltyHealth.Cli.Cmt
         private readonly HashSet<string> _skippedTables = new(StringComparer.Ordinal);
 
         private readonly CmtLimits _limits;
+
+        /// <summary>Records read and handed back (<see cref="Recycle"/>), to be filled again: the parsing and the reading of values run on two threads.</summary>
+        private readonly ConcurrentQueue<ParsedRecord> _spareRecords = new();
 
         private CmtPackageReader(ZipArchive zip, string path, CmtLimits limits)
         {
@@ -83,7 +87,15 @@ namespace LoyaltyHealth.Cli.Cmt
         public void Dispose() => _zip.Dispose();
 
         /// <summary>The records of data.xml, in file order.</summary>
-        public IEnumerable<Entity> Records() => Parse().Select(Read);
+        public IEnumerable<Entity> Records()
+        {
+            foreach (var parsed in Parse())
+            {
+                var entity = Read(parsed);
+                Recycle(parsed);
+                yield return entity;
+            }
+        }
 
         /// <summary>
         /// The records of data.xml parsed but not yet read into entities, in file order: parsing the XML is about
@@ -108,7 +120,8 @@ namespace LoyaltyHealth.Cli.Cmt
                 try
                 {
                     if (!Next(cursor, file)) yield break;
-                    record = new ParsedRecord(file, cursor.Table!, cursor.RecordId, seen);
+                    if (!_spareRecords.TryDequeue(out record!)) record = new ParsedRecord();
+                    record.Begin(file, cursor.Table!, cursor.RecordId, seen);
                     records.Read(record);
                 }
                 catch (XmlException e)
@@ -169,6 +182,12 @@ namespace LoyaltyHealth.Cli.Cmt
             return false;
         }
 
+        /// <summary>
+        /// Hands back a record <see cref="Parse"/> gave once its values are read: the next records are parsed into it. Nothing
+        /// read from it may be kept but what <see cref="Read(ParsedRecord, IRecordValues)"/> gave.
+        /// </summary>
+        internal void Recycle(ParsedRecord record) => _spareRecords.Enqueue(record);
+
         /// <summary>Reads a parsed record's values into its entity; parsed records are read in file order, as <see cref="Parse"/> gave them.</summary>
         internal Entity Read(ParsedRecord parsed)
         {
@@ -202,7 +221,7 @@ namespace LoyaltyHealth.Cli.Cmt
                     Skips.Column(table, name, 1);
                     continue;
                 }
-                if (!Value(file, table, idText!, schemaField, field, out var value)) continue;
+                if (!Value(file, table, idText!, schemaField, parsed, field, out var value)) continue;
                 try
                 {
                     CmtValueRules.Check(known, schemaField.Known, value);
@@ -221,22 +240,22 @@ namespace LoyaltyHealth.Cli.Cmt
         }
 
         /// <summary>The field's value; false when it holds none.</summary>
-        private bool Value(string file, string table, string recordId, SchemaField field, ParsedField parsed, out RecordValue value)
+        private bool Value(string file, string table, string recordId, SchemaField field, ParsedRecord record, ParsedField parsed, out RecordValue value)
         {
             var kind = field.Known.Kind;
             if (kind == FieldKind.PartyList)
             {
-                value = Parties(file, table, recordId, field, parsed.Parties);
+                value = Parties(file, table, recordId, field, record, parsed.Parties);
                 return true;
             }
             value = default;
-            var text = parsed.Value;
-            if (string.IsNullOrEmpty(text)) return false;
-            if (text!.Length > _limits.MaxValueLength)
+            var text = record.Text(parsed.Value);
+            if (text.IsEmpty) return false;
+            if (text.Length > _limits.MaxValueLength)
                 throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, recordId, field.Known.Name);
             try
             {
-                value = kind == FieldKind.Lookup ? Lookup(field, text!, parsed.LookupEntity) : CmtValues.Read(kind, text!);
+                value = kind == FieldKind.Lookup ? Lookup(field, text, parsed.LookupEntity) : CmtValues.Read(kind, text);
                 return true;
             }
             catch (FormatException e)
@@ -245,7 +264,7 @@ namespace LoyaltyHealth.Cli.Cmt
             }
         }
 
-        private static RecordValue Lookup(SchemaField field, string text, string? lookupEntity)
+        private static RecordValue Lookup(SchemaField field, ReadOnlySpan<char> text, string? lookupEntity)
         {
             if (!Guid.TryParse(text, out var id)) throw new FormatException($"'{text}' is not the id of a record.");
             var targets = field.Known.LookupTables ?? Array.Empty<string>();
@@ -257,13 +276,14 @@ namespace LoyaltyHealth.Cli.Cmt
             return RecordValue.OfLookup(table, id);
         }
 
-        private static RecordValue Parties(string file, string table, string recordId, SchemaField field, List<ParsedParty>? parsed)
+        private static RecordValue Parties(string file, string table, string recordId, SchemaField field, ParsedRecord record, PartyRange parsed)
         {
-            if (parsed is null) return RecordValue.OfParties(Array.Empty<PartyValue>());
+            if (parsed.Count == 0) return RecordValue.OfParties(Array.Empty<PartyValue>());
             var parties = new PartyValue[parsed.Count];
             for (var i = 0; i < parties.Length; i++)
             {
-                var (value, target) = parsed[i];
+                var (text, target) = record.Parties[parsed.Start + i];
+                var value = record.Text(text);
                 if (!Guid.TryParse(value, out var id) || string.IsNullOrEmpty(target))
                     throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
                 if (id == Guid.Empty)

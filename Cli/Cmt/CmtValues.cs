@@ -13,10 +13,13 @@ namespace LoyaltyHealth.Cli.Cmt
         public static object Parse(FieldKind kind, string text) => Read(kind, text).ToObject();
 
         /// <summary>Parses a scalar value into its type, unboxed; throws <see cref="FormatException"/> with what was expected.</summary>
-        internal static RecordValue Read(FieldKind kind, string text) => kind switch
+        internal static RecordValue Read(FieldKind kind, string text) => kind == FieldKind.Text ? RecordValue.OfText(text) : Read(kind, text.AsSpan());
+
+        /// <summary>Parses a scalar value from its text, read from data.xml into a buffer: only a text value becomes a string.</summary>
+        internal static RecordValue Read(FieldKind kind, ReadOnlySpan<char> text) => kind switch
         {
             FieldKind.Id => Guid.TryParse(text, out var id) ? RecordValue.OfId(id) : throw Expected("a GUID", text),
-            FieldKind.Text => RecordValue.OfText(text),
+            FieldKind.Text => RecordValue.OfText(text.ToString()),
             FieldKind.WholeNumber => int.TryParse(text, NumberStyles.Integer, Invariant, out var n) ? RecordValue.OfWholeNumber(n) : throw Expected("a whole number", text),
             FieldKind.Decimal => decimal.TryParse(text, NumberStyles.Float, Invariant, out var d) ? RecordValue.OfDecimal(d) : throw Expected("a decimal number", text),
             FieldKind.Money => decimal.TryParse(text, NumberStyles.Float, Invariant, out var m) ? RecordValue.OfMoney(m) : throw Expected("a money amount such as 1234.50", text),
@@ -43,12 +46,12 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private static readonly string[] IsoDates = { "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd" };
 
-        private static bool Boolean(string text) => text switch
+        private static bool Boolean(ReadOnlySpan<char> text) => text switch
         {
             // The forms files write, compared as they are before the general comparison (every activity has a direction).
             "True" or "true" => true,
             "False" or "false" => false,
-            _ => AnyBoolean(text),
+            _ => AnyBoolean(text.ToString()),
         };
 
         private static bool AnyBoolean(string text) => text.Trim().ToLowerInvariant() switch
@@ -58,9 +61,10 @@ namespace LoyaltyHealth.Cli.Cmt
             _ => throw Expected("True or False", text),
         };
 
+        private static DateTime Date(ReadOnlySpan<char> text) => Written(text, out var written) ? written : Date(text.ToString());
+
         private static DateTime Date(string text)
         {
-            if (Written(text, out var written)) return written;
             // ISO 8601 only, as the Configuration Migration tool writes dates: 06/07/2026 could be June or July.
             if (!DateTime.TryParseExact(text.Trim(), IsoDates, Invariant, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var value))
                 throw Expected("an ISO 8601 date and time such as 2024-01-15T10:30:00Z", text);
@@ -72,7 +76,7 @@ namespace LoyaltyHealth.Cli.Cmt
         /// without the general parser, which costs more than the rest of a record; anything else, or a date this
         /// form cannot hold, is left to the general parser.
         /// </summary>
-        private static bool Written(string text, out DateTime value)
+        private static bool Written(ReadOnlySpan<char> text, out DateTime value)
         {
             value = default;
             if (text.Length != 28 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != '.' || text[27] != 'Z')
@@ -87,7 +91,7 @@ namespace LoyaltyHealth.Cli.Cmt
             return true;
         }
 
-        private static bool Digits(string text, int start, int count, out int value)
+        private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int value)
         {
             value = 0;
             for (var i = start; i < start + count; i++)
@@ -99,6 +103,6 @@ namespace LoyaltyHealth.Cli.Cmt
             return true;
         }
 
-        private static FormatException Expected(string what, string text) => new($"'{text}' is not {what}.");
+        private static FormatException Expected(string what, ReadOnlySpan<char> text) => new($"'{text}' is not {what}.");
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Xml;
 using LoyaltyHealth.Plugins.Schema;
@@ -22,9 +23,20 @@ namespace LoyaltyHealth.Cli.Cmt
         private readonly string _value;
         private readonly string _lookupEntity;
 
+        /// <summary>
+        /// Field names and lookup tables, one string each: a file has few of them and millions of fields, so their text is
+        /// read into a buffer and only a name not seen before is allocated. Bounded, as a file's names are not.
+        /// </summary>
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _namesByText;
+        private const int PooledNames = 4096;
+        private const int PooledLength = 128;
+        private char[] _nameText = new char[PooledLength];
+
         public RecordXml(XmlReader xml)
         {
             _xml = xml;
+            _namesByText = _names.GetAlternateLookup<ReadOnlySpan<char>>();
             var names = xml.NameTable;
             _field = names.Add("field");
             _holder = names.Add("activitypointerrecords");
@@ -39,32 +51,34 @@ namespace LoyaltyHealth.Cli.Cmt
             if (!Enter()) return;
             while (NextChild())
             {
-                if (Is(_field)) record.Fields.Add(Field());
+                if (Is(_field)) record.Fields.Add(Field(record));
                 else _xml.Skip();
             }
         }
 
-        private ParsedField Field()
+        private ParsedField Field(ParsedRecord record)
         {
-            Attributes(out var name, out var value, out var lookupEntity);
-            List<ParsedParty>? parties = null;
+            Attributes(record, out var name, out var value, out var lookupEntity);
+            var parties = record.Parties;
+            var first = parties.Count;
             if (Enter())
             {
                 while (NextChild())
                 {
-                    if (Is(_holder)) Holder(parties ??= new List<ParsedParty>());
+                    if (Is(_holder)) Holder(record);
                     else _xml.Skip();
                 }
             }
-            return new ParsedField(name, value, lookupEntity, parties);
+            return new ParsedField(name, value, lookupEntity, new PartyRange(first, parties.Count - first));
         }
 
         /// <summary>
         /// One <c>&lt;activitypointerrecords&gt;</c>: a single party when it holds fields (the Configuration
         /// Migration form), else one party per element it wraps.
         /// </summary>
-        private void Holder(List<ParsedParty> parties)
+        private void Holder(ParsedRecord record)
         {
+            var parties = record.Parties;
             var wrappedFrom = parties.Count;
             var holdsFields = false;
             ParsedParty? own = null;
@@ -75,53 +89,81 @@ namespace LoyaltyHealth.Cli.Cmt
                     if (Is(_field))
                     {
                         holdsFields = true;
-                        var party = PartyField();
+                        var party = PartyField(record);
                         own ??= party;
                     }
-                    else parties.Add(Wrapped());
+                    else parties.Add(Wrapped(record));
                 }
             }
             if (!holdsFields) return;
             parties.RemoveRange(wrappedFrom, parties.Count - wrappedFrom);
-            parties.Add(own ?? default);
+            parties.Add(own ?? ParsedParty.None);
         }
 
-        private ParsedParty Wrapped()
+        private ParsedParty Wrapped(ParsedRecord record)
         {
             ParsedParty? found = null;
             if (Enter())
             {
                 while (NextChild())
                 {
-                    if (found is null && Is(_field)) found = PartyField();
+                    if (found is null && Is(_field)) found = PartyField(record);
                     else _xml.Skip();
                 }
             }
-            return found ?? default;
+            return found ?? ParsedParty.None;
         }
 
         /// <summary>A field of a party, read and passed: its value and table when it is the partyid.</summary>
-        private ParsedParty? PartyField()
+        private ParsedParty? PartyField(ParsedRecord record)
         {
-            Attributes(out var name, out var value, out var lookupEntity);
+            Attributes(record, out var name, out var value, out var lookupEntity);
             _xml.Skip();
             return name == ActivityPartySchema.PartyId ? new ParsedParty(value, lookupEntity) : null;
         }
 
-        private void Attributes(out string? name, out string? value, out string? lookupEntity)
+        /// <summary>The field's attributes: its value's text goes to the record's, its name and table are pooled.</summary>
+        private void Attributes(ParsedRecord record, out string? name, out ParsedText value, out string? lookupEntity)
         {
-            name = value = lookupEntity = null;
+            name = lookupEntity = null;
+            value = ParsedText.Absent;
             if (!_xml.MoveToFirstAttribute()) return;
             do
             {
                 if (_xml.NamespaceURI.Length != 0) continue;
                 var local = _xml.LocalName;
-                if ((object)local == _name) name = _xml.Value;
-                else if ((object)local == _value) value = _xml.Value;
-                else if ((object)local == _lookupEntity) lookupEntity = _xml.Value;
+                if ((object)local == _name) name = Name();
+                else if ((object)local == _value) value = record.Append(_xml);
+                else if ((object)local == _lookupEntity) lookupEntity = Name();
             }
             while (_xml.MoveToNextAttribute());
             _xml.MoveToElement();
+        }
+
+        /// <summary>The value of the attribute the reader stands on, as the one string of that text.</summary>
+        private string Name()
+        {
+            var length = ReadValue(_xml, ref _nameText, 0);
+            var text = _nameText.AsSpan(0, length);
+            if (_namesByText.TryGetValue(text, out var known)) return known;
+            var name = text.ToString();
+            if (length <= PooledLength && _names.Count < PooledNames) _names.Add(name, name);
+            return name;
+        }
+
+        /// <summary>
+        /// Reads the value of the attribute the reader stands on into <paramref name="buffer"/> from <paramref name="at"/>,
+        /// growing it as needed, with no string; gives where the value ends.
+        /// </summary>
+        public static int ReadValue(XmlReader xml, ref char[] buffer, int at)
+        {
+            while (true)
+            {
+                if (at == buffer.Length) Array.Resize(ref buffer, 2 * buffer.Length);
+                var read = xml.ReadValueChunk(buffer, at, buffer.Length - at);
+                if (read == 0) return at;
+                at += read;
+            }
         }
 
         private bool Is(string atomisedName) => (object)_xml.LocalName == atomisedName && _xml.NamespaceURI.Length == 0;

@@ -41,6 +41,7 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 var entity = reader.Read(record);
                 Note(record.File, record.Table, entity.Id);
+                reader.Recycle(record);
                 yield return entity;
             }
         }
@@ -56,6 +57,7 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 reader.Read(record, staged);
                 Note(record.File, record.Table, staged.Id);
+                reader.Recycle(record);
                 yield return staged;
             }
         }
