@@ -48,25 +48,15 @@ namespace LoyaltyHealth.Cli.Staging
         /// Stages the file; the as-of moment is the one given, else the export's timestamp, else now. The XML is
         /// parsed on a second thread and its values read on this one, with the staging, which balances the two
         /// threads: parsing is about two thirds of the reading. A record that appears twice is refused once the
-        /// file is read (<see cref="UniqueRecordIds"/>). Cancelling <paramref name="cancel"/> stops it with an
-        /// <see cref="OperationCanceledException"/>, its files removed.
+        /// file is read (<see cref="UniqueRecordIds"/>), while the staging is indexed. Cancelling <paramref name="cancel"/>
+        /// stops it with an <see cref="OperationCanceledException"/>, its files removed.
         /// </summary>
         public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null, CancellationToken cancel = default)
         {
             using var ids = new UniqueRecordIds();
             // Each record's values go straight into its staged form, with no entity built for it (StagedRecord).
-            var staging = Staged(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false))), (into, record) => into.Add(record),
-                () => asOf ?? reader.ExportedOn ?? Now(), progress, null, cancel);
-            try
-            {
-                ids.Check();
-                return staging;
-            }
-            catch
-            {
-                staging.Dispose();
-                throw;
-            }
+            return Staged(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false))), (into, record) => into.Add(record),
+                () => asOf ?? reader.ExportedOn ?? Now(), progress, null, cancel, ids.Check);
         }
 
         /// <summary>
@@ -79,8 +69,12 @@ namespace LoyaltyHealth.Cli.Staging
             CancellationToken cancel = default) =>
             Staged(ReadAhead.Of(records), (into, record) => into.Add(record), asOf, progress, folder, cancel);
 
+        /// <param name="checkRead">
+        /// A check of the records read, run on another thread while the staging is indexed (the two take a core each); what it
+        /// throws is thrown once the staging is finished, after any error of the staging's own.
+        /// </param>
         private static ExportStaging Staged<T>(IEnumerable<T> records, Action<ExportStaging, T> add, Func<DateTime> asOf, Action<long>? progress, string? folder,
-            CancellationToken cancel)
+            CancellationToken cancel, Action? checkRead = null)
         {
             ExportStaging? staging = null;
             try
@@ -95,8 +89,18 @@ namespace LoyaltyHealth.Cli.Staging
                 }
                 cancel.ThrowIfCancellationRequested();
                 staging ??= new ExportStaging(asOf(), folder);
-                staging.Finish();
-                progress?.Invoke(staging.Records);
+                var checking = checkRead is null ? Task.CompletedTask : Task.Run(checkRead);
+                try
+                {
+                    staging.Finish();
+                    progress?.Invoke(staging.Records);
+                }
+                finally
+                {
+                    // Waited for even when the staging failed: the check reads files its caller removes.
+                    ((IAsyncResult)checking).AsyncWaitHandle.WaitOne();
+                }
+                checking.GetAwaiter().GetResult();
                 return staging;
             }
             catch

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using LoyaltyHealth.Cli.Cmt;
@@ -74,7 +75,9 @@ namespace LoyaltyHealth.Cli.Staging
             }
             Spill();
             _runs.Flush();
-            var readers = new List<BinaryReader>();
+            var readers = new List<FileStream>();
+            // One entry read at a time into this, rather than an array per id (millions of them).
+            var entry = new byte[EntryBytes];
             try
             {
                 var next = new PriorityQueue<int, Guid>();
@@ -84,7 +87,7 @@ namespace LoyaltyHealth.Cli.Staging
                 {
                     var stream = new FileStream(_file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
                     stream.Position = _runStarts[r];
-                    readers.Add(new BinaryReader(stream));
+                    readers.Add(stream);
                     left[r] = ((r + 1 < _runStarts.Count ? _runStarts[r + 1] : _runs.Length) - _runStarts[r]) / EntryBytes;
                     if (Advance(r)) next.Enqueue(r, current[r].Id);
                 }
@@ -99,7 +102,8 @@ namespace LoyaltyHealth.Cli.Staging
                 bool Advance(int r)
                 {
                     if (left[r]-- == 0) return false;
-                    current[r] = (new Guid(readers[r].ReadBytes(16)), readers[r].ReadInt32());
+                    readers[r].ReadExactly(entry);
+                    current[r] = (new Guid(entry.AsSpan(0, 16)), BinaryPrimitives.ReadInt32LittleEndian(entry.AsSpan(16)));
                     return true;
                 }
             }
