@@ -45,7 +45,8 @@ namespace LoyaltyHealth.Cli.Cmt
         /// <summary>An id, or the record a lookup points at.</summary>
         public Guid Id { get; }
 
-        public IReadOnlyList<PartyValue>? Parties { get; }
+        /// <remarks>An array, not a list's interface: staging walks every party list twice, and an interface's enumerator is an allocation each time.</remarks>
+        public PartyValue[]? Parties { get; }
 
         public static RecordValue OfText(string text) => new(RecordValueType.Text, text: text);
         public static RecordValue OfWholeNumber(int number) => new(RecordValueType.WholeNumber, number: number);

@@ -70,7 +70,7 @@ namespace LoyaltyHealth.Cli.Staging
                 case RecordValueType.Lookup: LookupValue(buffer, value.Text!, value.Id); break;
                 default:
                     var parties = value.Parties!;
-                    PartiesStart(buffer, parties.Count);
+                    PartiesStart(buffer, parties.Length);
                     foreach (var party in parties) Party(buffer, party.Table, party.Id);
                     break;
             }
