@@ -14,10 +14,13 @@ namespace LoyaltyHealth.InMemory.Query
     internal sealed class CandidatePlanner
     {
         private readonly DataStore _store;
+        private readonly IReadOnlyList<Table>[] _sourceTables;
 
-        public CandidatePlanner(DataStore store)
+        // sourceTables: the tables each slot of the query reads.
+        public CandidatePlanner(DataStore store, IReadOnlyList<Table>[] sourceTables)
         {
             _store = store;
+            _sourceTables = sourceTables;
         }
 
         public List<RowRef>? Plan(EntityNode root)
@@ -29,9 +32,12 @@ namespace LoyaltyHealth.InMemory.Query
             }
 
             // An inner link-entity's own filter must hold for a root row to be returned at all.
-            foreach (var link in root.Links.Where(l => !l.Outer && l.Filter != null))
+            foreach (var link in root.Links)
             {
-                best = Smaller(best, Filter(root, link, link.Filter!));
+                if (!link.Outer && link.Filter != null)
+                {
+                    best = Smaller(best, Filter(root, link, link.Filter));
+                }
             }
 
             return best;
@@ -42,23 +48,7 @@ namespace LoyaltyHealth.InMemory.Query
         {
             if (filter.IsOr)
             {
-                if (filter.Conditions.Count == 0 && filter.Filters.Count == 0)
-                {
-                    return null;
-                }
-
-                var union = new List<RowRef>();
-                foreach (var branch in filter.Conditions.Select(c => Condition(root, home, c)).Concat(filter.Filters.Select(f => Filter(root, home, f))))
-                {
-                    if (branch == null)
-                    {
-                        return null;
-                    }
-
-                    union.AddRange(branch);
-                }
-
-                return Distinct(union);
+                return Union(root, home, filter);
             }
 
             List<RowRef>? best = null;
@@ -75,29 +65,99 @@ namespace LoyaltyHealth.InMemory.Query
             return best;
         }
 
+        // An "or" pins only when every branch does. The branches' scopes are checked before any index is read,
+        // so an "or" with one branch that cannot pin costs no lookups.
+        private List<RowRef>? Union(EntityNode root, EntityNode home, FilterNode filter)
+        {
+            if (filter.Conditions.Count == 0 && filter.Filters.Count == 0)
+            {
+                return null;
+            }
+
+            foreach (var condition in filter.Conditions)
+            {
+                if (Scope(root, home, condition) == null)
+                {
+                    return null;
+                }
+            }
+
+            var union = new List<RowRef>();
+            foreach (var condition in filter.Conditions)
+            {
+                var branch = Condition(root, home, condition);
+                if (branch == null)
+                {
+                    return null;
+                }
+
+                union.AddRange(branch);
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                var branch = Filter(root, home, child);
+                if (branch == null)
+                {
+                    return null;
+                }
+
+                union.AddRange(branch);
+            }
+
+            return Distinct(union);
+        }
+
+        // The node whose rows a pinning condition narrows: `home`, or (from the root's filter) a link directly
+        // under the root; null when the condition does not pin or reads a row no index leads back from.
+        private static EntityNode? Scope(EntityNode root, EntityNode home, ConditionNode condition)
+        {
+            if (condition.Op != ConditionOp.Equal && condition.Op != ConditionOp.In)
+            {
+                return null;
+            }
+
+            if (condition.Slot == home.Slot)
+            {
+                return home;
+            }
+
+            if (home != root)
+            {
+                return null;
+            }
+
+            foreach (var link in root.Links)
+            {
+                if (link.Slot == condition.Slot)
+                {
+                    return link;
+                }
+            }
+
+            return null;
+        }
+
         private List<RowRef>? Condition(EntityNode root, EntityNode home, ConditionNode condition)
         {
-            var ids = PinnedIds(condition);
+            var scope = Scope(root, home, condition);
+            var ids = scope == null ? null : PinnedIds(condition);
             if (ids == null)
             {
                 return null;
             }
 
-            var scope = condition.Slot == home.Slot ? home : root.Links.FirstOrDefault(l => l.Slot == condition.Slot);
-            if (scope == null || (scope != home && home != root))
-            {
-                return null;
-            }
-
-            var rows = Local(scope, condition.Attribute, ids);
-            return rows == null ? null : scope == root ? rows : ToRoot(root, scope, rows);
+            var rows = Local(scope!, condition.Attribute, ids);
+            return rows == null ? null : scope == root ? rows : ToRoot(root, scope!, rows);
         }
 
         private List<RowRef>? Local(EntityNode node, string column, List<Guid> ids)
         {
             var rows = new List<RowRef>();
-            foreach (var table in _store.SourceTables(node.Table))
+            var tables = _sourceTables[node.Slot];
+            for (int t = 0; t < tables.Count; t++)
             {
+                var table = tables[t];
                 if (!table.CanLookUpGuid(column))
                 {
                     return null;
@@ -115,13 +175,23 @@ namespace LoyaltyHealth.InMemory.Query
         // The root rows a link's rows join to: root.To equals link.From.
         private List<RowRef> ToRoot(EntityNode root, EntityNode link, List<RowRef> linkRows)
         {
-            var keys = linkRows.Select(r => IndexKey.Of(_store.Read(r.Table!, r.Row!, link.From!))).Where(k => k != null).Distinct().ToList();
+            var keys = new List<object>(linkRows.Count);
+            var seen = new HashSet<object>();
+            foreach (var row in linkRows)
+            {
+                if (IndexKey.Of(_store.Read(row.Table!, row.Row!, link.From!)) is { } key && seen.Add(key))
+                {
+                    keys.Add(key);
+                }
+            }
+
             var rows = new List<RowRef>();
-            foreach (var table in _store.SourceTables(root.Table))
+            var tables = _sourceTables[root.Slot];
+            for (int t = 0; t < tables.Count; t++)
             {
                 foreach (var key in keys)
                 {
-                    AddRows(rows, table, table.Lookup(link.To!, key));
+                    AddRows(rows, tables[t], tables[t].Lookup(link.To!, key));
                 }
             }
 
@@ -168,8 +238,17 @@ namespace LoyaltyHealth.InMemory.Query
 
         private static List<RowRef> Distinct(List<RowRef> rows)
         {
-            var seen = new HashSet<Row>(ReferenceEqualityComparer.Instance);
-            return rows.Where(r => seen.Add(r.Row!)).ToList();
+            var seen = new HashSet<Row>(rows.Count, ReferenceEqualityComparer.Instance);
+            var distinct = new List<RowRef>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (seen.Add(row.Row!))
+                {
+                    distinct.Add(row);
+                }
+            }
+
+            return distinct;
         }
 
         private static List<RowRef>? Smaller(List<RowRef>? current, List<RowRef>? candidate) =>

@@ -16,6 +16,10 @@ namespace LoyaltyHealth.InMemory.Query
         private readonly Dictionary<Type, object?[]> _converted = new Dictionary<Type, object?[]>();
         private Regex? _like;
 
+        // The last conversion used: a condition mostly meets one column type, so the dictionary is skipped.
+        private Type? _lastType;
+        private object?[]? _lastLiterals;
+
         public ConditionMatcher(ConditionNode condition)
         {
             _condition = condition;
@@ -88,6 +92,11 @@ namespace LoyaltyHealth.InMemory.Query
         private object?[] Literals(object normalizedTarget)
         {
             var type = normalizedTarget.GetType();
+            if (ReferenceEquals(type, _lastType))
+            {
+                return _lastLiterals!;
+            }
+
             if (!_converted.TryGetValue(type, out var literals))
             {
                 literals = new object?[_condition.Values.Count];
@@ -100,6 +109,8 @@ namespace LoyaltyHealth.InMemory.Query
                 _converted.Add(type, literals);
             }
 
+            _lastType = type;
+            _lastLiterals = literals;
             return literals;
         }
 

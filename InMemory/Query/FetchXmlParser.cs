@@ -1,9 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Xml;
-using System.Xml.Linq;
 
 namespace LoyaltyHealth.InMemory.Query
 {
@@ -15,6 +14,8 @@ namespace LoyaltyHealth.InMemory.Query
             "version", "mapping", "output-format", "no-lock", "count", "page", "paging-cookie", "distinct", "top", "aggregate", "returntotalrecordcount");
 
         private static readonly ISet<string> EntityAttributes = Set("name");
+
+        private static readonly ISet<string> NoAttributes = Set();
 
         private static readonly ISet<string> LinkAttributes = Set("name", "from", "to", "alias", "link-type", "visible", "intersect");
 
@@ -75,100 +76,158 @@ namespace LoyaltyHealth.InMemory.Query
                 throw Fault("the FetchXML is empty");
             }
 
-            XDocument document;
             try
             {
-                document = XDocument.Parse(fetchXml, LoadOptions.None);
+                using var document = new FetchXmlDocument(fetchXml!);
+                return Read(document);
             }
             catch (XmlException e)
             {
                 throw Fault("the FetchXML is not well-formed XML: " + e.Message);
             }
+        }
 
-            var fetch = document.Root!;
-            if (fetch.Name.LocalName != "fetch")
+        // The checks run in the order they would on a parsed tree: the whole document's well-formedness first,
+        // then the root and its attributes, then what needs every element (the union hints, the root's
+        // children), then the entity in document order. Read forward, a later element can still decide the
+        // fault, so a fault found early is raised only once the rest of the document is read.
+        private static QueryDefinition Read(FetchXmlDocument document)
+        {
+            FetchOptions fetch;
+            try
             {
-                throw Fault($"the root element is <{fetch.Name.LocalName}>, expected <fetch>");
+                document.ReadRoot();
+                fetch = ReadFetch(document);
+            }
+            catch (DataverseFault)
+            {
+                document.ReadToEnd();
+                throw;
             }
 
-            CheckAttributes(fetch, FetchAttributes, "fetch");
-            if (fetch.Descendants("filter").Count(f => f.Attribute("hint") != null) > 1)
+            QueryDefinition? query = null;
+            DataverseFault? entityFault = null;
+            try
+            {
+                var children = document.Children();
+                while (children.MoveNext())
+                {
+                    if (query == null && document.Name == "entity")
+                    {
+                        query = ReadEntity(document, fetch);
+                    }
+                }
+            }
+            catch (DataverseFault fault)
+            {
+                entityFault = fault;
+            }
+
+            document.ReadToEnd();
+            CheckWholeDocument(document);
+            if (entityFault != null)
+            {
+                ExceptionDispatchInfo.Capture(entityFault).Throw();
+            }
+
+            return query!;
+        }
+
+        private static FetchOptions ReadFetch(FetchXmlDocument document)
+        {
+            if (document.Name != "fetch")
+            {
+                throw Fault($"the root element is <{document.Name}>, expected <fetch>");
+            }
+
+            CheckAttributes(document, FetchAttributes, "fetch");
+            return new FetchOptions(document);
+        }
+
+        // Needs the whole document read: the union hints anywhere, and the root's children.
+        private static void CheckWholeDocument(FetchXmlDocument document)
+        {
+            if (document.HintedFilters > 1)
             {
                 throw Fault("a query can hold only one union hint");
             }
 
-            var entities = fetch.Elements().ToList();
-            foreach (var child in entities.Where(e => e.Name.LocalName != "entity"))
+            if (document.FirstOtherRootChild is { } other)
             {
-                throw Fault($"<fetch> does not support the child element <{child.Name.LocalName}>");
+                throw Fault($"<fetch> does not support the child element <{other}>");
             }
 
-            if (entities.Count != 1)
+            if (document.RootEntities != 1)
             {
-                throw Fault($"<fetch> needs exactly one <entity> element, found {entities.Count}");
+                throw Fault($"<fetch> needs exactly one <entity> element, found {document.RootEntities}");
             }
+        }
 
-            var entityElement = entities[0];
-            CheckAttributes(entityElement, EntityAttributes, "entity");
-            var root = new EntityNode(Required(entityElement, "name", "entity"));
+        private static QueryDefinition ReadEntity(FetchXmlDocument document, FetchOptions fetch)
+        {
+            CheckAttributes(document, EntityAttributes, "entity");
+            var root = new EntityNode(Required(document, "name", "entity"));
             var query = new QueryDefinition(root)
             {
-                Distinct = Bool(fetch, "distinct"),
-                Aggregate = Bool(fetch, "aggregate"),
-                ReturnTotalRecordCount = Bool(fetch, "returntotalrecordcount"),
-                Top = PositiveInt(fetch, "top"),
-                PageSize = PositiveInt(fetch, "count"),
-                Page = PositiveInt(fetch, "page"),
-                PagingCookie = (string?)fetch.Attribute("paging-cookie"),
+                Distinct = Bool(fetch.Distinct, "fetch", "distinct"),
+                Aggregate = Bool(fetch.Aggregate, "fetch", "aggregate"),
+                ReturnTotalRecordCount = Bool(fetch.ReturnTotalRecordCount, "fetch", "returntotalrecordcount"),
+                Top = PositiveInt(fetch.Top, "fetch", "top"),
+                PageSize = PositiveInt(fetch.Count, "fetch", "count"),
+                Page = PositiveInt(fetch.Page, "fetch", "page"),
+                PagingCookie = fetch.PagingCookie,
             };
-            ReadChildren(entityElement, root, query, isRoot: true);
+            ReadChildren(document, root, query, isRoot: true);
             return query;
         }
 
-        private static void ReadChildren(XElement element, EntityNode node, QueryDefinition query, bool isRoot)
+        private static void ReadChildren(FetchXmlDocument document, EntityNode node, QueryDefinition query, bool isRoot)
         {
-            string where = isRoot ? $"entity '{node.Table}'" : $"link-entity '{node.Table}'";
-            foreach (var child in element.Elements())
+            var children = document.Children();
+            while (children.MoveNext())
             {
-                switch (child.Name.LocalName)
+                switch (document.Name)
                 {
                     case "attribute":
-                        node.Attributes.Add(ReadAttribute(child, query, where));
+                        node.Attributes.Add(ReadAttribute(document, query, node, isRoot));
                         break;
                     case "all-attributes":
-                        CheckAttributes(child, Set(), "all-attributes");
+                        CheckAttributes(document, NoAttributes, "all-attributes");
                         node.AllAttributes = true;
                         break;
                     case "order":
-                        node.Orders.Add(ReadOrder(child, isRoot, where));
+                        node.Orders.Add(ReadOrder(document, node, isRoot));
                         break;
                     case "filter":
                         if (node.Filter != null)
                         {
-                            throw Fault($"{where} has more than one <filter>; nest them inside one");
+                            throw Fault($"{Where(node, isRoot)} has more than one <filter>; nest them inside one");
                         }
 
-                        node.Filter = ReadFilter(child);
+                        node.Filter = ReadFilter(document);
                         break;
                     case "link-entity":
-                        node.Links.Add(ReadLink(child, query));
+                        node.Links.Add(ReadLink(document, query));
                         break;
                     default:
-                        throw Fault($"{where} does not support the child element <{child.Name.LocalName}>");
+                        throw Fault($"{Where(node, isRoot)} does not support the child element <{document.Name}>");
                 }
             }
         }
 
-        private static EntityNode ReadLink(XElement element, QueryDefinition query)
+        // How faults name the entity or link-entity an element sits in.
+        private static string Where(EntityNode node, bool isRoot) => isRoot ? $"entity '{node.Table}'" : $"link-entity '{node.Table}'";
+
+        private static EntityNode ReadLink(FetchXmlDocument document, QueryDefinition query)
         {
-            CheckAttributes(element, LinkAttributes, "link-entity");
-            var link = new EntityNode(Required(element, "name", "link-entity"))
+            CheckAttributes(document, LinkAttributes, "link-entity");
+            var link = new EntityNode(Required(document, "name", "link-entity"))
             {
-                From = Required(element, "from", "link-entity"),
-                To = Required(element, "to", "link-entity"),
-                Alias = (string?)element.Attribute("alias"),
+                From = Required(document, "from", "link-entity"),
+                To = Required(document, "to", "link-entity"),
+                Alias = document.Attribute("alias"),
             };
-            string linkType = (string?)element.Attribute("link-type") ?? "inner";
+            string linkType = document.Attribute("link-type") ?? "inner";
             switch (linkType)
             {
                 case "inner":
@@ -180,30 +239,30 @@ namespace LoyaltyHealth.InMemory.Query
                     throw Fault($"link-entity '{link.Table}': link-type '{linkType}' is not supported (inner and outer are)");
             }
 
-            ReadChildren(element, link, query, isRoot: false);
+            ReadChildren(document, link, query, isRoot: false);
             return link;
         }
 
-        private static AttributeNode ReadAttribute(XElement element, QueryDefinition query, string where)
+        private static AttributeNode ReadAttribute(FetchXmlDocument document, QueryDefinition query, EntityNode node, bool isRoot)
         {
-            CheckAttributes(element, AttributeAttributes, "attribute");
-            var attribute = new AttributeNode(Required(element, "name", "attribute"))
+            CheckAttributes(document, AttributeAttributes, "attribute");
+            var attribute = new AttributeNode(Required(document, "name", "attribute"))
             {
-                Alias = (string?)element.Attribute("alias"),
-                GroupBy = Bool(element, "groupby"),
-                Distinct = Bool(element, "distinct"),
+                Alias = document.Attribute("alias"),
+                GroupBy = Bool(document.Attribute("groupby"), "attribute", "groupby"),
+                Distinct = Bool(document.Attribute("distinct"), "attribute", "distinct"),
             };
-            if (element.Attribute("dategrouping") != null)
+            if (document.Attribute("dategrouping") != null)
             {
-                throw Fault($"{where}, attribute '{attribute.Name}': dategrouping is not supported");
+                throw Fault($"{Where(node, isRoot)}, attribute '{attribute.Name}': dategrouping is not supported");
             }
 
-            var aggregate = (string?)element.Attribute("aggregate");
+            var aggregate = document.Attribute("aggregate");
             if (aggregate != null)
             {
                 if (!Aggregates.TryGetValue(aggregate, out var kind))
                 {
-                    throw Fault($"{where}, attribute '{attribute.Name}': aggregate '{aggregate}' is not one of count, countcolumn, sum, min, max, avg");
+                    throw Fault($"{Where(node, isRoot)}, attribute '{attribute.Name}': aggregate '{aggregate}' is not one of count, countcolumn, sum, min, max, avg");
                 }
 
                 attribute.Aggregate = kind;
@@ -211,85 +270,86 @@ namespace LoyaltyHealth.InMemory.Query
 
             if ((attribute.Aggregate != AggregateKind.None || attribute.GroupBy) && !query.Aggregate)
             {
-                throw Fault($"{where}, attribute '{attribute.Name}': aggregate and groupby need aggregate=\"true\" on <fetch>");
+                throw Fault($"{Where(node, isRoot)}, attribute '{attribute.Name}': aggregate and groupby need aggregate=\"true\" on <fetch>");
             }
 
             if (query.Aggregate && attribute.Aggregate == AggregateKind.None && !attribute.GroupBy)
             {
-                throw Fault($"{where}, attribute '{attribute.Name}': in an aggregate query every attribute needs aggregate or groupby");
+                throw Fault($"{Where(node, isRoot)}, attribute '{attribute.Name}': in an aggregate query every attribute needs aggregate or groupby");
             }
 
             if (query.Aggregate && string.IsNullOrEmpty(attribute.Alias))
             {
-                throw Fault($"{where}, attribute '{attribute.Name}': aggregate and groupby attributes need an alias");
+                throw Fault($"{Where(node, isRoot)}, attribute '{attribute.Name}': aggregate and groupby attributes need an alias");
             }
 
             return attribute;
         }
 
-        private static OrderNode ReadOrder(XElement element, bool isRoot, string where)
+        private static OrderNode ReadOrder(FetchXmlDocument document, EntityNode node, bool isRoot)
         {
-            CheckAttributes(element, OrderAttributes, "order");
+            CheckAttributes(document, OrderAttributes, "order");
             var order = new OrderNode
             {
-                Attribute = (string?)element.Attribute("attribute"),
-                Alias = (string?)element.Attribute("alias"),
-                EntityName = (string?)element.Attribute("entityname"),
-                Descending = Bool(element, "descending"),
+                Attribute = document.Attribute("attribute"),
+                Alias = document.Attribute("alias"),
+                EntityName = document.Attribute("entityname"),
+                Descending = Bool(document.Attribute("descending"), "order", "descending"),
             };
             if ((order.Attribute == null) == (order.Alias == null))
             {
-                throw Fault($"{where}: <order> needs exactly one of attribute or alias");
+                throw Fault($"{Where(node, isRoot)}: <order> needs exactly one of attribute or alias");
             }
 
             if (order.EntityName != null && !isRoot)
             {
-                throw Fault($"{where}: <order entityname> is only allowed on the root entity");
+                throw Fault($"{Where(node, isRoot)}: <order entityname> is only allowed on the root entity");
             }
 
             return order;
         }
 
-        private static FilterNode ReadFilter(XElement element)
+        private static FilterNode ReadFilter(FetchXmlDocument document)
         {
-            CheckAttributes(element, FilterAttributes, "filter");
-            string type = (string?)element.Attribute("type") ?? "and";
+            CheckAttributes(document, FilterAttributes, "filter");
+            string type = document.Attribute("type") ?? "and";
             if (type != "and" && type != "or")
             {
                 throw Fault($"<filter type=\"{type}\">: type must be and or or");
             }
 
-            if (element.Attribute("hint") is { } hint && (hint.Value != "union" || type != "or"))
+            if (document.Attribute("hint") is { } hint && (hint != "union" || type != "or"))
             {
-                throw Fault($"<filter type=\"{type}\" hint=\"{hint.Value}\">: the only hint is union, and only on an or filter");
+                throw Fault($"<filter type=\"{type}\" hint=\"{hint}\">: the only hint is union, and only on an or filter");
             }
 
             var filter = new FilterNode { IsOr = type == "or" };
-            foreach (var child in element.Elements())
+            var children = document.Children();
+            while (children.MoveNext())
             {
-                switch (child.Name.LocalName)
+                switch (document.Name)
                 {
                     case "condition":
-                        filter.Conditions.Add(ReadCondition(child));
+                        filter.Conditions.Add(ReadCondition(document));
                         break;
                     case "filter":
-                        filter.Filters.Add(ReadFilter(child));
+                        filter.Filters.Add(ReadFilter(document));
                         break;
                     default:
-                        throw Fault($"<filter> does not support the child element <{child.Name.LocalName}>");
+                        throw Fault($"<filter> does not support the child element <{document.Name}>");
                 }
             }
 
             return filter;
         }
 
-        private static ConditionNode ReadCondition(XElement element)
+        private static ConditionNode ReadCondition(FetchXmlDocument document)
         {
-            CheckAttributes(element, ConditionAttributes, "condition");
-            string attribute = Required(element, "attribute", "condition");
-            string operatorName = Required(element, "operator", "condition");
+            CheckAttributes(document, ConditionAttributes, "condition");
+            string attribute = Required(document, "attribute", "condition");
+            string operatorName = Required(document, "operator", "condition");
             string description = $"condition on '{attribute}' with operator '{operatorName}'";
-            if (element.Attribute("valueof") != null)
+            if (document.Attribute("valueof") != null)
             {
                 throw Fault($"{description}: valueof (column comparison) is not supported");
             }
@@ -299,26 +359,28 @@ namespace LoyaltyHealth.InMemory.Query
                 throw Fault($"{description}: operator '{operatorName}' is not supported");
             }
 
+            var entityName = document.Attribute("entityname");
             var values = new List<object?>();
-            var single = (string?)element.Attribute("value");
+            var single = document.Attribute("value");
             if (single != null)
             {
                 values.Add(single);
             }
 
-            foreach (var child in element.Elements())
+            var children = document.Children();
+            while (children.MoveNext())
             {
-                if (child.Name.LocalName != "value")
+                if (document.Name != "value")
                 {
-                    throw Fault($"{description}: <condition> does not support the child element <{child.Name.LocalName}>");
+                    throw Fault($"{description}: <condition> does not support the child element <{document.Name}>");
                 }
 
-                CheckAttributes(child, ValueAttributes, "value");
-                values.Add(child.Value);
+                CheckAttributes(document, ValueAttributes, "value");
+                values.Add(document.Text());
             }
 
             CheckValueCount(op, values.Count, description);
-            return new ConditionNode(attribute, op, values, description) { EntityName = (string?)element.Attribute("entityname") };
+            return new ConditionNode(attribute, op, values, description) { EntityName = entityName };
         }
 
         // Also used for QueryExpression conditions, so both languages reject the same mistakes.
@@ -360,25 +422,17 @@ namespace LoyaltyHealth.InMemory.Query
             }
         }
 
-        private static void CheckAttributes(XElement element, ISet<string> allowed, string elementName)
+        private static void CheckAttributes(FetchXmlDocument document, ISet<string> allowed, string elementName)
         {
-            foreach (var attribute in element.Attributes())
+            if (document.FirstAttributeOutside(allowed) is { } unsupported)
             {
-                if (attribute.IsNamespaceDeclaration)
-                {
-                    continue;
-                }
-
-                if (!allowed.Contains(attribute.Name.LocalName))
-                {
-                    throw Fault($"<{elementName}> does not support the attribute '{attribute.Name.LocalName}'");
-                }
+                throw Fault($"<{elementName}> does not support the attribute '{unsupported}'");
             }
         }
 
-        private static string Required(XElement element, string attribute, string elementName)
+        private static string Required(FetchXmlDocument document, string attribute, string elementName)
         {
-            var value = (string?)element.Attribute(attribute);
+            var value = document.Attribute(attribute);
             if (string.IsNullOrEmpty(value))
             {
                 throw Fault($"<{elementName}> is missing its required attribute '{attribute}'");
@@ -387,9 +441,8 @@ namespace LoyaltyHealth.InMemory.Query
             return value!;
         }
 
-        private static bool Bool(XElement element, string attribute)
+        private static bool Bool(string? value, string elementName, string attribute)
         {
-            var value = (string?)element.Attribute(attribute);
             switch (value)
             {
                 case null:
@@ -400,13 +453,12 @@ namespace LoyaltyHealth.InMemory.Query
                 case "1":
                     return true;
                 default:
-                    throw Fault($"<{element.Name.LocalName}> attribute '{attribute}' must be true or false, not '{value}'");
+                    throw Fault($"<{elementName}> attribute '{attribute}' must be true or false, not '{value}'");
             }
         }
 
-        private static int? PositiveInt(XElement element, string attribute)
+        private static int? PositiveInt(string? value, string elementName, string attribute)
         {
-            var value = (string?)element.Attribute(attribute);
             if (value == null)
             {
                 return null;
@@ -414,10 +466,40 @@ namespace LoyaltyHealth.InMemory.Query
 
             if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1)
             {
-                throw Fault($"<{element.Name.LocalName}> attribute '{attribute}' must be a positive whole number, not '{value}'");
+                throw Fault($"<{elementName}> attribute '{attribute}' must be a positive whole number, not '{value}'");
             }
 
             return number;
+        }
+
+        // The root's attributes, read when the root is; their values are checked once the entity's own are,
+        // as they were on a parsed tree.
+        private readonly struct FetchOptions
+        {
+            public FetchOptions(FetchXmlDocument document)
+            {
+                Distinct = document.Attribute("distinct");
+                Aggregate = document.Attribute("aggregate");
+                ReturnTotalRecordCount = document.Attribute("returntotalrecordcount");
+                Top = document.Attribute("top");
+                Count = document.Attribute("count");
+                Page = document.Attribute("page");
+                PagingCookie = document.Attribute("paging-cookie");
+            }
+
+            public string? Distinct { get; }
+
+            public string? Aggregate { get; }
+
+            public string? ReturnTotalRecordCount { get; }
+
+            public string? Top { get; }
+
+            public string? Count { get; }
+
+            public string? Page { get; }
+
+            public string? PagingCookie { get; }
         }
 
         private static ISet<string> Set(params string[] names) => new HashSet<string>(names, StringComparer.Ordinal);

@@ -25,20 +25,11 @@ namespace LoyaltyHealth.InMemory.Query
 
         public EntityCollection Evaluate(QueryDefinition query)
         {
-            var nodes = Prepare(query);
+            var nodes = Prepare(query, out var parentSlots);
             var (onRoot, onJoined) = SplitRootFilter(query.Root.Filter);
-            var join = new JoinRun(this, new JoinPlan(_store, nodes), onJoined);
-            foreach (var root in RootCandidates(query.Root))
-            {
-                join.Tuple[0] = root;
-                if (onRoot != null && !Matches(onRoot, join.Tuple))
-                {
-                    continue;
-                }
-
-                join.From(1);
-            }
-
+            var plan = new JoinPlan(_store, nodes, parentSlots);
+            var join = new JoinRun(this, plan, onRoot, onJoined);
+            JoinCandidates(query.Root, plan, join);
             return query.Aggregate ? Aggregated(query, nodes, join.Tuples) : Projected(query, nodes, join.Tuples);
         }
 
@@ -47,7 +38,7 @@ namespace LoyaltyHealth.InMemory.Query
         // holds when every part holds, so the split keeps its meaning.
         private static (FilterNode? OnRoot, FilterNode? OnJoined) SplitRootFilter(FilterNode? filter)
         {
-            if (filter == null || !Conditions(filter).Any(c => c.Slot != 0))
+            if (filter == null || ReadsOnlyRoot(filter))
             {
                 return (filter, null);
             }
@@ -66,10 +57,31 @@ namespace LoyaltyHealth.InMemory.Query
 
             foreach (var child in filter.Filters)
             {
-                (Conditions(child).All(c => c.Slot == 0) ? onRoot : onJoined).Filters.Add(child);
+                (ReadsOnlyRoot(child) ? onRoot : onJoined).Filters.Add(child);
             }
 
             return (onRoot, onJoined);
+        }
+
+        private static bool ReadsOnlyRoot(FilterNode filter)
+        {
+            foreach (var condition in filter.Conditions)
+            {
+                if (condition.Slot != 0)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                if (!ReadsOnlyRoot(child))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private EntityCollection Aggregated(QueryDefinition query, IReadOnlyList<EntityNode> nodes, List<RowRef[]> tuples)
@@ -95,18 +107,35 @@ namespace LoyaltyHealth.InMemory.Query
                     }
                 }
 
-                var (distinctStart, distinctCount) = PageWindow(query, distinct.Select(e => e.Id).ToList());
+                var (distinctStart, distinctCount) = PageWindow(query, () => distinct.Select(e => e.Id).ToList());
                 return Finish(query, distinct.Skip(distinctStart).Take(distinctCount).ToList(), distinct.Count, distinctStart, distinctCount, withCookie: true);
             }
 
             // Only the rows of the requested page are projected (and so copied).
-            var ids = tuples.Select(t => t[0].Row!.Id).ToList();
-            var (start, count) = PageWindow(query, ids);
-            var page = tuples.Skip(start).Take(count).Select(t => Project(query, nodes, t)).ToList();
+            var (start, count) = PageWindow(query, () => RootIds(tuples));
+            int end = (int)Math.Min((long)start + count, tuples.Count);
+            var page = new List<Entity>(Math.Max(end - start, 0));
+            for (int index = start; index < end; index++)
+            {
+                page.Add(Project(query, nodes, tuples[index]));
+            }
+
             return Finish(query, page, tuples.Count, start, count, withCookie: true);
         }
 
-        private (int Start, int Count) PageWindow(QueryDefinition query, List<Guid>? rootIds)
+        private static List<Guid> RootIds(List<RowRef[]> tuples)
+        {
+            var ids = new List<Guid>(tuples.Count);
+            foreach (var tuple in tuples)
+            {
+                ids.Add(tuple[0].Row!.Id);
+            }
+
+            return ids;
+        }
+
+        // The root ids, in result order, are listed only when a paging cookie needs them.
+        private (int Start, int Count) PageWindow(QueryDefinition query, Func<List<Guid>>? rootIds)
         {
             if (query.Top != null)
             {
@@ -119,7 +148,7 @@ namespace LoyaltyHealth.InMemory.Query
             if (page > 1 && rootIds != null && !string.IsNullOrEmpty(query.PagingCookie))
             {
                 var last = PagingCookie.LastId(query.PagingCookie!);
-                int position = rootIds.IndexOf(last!.Value);
+                int position = rootIds().IndexOf(last!.Value);
                 if (position >= 0)
                 {
                     start = position + 1;
@@ -236,7 +265,7 @@ namespace LoyaltyHealth.InMemory.Query
 
         // Numbers the link-entities, gives each its alias, and ties every condition and order to the slot of
         // the row it reads. Faults here name the alias or column that does not resolve.
-        private IReadOnlyList<EntityNode> Prepare(QueryDefinition query)
+        private IReadOnlyList<EntityNode> Prepare(QueryDefinition query, out int[] parentSlots)
         {
             if (query.Top != null && (query.PageSize != null || query.Page != null))
             {
@@ -244,37 +273,30 @@ namespace LoyaltyHealth.InMemory.Query
             }
 
             var nodes = new List<EntityNode>();
-            var parents = new Dictionary<EntityNode, EntityNode>();
-            void Number(EntityNode node)
-            {
-                node.Slot = nodes.Count;
-                node.EffectiveAlias = node.Slot == 0 ? node.Table : node.Alias ?? node.Table + node.Slot;
-                nodes.Add(node);
-                foreach (var link in node.Links)
-                {
-                    parents[link] = node;
-                    Number(link);
-                }
-            }
-
-            Number(query.Root);
+            var parents = new List<int>();
+            Number(query.Root, parentSlot: 0, nodes, parents);
             if (nodes.Count - 1 > MaximumLinks)
             {
                 throw new DataverseFault(ErrorCodes.TooManyLinkEntities, "Number of link entities in query exceeded maximum limit.");
             }
 
-            var byAlias = new Dictionary<string, EntityNode>(StringComparer.Ordinal);
-            foreach (var link in nodes.Skip(1))
+            var byAlias = new Dictionary<string, EntityNode>(nodes.Count * 2, StringComparer.Ordinal);
+            for (int slot = 1; slot < nodes.Count; slot++)
             {
+                var link = nodes[slot];
                 if (!byAlias.TryAdd(link.EffectiveAlias, link))
                 {
                     throw DataverseFault.InvalidArgument($"Invalid FetchXML: the alias '{link.EffectiveAlias}' is used by more than one link-entity.");
                 }
             }
 
-            foreach (var link in nodes.Skip(1).GroupBy(n => n.Table).Where(g => g.Count() == 1).Select(g => g.Single()))
+            // A table linked only once can also be named by its table name.
+            for (int slot = 1; slot < nodes.Count; slot++)
             {
-                byAlias.TryAdd(link.Table, link);
+                if (IsOnlyLinkTo(nodes, slot))
+                {
+                    byAlias.TryAdd(nodes[slot].Table, nodes[slot]);
+                }
             }
 
             foreach (var node in nodes)
@@ -282,16 +304,12 @@ namespace LoyaltyHealth.InMemory.Query
                 _store.Check.Table(node.Table);
                 if (node.Filter != null)
                 {
-                    foreach (var condition in Conditions(node.Filter))
-                    {
-                        condition.Slot = ResolveSlot(node, condition.EntityName, byAlias, $"the {condition.Description}");
-                        CheckColumn(nodes[condition.Slot], condition.Attribute);
-                    }
+                    ResolveConditions(node, node.Filter, nodes, byAlias);
                 }
 
                 foreach (var order in node.Orders)
                 {
-                    order.Slot = ResolveSlot(node, order.EntityName, byAlias, $"the order on '{order.Attribute ?? order.Alias}'");
+                    order.Slot = ResolveSlot(node, order.EntityName, byAlias, order);
                     if (order.Attribute != null)
                     {
                         CheckColumn(nodes[order.Slot], order.Attribute);
@@ -311,14 +329,57 @@ namespace LoyaltyHealth.InMemory.Query
                 if (node.Slot > 0)
                 {
                     CheckColumn(node, node.From!);
-                    CheckColumn(parents[node], node.To!);
+                    CheckColumn(nodes[parents[node.Slot]], node.To!);
                 }
             }
 
+            parentSlots = parents.ToArray();
             return nodes;
         }
 
-        private static int ResolveSlot(EntityNode owner, string? entityName, Dictionary<string, EntityNode> byAlias, string what)
+        // Slots in document order, depth first: the root 0, then each link before the links under it.
+        private static void Number(EntityNode node, int parentSlot, List<EntityNode> nodes, List<int> parents)
+        {
+            node.Slot = nodes.Count;
+            node.EffectiveAlias = node.Slot == 0 ? node.Table : node.Alias ?? node.Table + node.Slot;
+            nodes.Add(node);
+            parents.Add(parentSlot);
+            foreach (var link in node.Links)
+            {
+                Number(link, node.Slot, nodes, parents);
+            }
+        }
+
+        private static bool IsOnlyLinkTo(List<EntityNode> nodes, int slot)
+        {
+            for (int other = 1; other < nodes.Count; other++)
+            {
+                if (other != slot && nodes[other].Table == nodes[slot].Table)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // In document order, as the conditions of a filter and then those of its nested filters.
+        private void ResolveConditions(EntityNode node, FilterNode filter, List<EntityNode> nodes, Dictionary<string, EntityNode> byAlias)
+        {
+            foreach (var condition in filter.Conditions)
+            {
+                condition.Slot = ResolveSlot(node, condition.EntityName, byAlias, condition);
+                CheckColumn(nodes[condition.Slot], condition.Attribute);
+            }
+
+            foreach (var child in filter.Filters)
+            {
+                ResolveConditions(node, child, nodes, byAlias);
+            }
+        }
+
+        // `subject` is the condition or order that names the entity; its description is built only for a fault.
+        private static int ResolveSlot(EntityNode owner, string? entityName, Dictionary<string, EntityNode> byAlias, object subject)
         {
             if (string.IsNullOrEmpty(entityName))
             {
@@ -332,7 +393,7 @@ namespace LoyaltyHealth.InMemory.Query
                     return owner.Slot;
                 }
 
-                throw DataverseFault.InvalidArgument($"Invalid query: {what} inside link-entity '{owner.EffectiveAlias}' names entity '{entityName}'; only the root filter may reach other link-entities.");
+                throw DataverseFault.InvalidArgument($"Invalid query: {What(subject)} inside link-entity '{owner.EffectiveAlias}' names entity '{entityName}'; only the root filter may reach other link-entities.");
             }
 
             if (byAlias.TryGetValue(entityName!, out var target))
@@ -345,34 +406,43 @@ namespace LoyaltyHealth.InMemory.Query
                 return 0;
             }
 
-            throw DataverseFault.InvalidArgument($"Invalid query: {what} names entity '{entityName}', which is not the alias of any link-entity.");
+            throw DataverseFault.InvalidArgument($"Invalid query: {What(subject)} names entity '{entityName}', which is not the alias of any link-entity.");
         }
+
+        private static string What(object subject) => subject is OrderNode order
+            ? $"the order on '{order.Attribute ?? order.Alias}'"
+            : $"the {((ConditionNode)subject).Description}";
 
         private void CheckColumn(EntityNode node, string column) => _store.Check.Column(node.Table, column);
 
-        private IEnumerable<RowRef> RootCandidates(EntityNode root)
+        // Joins every candidate root row: those the planner narrows to from indexes, else every row of the
+        // root's tables (or those an id condition on the root pins).
+        private void JoinCandidates(EntityNode root, JoinPlan plan, JoinRun join)
         {
-            var planned = new CandidatePlanner(_store).Plan(root);
+            var rootTables = plan.SourceTables[0];
+            var planned = new CandidatePlanner(_store, plan.SourceTables).Plan(root);
             if (planned != null)
             {
                 foreach (var candidate in planned)
                 {
-                    yield return candidate;
+                    join.FromRoot(candidate);
                 }
 
-                yield break;
+                return;
             }
 
             var pinned = root.Filter == null ? null : PinnedGuids(root.Filter);
-            foreach (var table in _store.SourceTables(root.Table))
+            for (int t = 0; t < rootTables.Count; t++)
             {
+                var table = rootTables[t];
                 if (pinned != null && table.CanLookUpGuid(pinned.Value.Column))
                 {
                     foreach (var id in pinned.Value.Ids)
                     {
-                        foreach (var row in table.Lookup(pinned.Value.Column, id))
+                        var rows = table.Lookup(pinned.Value.Column, id);
+                        for (int r = 0; r < rows.Count; r++)
                         {
-                            yield return new RowRef(table, row);
+                            join.FromRoot(new RowRef(table, rows[r]));
                         }
                     }
                 }
@@ -380,7 +450,7 @@ namespace LoyaltyHealth.InMemory.Query
                 {
                     foreach (var row in table.Rows)
                     {
-                        yield return new RowRef(table, row);
+                        join.FromRoot(new RowRef(table, row));
                     }
                 }
             }
@@ -414,28 +484,38 @@ namespace LoyaltyHealth.InMemory.Query
         {
             private readonly QueryEvaluator _evaluator;
             private readonly JoinPlan _plan;
-            private readonly FilterNode? _rootFilter;
+            private readonly FilterNode? _onRoot;
+            private readonly FilterNode? _onJoined;
+            private readonly RowRef[] _tuple;
 
-            public JoinRun(QueryEvaluator evaluator, JoinPlan plan, FilterNode? rootFilterOnJoined)
+            public JoinRun(QueryEvaluator evaluator, JoinPlan plan, FilterNode? rootFilterOnRoot, FilterNode? rootFilterOnJoined)
             {
                 _evaluator = evaluator;
                 _plan = plan;
-                _rootFilter = rootFilterOnJoined;
-                Tuple = new RowRef[plan.Nodes.Count];
+                _onRoot = rootFilterOnRoot;
+                _onJoined = rootFilterOnJoined;
+                _tuple = new RowRef[plan.Nodes.Count];
             }
-
-            // The root row at slot 0; every later slot is empty between calls to From(1).
-            public RowRef[] Tuple { get; }
 
             public List<RowRef[]> Tuples { get; } = new List<RowRef[]>();
 
-            public void From(int slot)
+            // Every slot but the root's is empty between calls.
+            public void FromRoot(RowRef root)
+            {
+                _tuple[0] = root;
+                if (_onRoot == null || _evaluator.Matches(_onRoot, _tuple))
+                {
+                    From(1);
+                }
+            }
+
+            private void From(int slot)
             {
                 if (slot == _plan.Nodes.Count)
                 {
-                    if (_rootFilter == null || _evaluator.Matches(_rootFilter, Tuple))
+                    if (_onJoined == null || _evaluator.Matches(_onJoined, _tuple))
                     {
-                        Tuples.Add((RowRef[])Tuple.Clone());
+                        Tuples.Add((RowRef[])_tuple.Clone());
                     }
 
                     return;
@@ -444,9 +524,9 @@ namespace LoyaltyHealth.InMemory.Query
                 // A filter inside a link-entity belongs to the join: for an outer join, rows it rejects leave the
                 // parent with an empty link rather than removing the parent.
                 var link = _plan.Nodes[slot];
-                var parent = Tuple[_plan.ParentSlots[slot]];
+                var parent = _tuple[_plan.ParentSlots[slot]];
                 bool matched = !parent.IsEmpty && JoinTo(slot, link, parent);
-                Tuple[slot] = default;
+                _tuple[slot] = default;
                 if (!matched && link.Outer)
                 {
                     From(slot + 1);
@@ -461,10 +541,11 @@ namespace LoyaltyHealth.InMemory.Query
                 if (store.TryReadGuid(parent.Table!, parent.Row!, link.To!, out var id))
                 {
                     // Most joins follow a lookup to an id: answered without boxing the id or listing a single row.
+                    var fromPrimaryId = _plan.FromPrimaryId[slot];
                     for (int t = 0; t < tables.Count; t++)
                     {
                         var table = tables[t];
-                        if (string.Equals(link.From, table.PrimaryIdColumn, StringComparison.Ordinal))
+                        if (fromPrimaryId[t])
                         {
                             var row = table.Find(id);
                             matched |= row != null && Visit(slot, link, table, row);
@@ -500,8 +581,8 @@ namespace LoyaltyHealth.InMemory.Query
             // The link's slot holds the candidate while the link's filter looks at it and the later links join to it.
             private bool Visit(int slot, EntityNode link, Table table, Row row)
             {
-                Tuple[slot] = new RowRef(table, row);
-                if (link.Filter != null && !_evaluator.Matches(link.Filter, Tuple))
+                _tuple[slot] = new RowRef(table, row);
+                if (link.Filter != null && !_evaluator.Matches(link.Filter, _tuple))
                 {
                     return false;
                 }
@@ -511,22 +592,29 @@ namespace LoyaltyHealth.InMemory.Query
             }
         }
 
-        // What a join needs of each link, worked out once per query rather than once per root row: the
-        // slot of its parent and the tables it reads (the activity pointer reads every activity table).
+        // What a join needs of each node, worked out once per query rather than once per row: the slot of
+        // its parent, the tables it reads (the activity pointer reads every activity table), and for each
+        // of those whether the link joins on its primary id.
         private sealed class JoinPlan
         {
-            public JoinPlan(DataStore store, IReadOnlyList<EntityNode> nodes)
+            public JoinPlan(DataStore store, IReadOnlyList<EntityNode> nodes, int[] parentSlots)
             {
                 Nodes = nodes;
-                ParentSlots = new int[nodes.Count];
+                ParentSlots = parentSlots;
                 SourceTables = new IReadOnlyList<Table>[nodes.Count];
-                foreach (var node in nodes)
+                FromPrimaryId = new bool[nodes.Count][];
+                for (int slot = 0; slot < nodes.Count; slot++)
                 {
-                    foreach (var link in node.Links)
+                    var tables = store.SourceTables(nodes[slot].Table);
+                    var list = tables as IReadOnlyList<Table> ?? tables.ToList();
+                    SourceTables[slot] = list;
+                    var fromPrimaryId = new bool[list.Count];
+                    for (int t = 0; t < list.Count; t++)
                     {
-                        ParentSlots[link.Slot] = node.Slot;
-                        SourceTables[link.Slot] = store.SourceTables(link.Table).ToList();
+                        fromPrimaryId[t] = string.Equals(nodes[slot].From, list[t].PrimaryIdColumn, StringComparison.Ordinal);
                     }
+
+                    FromPrimaryId[slot] = fromPrimaryId;
                 }
             }
 
@@ -535,6 +623,8 @@ namespace LoyaltyHealth.InMemory.Query
             public int[] ParentSlots { get; }
 
             public IReadOnlyList<Table>[] SourceTables { get; }
+
+            public bool[][] FromPrimaryId { get; }
         }
 
         private bool Matches(FilterNode filter, RowRef[] tuple)
@@ -561,8 +651,5 @@ namespace LoyaltyHealth.InMemory.Query
             // An empty filter of either type filters nothing: Dataverse ignores it.
             return !filter.IsOr || (filter.Conditions.Count == 0 && filter.Filters.Count == 0);
         }
-
-        private static IEnumerable<ConditionNode> Conditions(FilterNode filter) =>
-            filter.Conditions.Concat(filter.Filters.SelectMany(Conditions));
     }
 }

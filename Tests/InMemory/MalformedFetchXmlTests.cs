@@ -29,6 +29,11 @@ namespace LoyaltyHealth.Tests.InMemory
         [TestCase("<fetch count='-1'><entity name='account'/></fetch>", "'count'", TestName = "A negative count is named")]
         [TestCase("<fetch><entity name='account'><filter><condition attribute='a' operator='eq' valueof='b'/></filter></entity></fetch>", "valueof", TestName = "Column comparison is refused by name")]
         [TestCase("<fetch><entity name='account'><order attribute='name' alias='n'/></entity></fetch>", "exactly one of attribute or alias", TestName = "An order with both attribute and alias is refused")]
+        [TestCase("<fetch><entity name='account'><atribute name='name'/></entity></fetch><fetch/>", "not well-formed", TestName = "Broken XML after an unknown element is refused as broken XML")]
+        [TestCase("<fetch><entity name='account'><atribute name='name'/></entity><entity name='contact'/></fetch>", "found 2", TestName = "A second entity is reported before an unknown element in the first")]
+        [TestCase("<fetch><entity name='account'><atribute name='name'/></entity><order attribute='name'/></fetch>", "<fetch> does not support the child element <order>", TestName = "An unknown child of fetch after the entity is named before an unknown element in the entity")]
+        [TestCase("<fetch><entity name='account'><atribute name='name'/><filter><filter type='or' hint='union'/><filter type='or' hint='union'/></filter></entity></fetch>", "only one union hint", TestName = "A second union hint is reported before an earlier unknown element")]
+        [TestCase("<query><entity name='account'/><filter type='or' hint='union'/><filter type='or' hint='union'/></query>", "<query>", TestName = "A root other than fetch is named before its union hints")]
         public void Malformed_or_unsupported_FetchXML_is_an_invalid_argument_fault_naming_the_problem(string fetchXml, string named)
         {
             var service = new InMemoryOrganizationService(() => new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc));
