@@ -126,7 +126,7 @@ namespace LoyaltyHealth.Plugins.Health
         /// <param name="followUps">The account's follow-up tasks when the single read took them; null when the reads were paged.</param>
         private List<Entity> ReadActivities(Guid accountId, DateTime since, out List<Entity> parties, out List<Entity>? followUps)
         {
-            var combined = _service.RetrieveMultiple(new FetchExpression(FetchXml.Page(HealthQueries.ActivitiesWithParties(accountId, since), 1, PageSize, null)));
+            var combined = _service.RetrieveMultiple(new FetchExpression(HealthQueries.ActivitiesWithPartiesFirstPage(accountId, since)));
             if (!combined.MoreRecords)
             {
                 parties = new List<Entity>();
