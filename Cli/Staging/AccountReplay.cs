@@ -79,7 +79,7 @@ namespace LoyaltyHealth.Cli.Staging
             var requests = organisation.Store.RequestCount;
             var byMessage = organisation.Store.RequestCountsByMessage;
             var failed = organisation.Pipeline.FailedJobs.FirstOrDefault();
-            var result = ResultReader.Read(organisation.Store).Single(a => a.Id == slice.Account.Id);
+            var result = ResultReader.Read(organisation.Store, slice.Account.Id);
             var notes = organisation.Pipeline.Traces.SelectMany(t => t.Lines)
                 .Where(l => l.StartsWith(Ignored, StringComparison.Ordinal)).Select(l => l.Substring(Ignored.Length)).Distinct();
             result = result with
