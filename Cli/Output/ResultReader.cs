@@ -19,20 +19,35 @@ namespace LoyaltyHealth.Cli.Output
         public static IReadOnlyList<AccountResult> Read(InMemoryOrganizationService store)
         {
             var history = Count(store, HealthAssessmentSchema.EntityName, HealthAssessmentSchema.AccountId, null);
-            var followUps = Count(store, TaskSchema.EntityName, ActivitySchema.RegardingObjectId, q =>
-            {
-                q.Criteria.AddCondition(ActivitySchema.FollowUpReason, ConditionOperator.NotNull);
-                q.Criteria.AddCondition(ActivitySchema.StateCode, ConditionOperator.Equal, ActivitySchema.StateOpen);
-            });
+            var followUps = Count(store, TaskSchema.EntityName, ActivitySchema.RegardingObjectId, OpenFollowUps);
             return All(store, new QueryExpression(AccountSchema.EntityName) { ColumnSet = new ColumnSet(true) })
-                .Select(a => Result(a, history, followUps))
+                .Select(a => Result(a, history.TryGetValue(a.Id, out var h) ? h : 0, followUps.TryGetValue(a.Id, out var f) ? f : 0))
                 .OrderBy(a => a.RiskRank).ThenBy(a => a.Overall ?? int.MaxValue).ThenBy(a => a.Name, StringComparer.CurrentCulture)
                 .ToList();
         }
 
-        private static AccountResult Result(Entity account, IReadOnlyDictionary<Guid, int> history, IReadOnlyDictionary<Guid, int> followUps)
+        /// <summary>
+        /// One account's result, as <see cref="Read"/> gives it, without reading the organisation's other accounts:
+        /// the account is read as a plugin step's image is (not counted as a request).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">The account does not exist.</exception>
+        public static AccountResult Read(InMemoryOrganizationService store, Guid accountId)
         {
-            var (spend, value) = PerkFigures(account.GetAttributeValue<string>(AccountSchema.ReasonCodes));
+            var account = store.Peek(AccountSchema.EntityName, accountId, new ColumnSet(true))
+                ?? throw new InvalidOperationException($"Account {accountId} is not in the organisation.");
+            return Result(account, CountFor(store, accountId, HealthAssessmentSchema.EntityName, HealthAssessmentSchema.AccountId, null),
+                CountFor(store, accountId, TaskSchema.EntityName, ActivitySchema.RegardingObjectId, OpenFollowUps));
+        }
+
+        private static void OpenFollowUps(QueryExpression query)
+        {
+            query.Criteria.AddCondition(ActivitySchema.FollowUpReason, ConditionOperator.NotNull);
+            query.Criteria.AddCondition(ActivitySchema.StateCode, ConditionOperator.Equal, ActivitySchema.StateOpen);
+        }
+
+        private static AccountResult Result(Entity account, int historyRows, int openFollowUps)
+        {
+            var codes = StoredCodes.Parse(account.GetAttributeValue<string>(AccountSchema.ReasonCodes));
             var reasons = Lines(account.GetAttributeValue<string>(AccountSchema.HealthReasons));
             return new AccountResult
             {
@@ -46,45 +61,58 @@ namespace LoyaltyHealth.Cli.Output
                 Trend = account.OptionValue(AccountSchema.HealthTrend) is { } t && OptionMaps.Trend.TryGet(t, out var trend) ? trend : null,
                 PerkDependent = account.GetAttributeValue<bool?>(AccountSchema.PerkDependent) == true,
                 PerkSharePercent = account.GetAttributeValue<decimal?>(AccountSchema.PerkShare),
-                PerkSpend = spend,
-                DeliveredValue = value,
+                PerkSpend = codes.PerkSpend,
+                DeliveredValue = codes.DeliveredValue,
                 Reasons = reasons,
-                UnreadableValues = Codes(account.GetAttributeValue<string>(AccountSchema.ReasonCodes))
-                    .Select((code, i) => code == ReasonCodes.StoredValueUnreadable && i < reasons.Count ? reasons[i] : null)
-                    .Where(line => line is not null)
-                    .Select(line => line!)
-                    .ToList(),
+                UnreadableValues = UnreadableValues(codes.Codes, reasons),
                 Actions = Lines(account.GetAttributeValue<string>(AccountSchema.NextBestActions)),
                 ScoredOn = account.GetAttributeValue<DateTime?>(AccountSchema.HealthScoredOn),
-                HistoryRows = history.TryGetValue(account.Id, out var h) ? h : 0,
-                OpenFollowUps = followUps.TryGetValue(account.Id, out var f) ? f : 0,
+                HistoryRows = historyRows,
+                OpenFollowUps = openFollowUps,
             };
         }
 
-        /// <summary>Perk spend and delivered value, from the parameters of the perk finding among the stored reason codes.</summary>
-        private static (decimal? Spend, decimal? Value) PerkFigures(string? codes)
+        /// <summary>The stored reason texts whose reason says a stored value could not be read (codes and texts are the same reasons, in the same order).</summary>
+        private static IReadOnlyList<string> UnreadableValues(IReadOnlyList<string?> codes, IReadOnlyList<string> reasons)
         {
-            if (string.IsNullOrWhiteSpace(codes)) return (null, null);
-            using var json = JsonDocument.Parse(codes);
-            foreach (var reason in json.RootElement.EnumerateArray())
+            var lines = new List<string>();
+            for (var i = 0; i < codes.Count && i < reasons.Count; i++)
             {
-                var code = reason.TryGetProperty("code", out var c) ? c.GetString() : null;
-                if (code is not (ReasonCodes.PerkDependent or ReasonCodes.PerkDependentCostUnknown or ReasonCodes.PerkDependentPartlyPriced
-                    or ReasonCodes.PerksAlongsideStrongValue)) continue;
-                if (!reason.TryGetProperty("parameters", out var parameters)) continue;
-                // No perk had its cost logged: the spend is unknown, not zero.
-                if (code == ReasonCodes.PerkDependentCostUnknown) return (null, Number(parameters, ParameterNames.DeliveredValue));
-                return (Number(parameters, ParameterNames.PerkSpend), Number(parameters, ParameterNames.DeliveredValue));
+                if (codes[i] == ReasonCodes.StoredValueUnreadable) lines.Add(reasons[i]);
             }
-            return (null, null);
+            return lines;
         }
 
-        /// <summary>The stored reason codes in order; the stored reason texts are the same reasons, rendered, in the same order.</summary>
-        private static IReadOnlyList<string?> Codes(string? codes)
+        /// <summary>
+        /// The stored reason codes in order, and the perk spend and delivered value from the parameters of the perk finding
+        /// among them, read in one pass over the JSON.
+        /// </summary>
+        private sealed record StoredCodes(IReadOnlyList<string?> Codes, decimal? PerkSpend, decimal? DeliveredValue)
         {
-            if (string.IsNullOrWhiteSpace(codes)) return Array.Empty<string?>();
-            using var json = JsonDocument.Parse(codes);
-            return json.RootElement.EnumerateArray().Select(r => r.TryGetProperty("code", out var c) ? c.GetString() : null).ToList();
+            private static readonly StoredCodes None = new(Array.Empty<string?>(), null, null);
+
+            public static StoredCodes Parse(string? json)
+            {
+                if (string.IsNullOrWhiteSpace(json)) return None;
+                using var document = JsonDocument.Parse(json);
+                var codes = new List<string?>();
+                decimal? spend = null, value = null;
+                var perkFound = false;
+                foreach (var reason in document.RootElement.EnumerateArray())
+                {
+                    var code = reason.TryGetProperty("code", out var c) ? c.GetString() : null;
+                    codes.Add(code);
+                    if (perkFound || !IsPerkFinding(code) || !reason.TryGetProperty("parameters", out var parameters)) continue;
+                    perkFound = true;
+                    // No perk had its cost logged: the spend is unknown, not zero.
+                    spend = code == ReasonCodes.PerkDependentCostUnknown ? null : Number(parameters, ParameterNames.PerkSpend);
+                    value = Number(parameters, ParameterNames.DeliveredValue);
+                }
+                return new StoredCodes(codes, spend, value);
+            }
+
+            private static bool IsPerkFinding(string? code) => code is ReasonCodes.PerkDependent or ReasonCodes.PerkDependentCostUnknown
+                or ReasonCodes.PerkDependentPartlyPriced or ReasonCodes.PerksAlongsideStrongValue;
         }
 
         private static decimal? Number(JsonElement parameters, string name) =>
@@ -103,6 +131,17 @@ namespace LoyaltyHealth.Cli.Output
                 .Where(id => id.HasValue)
                 .GroupBy(id => id!.Value)
                 .ToDictionary(g => g.Key, g => g.Count());
+        }
+
+        /// <summary>How many rows of <paramref name="table"/> name the account in <paramref name="lookup"/> (and match the filter).</summary>
+        private static int CountFor(InMemoryOrganizationService store, Guid accountId, string table, string lookup, Action<QueryExpression>? filter)
+        {
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(lookup) };
+            query.Criteria.AddCondition(lookup, ConditionOperator.Equal, accountId);
+            filter?.Invoke(query);
+            var count = 0;
+            foreach (var _ in All(store, query)) count++;
+            return count;
         }
 
         /// <summary>Every row a query matches, page by page.</summary>

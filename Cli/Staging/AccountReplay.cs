@@ -79,15 +79,30 @@ namespace LoyaltyHealth.Cli.Staging
             var requests = organisation.Store.RequestCount;
             var byMessage = organisation.Store.RequestCountsByMessage;
             var failed = organisation.Pipeline.FailedJobs.FirstOrDefault();
-            var result = ResultReader.Read(organisation.Store).Single(a => a.Id == slice.Account.Id);
-            var notes = organisation.Pipeline.Traces.SelectMany(t => t.Lines)
-                .Where(l => l.StartsWith(Ignored, StringComparison.Ordinal)).Select(l => l.Substring(Ignored.Length)).Distinct();
+            var result = ResultReader.Read(organisation.Store, slice.Account.Id);
             result = result with
             {
                 Error = failed is null ? null : $"{failed.Step.Name}: {FirstLine(failed.Error)}",
-                Warnings = slice.Warnings.Concat(notes).ToList(),
+                Warnings = WithNotes(slice.Warnings, organisation.Pipeline.Traces),
             };
             return new AccountOutcome(result, requests, ImportRequestsPerAccount, byMessage);
+        }
+
+        /// <summary>The slice's warnings, then each distinct note the plugins traced about what they ignored, in the order traced.</summary>
+        private static List<string> WithNotes(IReadOnlyList<string> warnings, IReadOnlyList<StepTrace> traces)
+        {
+            var all = new List<string>(warnings);
+            HashSet<string>? notes = null;
+            foreach (var trace in traces)
+            {
+                foreach (var line in trace.Lines)
+                {
+                    if (!line.StartsWith(Ignored, StringComparison.Ordinal)) continue;
+                    var note = line.Substring(Ignored.Length);
+                    if ((notes ??= new HashSet<string>(StringComparer.Ordinal)).Add(note)) all.Add(note);
+                }
+            }
+            return all;
         }
 
         private static string FirstLine(string? text) => (text ?? "unknown error").Split('\n')[0].Trim();

@@ -29,14 +29,20 @@ namespace LoyaltyHealth.Model.Reasons
         public ReasonRenderer(CultureInfo culture)
         {
             _culture = culture ?? throw new ArgumentNullException(nameof(culture));
-            _texts = new[] { culture.Name, culture.TwoLetterISOLanguageName, FallbackLanguage }
+            _texts = TextsByCulture.GetOrAdd(culture.Name, _ => new[] { culture.Name, culture.TwoLetterISOLanguageName, FallbackLanguage }
                 .Where(n => !string.IsNullOrEmpty(n))
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Select(Load)
                 .Where(t => t is not null)
                 .Select(t => t!)
-                .ToArray();
+                .ToArray());
         }
+
+        /// <summary>
+        /// The texts of a culture with its fallbacks, in the order they are looked in: a renderer is made for every
+        /// recalculation, and the chain depends only on the culture's name (a few per run).
+        /// </summary>
+        private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string>[]> TextsByCulture = new(StringComparer.Ordinal);
 
         /// <summary>The languages that ship with texts: one embedded Reasons/Texts/xx.json each (da, de, en, fi, nl).</summary>
         public static IReadOnlyList<string> Languages { get; } = typeof(ReasonRenderer).Assembly.GetManifestResourceNames()
@@ -87,14 +93,38 @@ namespace LoyaltyHealth.Model.Reasons
                 var close = template.IndexOf('}', open + 1);
                 if (close < 0) { result.Append(template, i, template.Length - i); break; }
                 result.Append(template, i, open - i);
-                var placeholder = template.Substring(open + 1, close - open - 1).Split('|');
-                var parameter = parameters.FirstOrDefault(p => p.Name == placeholder[0]);
-                result.Append(parameter is null ? template.Substring(open, close - open + 1)
-                    : placeholder.Length == 3 ? (parameter.Value == 1m ? placeholder[1] : placeholder[2])
-                    : Format(parameter));
+                // The placeholder is name, or name|singular|plural: its parts are separated by '|'.
+                var firstBar = template.IndexOf('|', open + 1, close - open - 1);
+                var nameEnd = firstBar < 0 ? close : firstBar;
+                var parameter = Find(parameters, template, open + 1, nameEnd - open - 1);
+                if (parameter is null) result.Append(template, open, close - open + 1);
+                else if (firstBar >= 0 && IsSingularPlural(template, firstBar, close, out var secondBar))
+                {
+                    if (parameter.Value == 1m) result.Append(template, firstBar + 1, secondBar - firstBar - 1);
+                    else result.Append(template, secondBar + 1, close - secondBar - 1);
+                }
+                else result.Append(Format(parameter));
                 i = close + 1;
             }
             return result.ToString();
+        }
+
+        /// <summary>The parameter named by the template's characters from <paramref name="start"/>, <paramref name="length"/> long; null when none is.</summary>
+        private static Parameter? Find(IReadOnlyList<Parameter> parameters, string template, int start, int length)
+        {
+            for (var p = 0; p < parameters.Count; p++)
+            {
+                var name = parameters[p].Name;
+                if (name.Length == length && string.CompareOrdinal(name, 0, template, start, length) == 0) return parameters[p];
+            }
+            return null;
+        }
+
+        /// <summary>Whether the placeholder from its first '|' (<paramref name="firstBar"/>) to its end holds exactly one more, and where.</summary>
+        private static bool IsSingularPlural(string template, int firstBar, int close, out int secondBar)
+        {
+            secondBar = template.IndexOf('|', firstBar + 1, close - firstBar - 1);
+            return secondBar >= 0 && template.IndexOf('|', secondBar + 1, close - secondBar - 1) < 0;
         }
 
         private string Format(Parameter p) => p.Kind switch

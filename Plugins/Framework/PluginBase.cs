@@ -29,7 +29,7 @@ namespace LoyaltyHealth.Plugins.Framework
         {
             var context = serviceProvider?.GetService(typeof(IPluginExecutionContext)) as IPluginExecutionContext
                 ?? throw new InvalidPluginExecutionException($"{GetType().Name}: the service provider offers no execution context.");
-            var match = _steps.FirstOrDefault(s => s.Step.Matches(context.MessageName, context.PrimaryEntityName, context.Stage));
+            var match = Match(context);
             if (match is null)
             {
                 // A registration the plugin does not declare is a deployment mistake, not something to guess at.
@@ -71,6 +71,16 @@ namespace LoyaltyHealth.Plugins.Framework
             {
                 local.Trace($"Exited {GetType().Name}.");
             }
+        }
+
+        /// <summary>The first declared step the running one matches; null when none does.</summary>
+        private RegisteredStep? Match(IPluginExecutionContext context)
+        {
+            foreach (var step in _steps)
+            {
+                if (step.Step.Matches(context.MessageName, context.PrimaryEntityName, context.Stage)) return step;
+            }
+            return null;
         }
 
         private static bool IsRunningAbove(IPluginExecutionContext context, string key)

@@ -105,16 +105,16 @@ namespace LoyaltyHealth.Plugins.Health
         /// other server stamps (a job's <c>OperationCreatedOn</c>), so clock skew between the plugin host and
         /// the server plays no part.
         /// </summary>
-        private DateTime ServerReadAsOf(Entity account, IEnumerable<Entity> activities)
+        private DateTime ServerReadAsOf(Entity account, List<Entity> activities)
         {
             var newest = _sender?.OperationCreatedOn is { } queued && queued != default ? queued.ToUniversalTime() : DateTime.MinValue;
-            foreach (var stamp in new[] { account.GetAttributeValue<DateTime?>(AccountSchema.ModifiedOn) }
-                .Concat(activities.Select(a => a.GetAttributeValue<DateTime?>(ActivitySchema.ModifiedOn))))
-            {
-                if (stamp is { } value && value.ToUniversalTime() > newest) newest = value.ToUniversalTime();
-            }
+            newest = Newer(newest, account.GetAttributeValue<DateTime?>(AccountSchema.ModifiedOn));
+            foreach (var activity in activities) newest = Newer(newest, activity.GetAttributeValue<DateTime?>(ActivitySchema.ModifiedOn));
             return DateTime.SpecifyKind(newest, DateTimeKind.Utc);
         }
+
+        private static DateTime Newer(DateTime newest, DateTime? stamp) =>
+            stamp is { } value && value.ToUniversalTime() > newest ? value.ToUniversalTime() : newest;
 
         /// <summary>
         /// The account's activities and the parties of its contacts. One query reads both when its rows fit one
@@ -126,7 +126,7 @@ namespace LoyaltyHealth.Plugins.Health
         /// <param name="followUps">The account's follow-up tasks when the single read took them; null when the reads were paged.</param>
         private List<Entity> ReadActivities(Guid accountId, DateTime since, out List<Entity> parties, out List<Entity>? followUps)
         {
-            var combined = _service.RetrieveMultiple(new FetchExpression(FetchXml.Page(HealthQueries.ActivitiesWithParties(accountId, since), 1, PageSize, null)));
+            var combined = _service.RetrieveMultiple(new FetchExpression(HealthQueries.ActivitiesWithPartiesFirstPage(accountId, since)));
             if (!combined.MoreRecords)
             {
                 parties = new List<Entity>();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
+using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Mapping;
 using LoyaltyHealth.Plugins.Schema;
 using static LoyaltyHealth.Plugins.Framework.FetchXml;
@@ -69,6 +70,16 @@ namespace LoyaltyHealth.Plugins.Health
                     Attributes(ContactWithCompanyColumns))));
             return Fetch(entity);
         }
+
+        /// <summary>
+        /// The text of the first page (<see cref="AccountAssessor.PageSize"/> rows) of <see cref="ActivitiesWithParties"/>: the
+        /// single read of nearly every recalculation. Its text differs between accounts only in the account and the date,
+        /// so the tree is built and printed once and the values are filled in.
+        /// </summary>
+        public static string ActivitiesWithPartiesFirstPage(Guid accountId, DateTime since) => FirstPageOfActivitiesWithParties.Fill(accountId, since);
+
+        private static readonly FetchTemplate FirstPageOfActivitiesWithParties =
+            new((accountId, since) => Page(ActivitiesWithParties(accountId, since), 1, AccountAssessor.PageSize, null));
 
         /// <summary>The activities that count toward the account: regarding it, one of its contacts or one of its opportunities.</summary>
         public static XElement Activities(Guid accountId, DateTime since) => Fetch(ActivityRoot(accountId, since, union: false, followUpsOfAnyDate: false));

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Text;
 using LoyaltyHealth.Model.Output;
@@ -80,31 +81,71 @@ namespace LoyaltyHealth.Plugins.Mapping
         };
 
         /// <summary>Reason codes with their parameters, for forms, views and flows in any language.</summary>
-        public static string Codes(IEnumerable<Reason> reasons) => Json(reasons.Select(r => new Dictionary<string, object>
-        {
-            ["code"] = r.Code,
-            ["impact"] = r.Impact,
-            ["parameters"] = r.Parameters.ToDictionary(p => p.Name, p => (object)p.Value),
-        }).ToList());
+        public static string Codes(IEnumerable<Reason> reasons) => Json(reasons, WriteReason);
 
         /// <summary>Next best action codes with their parameters, so the card renders them in the reader's language.</summary>
-        public static string Codes(IEnumerable<NextBestAction> actions) => Json(actions.Select(a => new Dictionary<string, object>
-        {
-            ["code"] = a.Code,
-            ["parameters"] = a.Parameters.ToDictionary(p => p.Name, p => (object)p.Value),
-        }).ToList());
+        public static string Codes(IEnumerable<NextBestAction> actions) => Json(actions, WriteAction);
 
-        private static string Json(List<Dictionary<string, object>> list)
+        private static readonly Action<JsonWriter, Reason> WriteReason = (writer, reason) =>
         {
-            var settings = new JsonSerializerSettings { Culture = CultureInfo.InvariantCulture };
-            var json = JsonConvert.SerializeObject(list, settings);
-            // Drop the weakest entries rather than cut the JSON in the middle.
-            while (json.Length > CodesLimit && list.Count > 0)
+            writer.WritePropertyName("code");
+            writer.WriteValue(reason.Code);
+            writer.WritePropertyName("impact");
+            writer.WriteValue(reason.Impact);
+            WriteParameters(writer, reason.Parameters);
+        };
+
+        private static readonly Action<JsonWriter, NextBestAction> WriteAction = (writer, action) =>
+        {
+            writer.WritePropertyName("code");
+            writer.WriteValue(action.Code);
+            WriteParameters(writer, action.Parameters);
+        };
+
+        /// <summary>The parameters as one object, each name once (a repeated name is a defect in the model, refused as a dictionary refuses it).</summary>
+        private static void WriteParameters(JsonWriter writer, IReadOnlyList<Parameter> parameters)
+        {
+            writer.WritePropertyName("parameters");
+            writer.WriteStartObject();
+            for (var i = 0; i < parameters.Count; i++)
             {
-                list.RemoveAt(list.Count - 1);
-                json = JsonConvert.SerializeObject(list, settings);
+                for (var earlier = 0; earlier < i; earlier++)
+                {
+                    if (parameters[earlier].Name == parameters[i].Name)
+                        throw new ArgumentException($"An item with the same key has already been added. Key: {parameters[i].Name}");
+                }
+                writer.WritePropertyName(parameters[i].Name);
+                writer.WriteValue(parameters[i].Value);
             }
-            return json;
+            writer.WriteEndObject();
+        }
+
+        /// <summary>
+        /// The entries as a JSON list, written as Json.NET serializes them (invariant culture, no indentation), dropping
+        /// the weakest (last) entries rather than cutting the JSON in the middle when it is longer than <see cref="CodesLimit"/>.
+        /// </summary>
+        private static string Json<T>(IEnumerable<T> entries, Action<JsonWriter, T> writeFields)
+        {
+            var text = new StringBuilder(256);
+            var ends = new List<int>();
+            using (var writer = new JsonTextWriter(new StringWriter(text, CultureInfo.InvariantCulture)) { Culture = CultureInfo.InvariantCulture })
+            {
+                writer.WriteStartArray();
+                foreach (var entry in entries)
+                {
+                    writer.WriteStartObject();
+                    writeFields(writer, entry);
+                    writer.WriteEndObject();
+                    writer.Flush();
+                    ends.Add(text.Length);
+                }
+                writer.WriteEndArray();
+            }
+            if (text.Length <= CodesLimit) return text.ToString();
+            // The list of the first k entries is "[", their objects with the commas between them, and "]".
+            var kept = ends.Count;
+            while (kept > 0 && ends[kept - 1] + 1 > CodesLimit) kept--;
+            return kept == 0 ? "[]" : text.ToString(0, ends[kept - 1]) + "]";
         }
 
         private static string? Lines(IEnumerable<string> lines, int limit)
