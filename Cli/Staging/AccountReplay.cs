@@ -7,6 +7,7 @@ using LoyaltyHealth.InMemory.Schema;
 using LoyaltyHealth.Model.Policy;
 using LoyaltyHealth.Pipeline.Execution;
 using LoyaltyHealth.Pipeline.Registration;
+using LoyaltyHealth.Plugins.Framework;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 
@@ -97,8 +98,10 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 foreach (var line in trace.Lines)
                 {
-                    if (!line.StartsWith(Ignored, StringComparison.Ordinal)) continue;
-                    var note = line.Substring(Ignored.Length);
+                    // The plugins' tracing service puts the time since its previous line before each message.
+                    var message = LocalTracingService.Message(line);
+                    if (!message.StartsWith(Ignored, StringComparison.Ordinal)) continue;
+                    var note = message.Substring(Ignored.Length);
                     if ((notes ??= new HashSet<string>(StringComparer.Ordinal)).Add(note)) all.Add(note);
                 }
             }

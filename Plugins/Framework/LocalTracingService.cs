@@ -24,7 +24,17 @@ namespace LoyaltyHealth.Plugins.Framework
             var delta = (int)(now - _previous).TotalMilliseconds;
             _previous = now;
             var message = args is { Length: > 0 } ? string.Format(CultureInfo.InvariantCulture, format, args) : format;
-            _inner.Trace("[+{0}ms] {1}", delta.ToString(CultureInfo.InvariantCulture), message);
+            _inner.Trace(PrefixedFormat, delta.ToString(CultureInfo.InvariantCulture), message);
+        }
+
+        private const string PrefixedFormat = "[+{0}ms] {1}";
+
+        /// <summary>A line this service traced without its timing prefix: the plugin's own message (a line without the prefix as it is).</summary>
+        public static string Message(string line)
+        {
+            if (!line.StartsWith("[+", StringComparison.Ordinal)) return line;
+            var end = line.IndexOf("ms] ", StringComparison.Ordinal);
+            return end < 0 ? line : line.Substring(end + 4);
         }
     }
 }

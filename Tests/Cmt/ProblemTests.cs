@@ -152,6 +152,24 @@ namespace LoyaltyHealth.Tests.Cmt
         }
 
         [Test]
+        public void A_value_the_plugins_ignore_while_scoring_is_a_warning_on_the_account()
+        {
+            // An organisation may have added a service cadence option the model does not know: scored, and the recalculation's note reaches the account.
+            var (exit, output) = Score(Small().Record("account", "a0000000-0000-0000-0000-000000000003", ("name", "Own Options Ltd"), ("loy_servicecadence", "100000099"),
+                ("createdon", "2024-01-01T00:00:00Z")), "--as-of", "2026-06-30");
+
+            var row = GenuineExportTests.CsvRow(Path.Combine(Folder, "out", "accounts.csv"), "a0000000-0000-0000-0000-000000000003");
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, output);
+                Assert.That(row["Warnings"], Is.EqualTo("account a0000000-0000-0000-0000-000000000003: unknown loy_servicecadence value 100000099; reported as unreadable"));
+                Assert.That(row["Warnings"], Does.Not.Contain("[+"), "the note as the plugin wrote it, without the trace's timing");
+                Assert.That(output, Does.Contain("Own Options Ltd: account a0000000-0000-0000-0000-000000000003: unknown loy_servicecadence value 100000099"));
+                Assert.That(GenuineExportTests.CsvRow(Path.Combine(Folder, "out", "accounts.csv"), Account)["Warnings"], Is.Empty, "an account with nothing ignored has no warning");
+            });
+        }
+
+        [Test]
         public void An_account_whose_recalculation_failed_is_shown_as_failed_with_its_error_never_as_not_enough_data()
         {
             var asOf = new DateTime(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);
