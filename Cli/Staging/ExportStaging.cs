@@ -46,6 +46,11 @@ namespace LoyaltyHealth.Cli.Staging
         private int _accountCount, _excludedAccounts;
         private long _sequence;
         private readonly NamePool _names = new();
+        private readonly SharedValues _shared = new();
+        private SqliteQuery? _slice;
+        private static readonly byte[] AccountTable = System.Text.Encoding.UTF8.GetBytes(AccountSchema.EntityName);
+        // The last slice's size, the next slice's likely one: its list of rows is made that size at once.
+        private int _lastSliceRows = 16;
 
         public ExportStaging(DateTime asOf, string? folder = null)
         {
@@ -212,30 +217,31 @@ namespace LoyaltyHealth.Cli.Staging
         private AccountSlice Slice(int ordinal, Guid accountId)
         {
             // The account's rows and the rows it shares, each once and in file order: seq is the row id, so the
-            // rows are read by id in order, with no sort and no comparison of payloads.
-            using var command = _db.CreateCommand();
-            command.CommandText = "SELECT seq, tbl, excluded, payload FROM rows WHERE seq IN " +
-                                  "(SELECT seq FROM rows WHERE account = $a UNION SELECT seq FROM members WHERE account = $a) ORDER BY seq";
-            command.Parameters.AddWithValue("$a", ordinal);
+            // rows are read by id in order, with no sort and no comparison of payloads. One statement serves every
+            // slice, and each payload is decoded where SQLite holds it.
+            _slice ??= new SqliteQuery(_db, "SELECT seq, tbl, excluded, payload FROM rows WHERE seq IN " +
+                                            "(SELECT seq FROM rows WHERE account = ?1 UNION SELECT seq FROM members WHERE account = ?1) ORDER BY seq");
+            var query = _slice.Start(1, ordinal);
             Entity? account = null;
-            var rows = new List<Entity>();
-            var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            using (var reader = command.ExecuteReader())
+            var rows = new List<Entity>(_lastSliceRows);
+            SortedDictionary<string, int>? excluded = null;
+            _shared.Clear();
+            while (query.Next())
             {
-                while (reader.Read())
+                if (query.Integer(2) == 1)
                 {
-                    if (reader.GetInt64(2) == 1)
-                    {
-                        var table = reader.GetString(1);
-                        excluded[table] = (excluded.TryGetValue(table, out var n) ? n : 0) + 1;
-                        continue;
-                    }
-                    var record = RecordCodec.Decode((byte[])reader[3], _names);
-                    if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
-                    else rows.Add(record);
+                    var table = _names.Of(query.Bytes(1));
+                    excluded ??= new SortedDictionary<string, int>(StringComparer.Ordinal);
+                    excluded[table] = (excluded.TryGetValue(table, out var n) ? n : 0) + 1;
+                    continue;
                 }
+                var record = RecordCodec.Decode(query.Bytes(3), _names, query.Bytes(1).SequenceEqual(AccountTable) ? null : _shared);
+                if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
+                else rows.Add(record);
             }
-            var warnings = excluded.Select(p => $"{p.Value} {p.Key} records dated after the as-of moment were left out").ToList();
+            _lastSliceRows = rows.Count;
+            var warnings = excluded is null ? new List<string>()
+                : excluded.Select(p => $"{p.Value} {p.Key} records dated after the as-of moment were left out").ToList();
             return new AccountSlice(account!, rows, warnings);
         }
 
@@ -318,6 +324,7 @@ namespace LoyaltyHealth.Cli.Staging
             _insertMember?.Dispose();
             _insertPending?.Dispose();
             _insertAccount?.Dispose();
+            _slice?.Dispose();
             _transaction?.Dispose();
             _database.Dispose();
         }
