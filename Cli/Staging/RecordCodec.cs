@@ -36,12 +36,13 @@ namespace LoyaltyHealth.Cli.Staging
 
         /// <summary>
         /// Reads a record back, its lookups and activity parties taken from <paramref name="shared"/> when given: the
-        /// record then shares them with the other records read with it, and must only be read (<see cref="SharedValues"/>).
+        /// record then shares them with the other records read with it, unless its table shares nothing, and must only be read (<see cref="SharedValues"/>).
         /// </summary>
         public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names, SharedValues? shared)
         {
             var reader = new StagedRecordReader(bytes, names);
             var entity = new Entity(reader.Name(), reader.Id());
+            if (shared?.Shares(entity.LogicalName) == false) shared = null;
             var attributes = entity.Attributes;
             var count = reader.Int32();
             for (var i = 0; i < count; i++)

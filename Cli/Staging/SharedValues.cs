@@ -8,13 +8,20 @@ namespace LoyaltyHealth.Cli.Staging
     /// The lookups and activity parties one account's rows repeat (its own account in every activity's regarding,
     /// the same owners, the same contacts taking part), decoded into one object each instead of one per row. A
     /// slice's rows are only read and handed over to the store, which never changes a value in place, so they can
-    /// share them; the account itself, which goes through the pipeline as a request's target, shares nothing.
+    /// share them; a row that goes on to be a request's target (the account) shares nothing.
     /// Cleared for each slice: a slice's values are never shared with another's. Not thread-safe.
     /// </summary>
     public sealed class SharedValues
     {
+        private readonly string _unsharedTable;
         private readonly Dictionary<Guid, EntityReference> _references = new();
         private readonly Dictionary<Guid, (string Table, Entity Party)> _parties = new();
+
+        /// <param name="unsharedTable">The table whose rows share nothing: each of its rows gets values of its own.</param>
+        public SharedValues(string unsharedTable) => _unsharedTable = unsharedTable;
+
+        /// <summary>Whether rows of <paramref name="table"/> share values.</summary>
+        public bool Shares(string table) => table != _unsharedTable;
 
         public void Clear()
         {
