@@ -46,6 +46,11 @@ namespace LoyaltyHealth.Cli.Staging
         private int _accountCount, _excludedAccounts;
         private long _sequence;
         private readonly NamePool _names = new();
+        // The account, which goes through the pipeline as a request's target, shares no value with its rows.
+        private readonly SharedValues _shared = new(unsharedTable: AccountSchema.EntityName);
+        private SqliteQuery? _ownRows, _memberRows;
+        // The last slice's size, the next slice's likely one: its list of rows is made that size at once.
+        private int _lastSliceRows = 16;
 
         public ExportStaging(DateTime asOf, string? folder = null)
         {
@@ -188,7 +193,7 @@ namespace LoyaltyHealth.Cli.Staging
             }
             foreach (var insert in new[] { _insertRow, _insertMember, _insertPending, _insertAccount }) insert?.Dispose();
             _insertRow = _insertMember = _insertPending = _insertAccount = null;
-            Execute("CREATE INDEX rows_by_account ON rows(account); CREATE INDEX members_by_account ON members(account); CREATE INDEX members_by_seq ON members(seq);");
+            Execute("CREATE INDEX rows_by_account ON rows(account); CREATE INDEX members_by_account ON members(account, seq); CREATE INDEX members_by_seq ON members(seq);");
             _transaction!.Commit();
             _transaction = null;
             ListOrphans();
@@ -211,31 +216,51 @@ namespace LoyaltyHealth.Cli.Staging
 
         private AccountSlice Slice(int ordinal, Guid accountId)
         {
-            // The account's rows and the rows it shares, each once and in file order: seq is the row id, so the
-            // rows are read by id in order, with no sort and no comparison of payloads.
-            using var command = _db.CreateCommand();
-            command.CommandText = "SELECT seq, tbl, excluded, payload FROM rows WHERE seq IN " +
-                                  "(SELECT seq FROM rows WHERE account = $a UNION SELECT seq FROM members WHERE account = $a) ORDER BY seq";
-            command.Parameters.AddWithValue("$a", ordinal);
+            // The account's rows and the rows it shares, each once and in file order: both lists come in seq order
+            // straight from their index (seq is the row id), and are merged here, with no temporary table, sort or
+            // comparison of payloads in SQLite. One pair of statements serves every slice, and each payload is
+            // decoded where SQLite holds it.
+            _ownRows ??= new SqliteQuery(_db, "SELECT seq, excluded, payload, tbl FROM rows WHERE account = ?1 ORDER BY seq");
+            _memberRows ??= new SqliteQuery(_db, "SELECT m.seq, r.excluded, r.payload, r.tbl FROM members m JOIN rows r ON r.seq = m.seq " +
+                                                 "WHERE m.account = ?1 ORDER BY m.seq");
+            var own = _ownRows.Start(1, ordinal);
+            var members = _memberRows.Start(1, ordinal);
             Entity? account = null;
-            var rows = new List<Entity>();
-            var excluded = new SortedDictionary<string, int>(StringComparer.Ordinal);
-            using (var reader = command.ExecuteReader())
+            var rows = new List<Entity>(_lastSliceRows);
+            SortedDictionary<string, int>? excluded = null;
+            _shared.Clear();
+            var moreOwn = own.Next();
+            var moreMembers = members.Next();
+            long last = 0;
+            while (moreOwn || moreMembers)
             {
-                while (reader.Read())
+                var next = moreMembers && (!moreOwn || members.Integer(0) < own.Integer(0)) ? members : own;
+                var seq = next.Integer(0);
+                // A row the account holds more than once (its own and shared, or shared twice) is read once.
+                if (seq != last)
                 {
-                    if (reader.GetInt64(2) == 1)
+                    last = seq;
+                    if (next.Integer(1) == 1)
                     {
-                        var table = reader.GetString(1);
+                        var table = _names.Of(next.Bytes(3));
+                        excluded ??= new SortedDictionary<string, int>(StringComparer.Ordinal);
                         excluded[table] = (excluded.TryGetValue(table, out var n) ? n : 0) + 1;
-                        continue;
                     }
-                    var record = RecordCodec.Decode((byte[])reader[3], _names);
-                    if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
-                    else rows.Add(record);
+                    else
+                    {
+                        var record = RecordCodec.Decode(next.Bytes(2), _names, _shared);
+                        if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
+                        else rows.Add(record);
+                    }
                 }
+
+                if (next == own) moreOwn = own.Next();
+                else moreMembers = members.Next();
             }
-            var warnings = excluded.Select(p => $"{p.Value} {p.Key} records dated after the as-of moment were left out").ToList();
+
+            _lastSliceRows = rows.Count;
+            var warnings = excluded is null ? new List<string>()
+                : excluded.Select(p => $"{p.Value} {p.Key} records dated after the as-of moment were left out").ToList();
             return new AccountSlice(account!, rows, warnings);
         }
 
@@ -318,6 +343,8 @@ namespace LoyaltyHealth.Cli.Staging
             _insertMember?.Dispose();
             _insertPending?.Dispose();
             _insertAccount?.Dispose();
+            _ownRows?.Dispose();
+            _memberRows?.Dispose();
             _transaction?.Dispose();
             _database.Dispose();
         }

@@ -32,15 +32,23 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>Reads a record back; its table, column and lookup-table names come from <paramref name="names"/>.</summary>
-        public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names)
+        public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names) => Decode(bytes, names, shared: null);
+
+        /// <summary>
+        /// Reads a record back, its lookups and activity parties taken from <paramref name="shared"/> when given: the
+        /// record then shares them with the other records read with it, unless its table shares nothing, and must only be read (<see cref="SharedValues"/>).
+        /// </summary>
+        public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names, SharedValues? shared)
         {
             var reader = new StagedRecordReader(bytes, names);
             var entity = new Entity(reader.Name(), reader.Id());
+            if (shared?.Shares(entity.LogicalName) == false) shared = null;
+            var attributes = entity.Attributes;
             var count = reader.Int32();
             for (var i = 0; i < count; i++)
             {
                 var name = reader.Name();
-                entity[name] = Read(ref reader);
+                attributes[name] = Read(ref reader, shared);
             }
             return entity;
         }
@@ -160,34 +168,41 @@ namespace LoyaltyHealth.Cli.Staging
             buffer.Advance(prefix + length);
         }
 
-        private static object Read(ref StagedRecordReader reader) => (Tag)reader.Byte() switch
+        private static readonly object True = true, False = false;
+
+        private static object Read(ref StagedRecordReader reader, SharedValues? shared) => (Tag)reader.Byte() switch
         {
             Tag.Text => reader.Text(),
             Tag.Int => reader.Int32(),
             Tag.Decimal => reader.Decimal(),
             Tag.Money => new Money(reader.Decimal()),
-            Tag.Bool => reader.Byte() != 0,
+            // Boxed once: a boxed value never changes.
+            Tag.Bool => reader.Byte() != 0 ? True : False,
             Tag.Date => new DateTime(reader.Int64(), DateTimeKind.Utc),
             Tag.Choice => new OptionSetValue(reader.Int32()),
             Tag.Guid => reader.Id(),
-            Tag.Lookup => new EntityReference(reader.Name(), reader.Id()),
-            Tag.Parties => Parties(ref reader),
+            Tag.Lookup => shared is null ? new EntityReference(reader.Name(), reader.Id()) : shared.Reference(reader.Name(), reader.Id()),
+            Tag.Parties => Parties(ref reader, shared),
             var tag => throw new InvalidDataException($"Unknown staged value tag {tag}."),
         };
 
-        private static EntityCollection Parties(ref StagedRecordReader reader)
+        private static EntityCollection Parties(ref StagedRecordReader reader, SharedValues? shared)
         {
             var parties = new EntityCollection();
             var count = reader.Int32();
             for (var i = 0; i < count; i++)
             {
-                var target = new EntityReference(reader.Name(), reader.Id());
-                parties.Entities.Add(new Entity(Plugins.Schema.ActivityPartySchema.EntityName)
-                {
-                    [Plugins.Schema.ActivityPartySchema.PartyId] = target,
-                });
+                var table = reader.Name();
+                var id = reader.Id();
+                parties.Entities.Add(shared is null ? Party(new EntityReference(table, id)) : shared.Party(table, id));
             }
             return parties;
         }
+
+        /// <summary>An activity's party as the reader gives it: an activityparty naming <paramref name="target"/>.</summary>
+        internal static Entity Party(EntityReference target) => new(Plugins.Schema.ActivityPartySchema.EntityName)
+        {
+            [Plugins.Schema.ActivityPartySchema.PartyId] = target,
+        };
     }
 }

@@ -11,20 +11,15 @@ namespace LoyaltyHealth.Cli.Staging
     /// more per row than the insert itself (a data reader per execution, parameters looked up by name, values
     /// boxed), and staging inserts millions of rows. Errors are the <see cref="SqliteException"/> a command throws.
     /// </summary>
-    internal sealed class SqliteInsert : IDisposable
+    internal sealed class SqliteInsert : SqliteStatement
     {
-        private readonly sqlite3 _db;
-        private readonly sqlite3_stmt _statement;
-
-        public SqliteInsert(SqliteConnection connection, string sql)
+        public SqliteInsert(SqliteConnection connection, string sql) : base(connection, sql)
         {
-            _db = connection.Handle!;
-            Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
         }
 
         public SqliteInsert Integer(int position, long value)
         {
-            Check(raw.sqlite3_bind_int64(_statement, position, value));
+            Check(raw.sqlite3_bind_int64(Statement, position, value));
             return this;
         }
 
@@ -33,35 +28,28 @@ namespace LoyaltyHealth.Cli.Staging
             var most = Encoding.UTF8.GetMaxByteCount(value.Length);
             var utf8 = most <= 256 ? stackalloc byte[most] : new byte[most];
             var length = Encoding.UTF8.GetBytes(value, utf8);
-            Check(raw.sqlite3_bind_text(_statement, position, utf8.Slice(0, length)));
+            Check(raw.sqlite3_bind_text(Statement, position, utf8.Slice(0, length)));
             return this;
         }
 
         public SqliteInsert Blob(int position, ReadOnlySpan<byte> value)
         {
-            Check(raw.sqlite3_bind_blob(_statement, position, value));
+            Check(raw.sqlite3_bind_blob(Statement, position, value));
             return this;
         }
 
         public SqliteInsert Null(int position)
         {
-            Check(raw.sqlite3_bind_null(_statement, position));
+            Check(raw.sqlite3_bind_null(Statement, position));
             return this;
         }
 
         /// <summary>Inserts the row bound, and readies the statement for the next.</summary>
         public void Run()
         {
-            var result = raw.sqlite3_step(_statement);
-            raw.sqlite3_reset(_statement);
+            var result = raw.sqlite3_step(Statement);
+            raw.sqlite3_reset(Statement);
             if (result != raw.SQLITE_DONE) Check(result);
         }
-
-        private void Check(int result)
-        {
-            if (result != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(result, _db);
-        }
-
-        public void Dispose() => _statement.Dispose();
     }
 }

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using LoyaltyHealth.InMemory.Activities;
+using LoyaltyHealth.InMemory.Storage;
 using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.InMemory.Schema
@@ -10,6 +12,7 @@ namespace LoyaltyHealth.InMemory.Schema
     internal sealed class SchemaCheck
     {
         private readonly OrganisationSchema? _schema;
+        private KeyValuePair<string, object>[] _partyColumns = new KeyValuePair<string, object>[4];
 
         public SchemaCheck(OrganisationSchema? schema)
         {
@@ -44,28 +47,32 @@ namespace LoyaltyHealth.InMemory.Schema
             }
         }
 
-        // A row to write: its table, its columns, and the activityparty rows of its party lists.
-        public void Row(Entity entity)
+        // A row to write: its table, its columns (in the entity's order), and the activityparty rows of its party lists.
+        public void Row(string table, ReadOnlySpan<KeyValuePair<string, object>> attributes)
         {
-            Table(entity.LogicalName);
+            Table(table);
             if (_schema == null)
             {
                 return;
             }
 
-            var columns = _schema.ColumnSetOf(entity.LogicalName)!;
-            foreach (var attribute in entity.Attributes)
+            var columns = _schema.ColumnSetOf(table)!;
+            foreach (var attribute in attributes)
             {
                 if (!columns.Contains(attribute.Key))
                 {
-                    throw DataverseFault.NoColumn(entity.LogicalName, attribute.Key);
+                    throw DataverseFault.NoColumn(table, attribute.Key);
                 }
 
                 if (attribute.Value is EntityCollection parties && ParticipationType.ByPartyListColumn.ContainsKey(attribute.Key))
                 {
-                    foreach (var party in parties.Entities)
+                    var entities = parties.Entities;
+                    for (int i = 0; i < entities.Count; i++)
                     {
-                        Columns(ActivityNames.Party, party.Attributes.Keys);
+                        foreach (var partyColumn in EntityColumns.Of(entities[i], ref _partyColumns))
+                        {
+                            Column(ActivityNames.Party, partyColumn.Key);
+                        }
                     }
                 }
             }

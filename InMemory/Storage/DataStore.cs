@@ -25,6 +25,11 @@ namespace LoyaltyHealth.InMemory.Storage
         private readonly Dictionary<string, object?> _preparedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
         private readonly Dictionary<string, EntityCollection?> _preparedParties = new Dictionary<string, EntityCollection?>(StringComparer.Ordinal);
         private readonly List<KeyValuePair<string, object?>> _partyValues = new List<KeyValuePair<string, object?>>();
+        // A row's and a party's columns, copied out of their entity to be read without an enumerator each time.
+        private KeyValuePair<string, object>[] _columns = new KeyValuePair<string, object>[16];
+        private KeyValuePair<string, object>[] _partyColumns = new KeyValuePair<string, object>[4];
+        // One participation type mask value per mask for every party row: stored values are never changed in place.
+        private readonly Dictionary<int, OptionSetValue> _masks = new Dictionary<int, OptionSetValue>();
         private readonly Func<DateTime> _utcNow;
         private readonly Func<Guid> _newId;
         private long _version;
@@ -86,9 +91,9 @@ namespace LoyaltyHealth.InMemory.Storage
                 {
                     activities++;
                     parties = 2;
-                    foreach (var value in row.Attributes.Values)
+                    foreach (var column in EntityColumns.Of(row, ref _columns))
                     {
-                        parties += value is EntityCollection partyList ? partyList.Entities.Count : 0;
+                        parties += column.Value is EntityCollection partyList ? partyList.Entities.Count : 0;
                     }
                 }
 
@@ -155,7 +160,8 @@ namespace LoyaltyHealth.InMemory.Storage
         public Guid Create(Entity entity, bool keepAuditDates, bool takeValues = false)
         {
             string name = RequireWritableName(entity.LogicalName, "Create");
-            Check.Row(entity);
+            var columns = EntityColumns.Of(entity, ref _columns);
+            Check.Row(name, columns);
             var table = GetOrCreateTable(name);
             var id = entity.Id != Guid.Empty ? entity.Id
                 : entity.Attributes.TryGetValue(table.PrimaryIdColumn, out var given) && given is Guid givenId && givenId != Guid.Empty ? givenId
@@ -165,7 +171,7 @@ namespace LoyaltyHealth.InMemory.Storage
                 throw new DataverseFault(ErrorCodes.DuplicateRecord, $"Cannot insert duplicate key: a '{name}' row with id {id} already exists.");
             }
 
-            var (values, parties) = Prepare(table, entity, isCreate: true, takeValues);
+            var (values, parties) = Prepare(table, columns, isCreate: true, takeValues);
             var now = UtcNow;
             var createdOn = values.TryGetValue(OverriddenCreatedOn, out var overridden) && overridden is DateTime overriddenTime ? overriddenTime
                 : keepAuditDates && values.TryGetValue(CreatedOn, out var seeded) && seeded is DateTime seededTime ? seededTime
@@ -216,7 +222,8 @@ namespace LoyaltyHealth.InMemory.Storage
         public void Update(Entity entity, ConcurrencyBehavior behavior)
         {
             string name = RequireWritableName(entity.LogicalName, "Update");
-            Check.Row(entity);
+            var columns = EntityColumns.Of(entity, ref _columns);
+            Check.Row(name, columns);
             var table = FindTable(name);
             var id = entity.Id;
             if (id == Guid.Empty && table != null && entity.Attributes.TryGetValue(table.PrimaryIdColumn, out var given) && given is Guid givenId)
@@ -226,7 +233,7 @@ namespace LoyaltyHealth.InMemory.Storage
 
             var (_, row) = Require(name, id);
             CheckRowVersion(table!, row, entity.RowVersion, behavior);
-            var (values, parties) = Prepare(table!, entity, isCreate: false, takeValues: false);
+            var (values, parties) = Prepare(table!, columns, isCreate: false, takeValues: false);
             if (Journal.Recording)
             {
                 Journal.Record(RestoreOf(table!, row));
@@ -408,13 +415,13 @@ namespace LoyaltyHealth.InMemory.Storage
         }
 
         // Copies and checks every value before anything is written, so a bad column leaves the row untouched.
-        private (Dictionary<string, object?> Values, Dictionary<string, EntityCollection?> Parties) Prepare(Table table, Entity entity, bool isCreate, bool takeValues)
+        private (Dictionary<string, object?> Values, Dictionary<string, EntityCollection?> Parties) Prepare(Table table, ReadOnlySpan<KeyValuePair<string, object>> columns, bool isCreate, bool takeValues)
         {
             var values = _preparedValues;
             var parties = _preparedParties;
             values.Clear();
             parties.Clear();
-            foreach (var attribute in entity.Attributes)
+            foreach (var attribute in columns)
             {
                 string column = attribute.Key;
                 if (column == table.PrimaryIdColumn || column == Table.VersionNumberColumn || column == ActivityNames.ActivityTypeCode)
@@ -503,10 +510,11 @@ namespace LoyaltyHealth.InMemory.Storage
             }
 
             int mask = ParticipationType.ByPartyListColumn[column];
-            foreach (var party in parties.Entities)
+            var entities = parties.Entities;
+            for (int i = 0; i < entities.Count; i++)
             {
                 _partyValues.Clear();
-                foreach (var attribute in party.Attributes)
+                foreach (var attribute in EntityColumns.Of(entities[i], ref _partyColumns))
                 {
                     if (attribute.Key != ActivityNames.ActivityId && attribute.Key != ActivityNames.ParticipationTypeMask && attribute.Key != ActivityNames.PartyPrimaryId)
                     {
@@ -554,8 +562,19 @@ namespace LoyaltyHealth.InMemory.Storage
             }
 
             partyTable.Set(partyRow, ActivityNames.ActivityId, activity);
-            partyTable.Set(partyRow, ActivityNames.ParticipationTypeMask, new OptionSetValue(mask));
+            partyTable.Set(partyRow, ActivityNames.ParticipationTypeMask, MaskValue(mask));
             partyTable.Insert(partyRow);
+        }
+
+        private OptionSetValue MaskValue(int mask)
+        {
+            if (!_masks.TryGetValue(mask, out var value))
+            {
+                value = new OptionSetValue(mask);
+                _masks.Add(mask, value);
+            }
+
+            return value;
         }
 
         private void RemoveParties(Guid activityId, int? mask)

@@ -68,6 +68,27 @@ namespace LoyaltyHealth.Tests.Cli
             });
         }
 
+        [Test]
+        public void A_slice_holds_its_own_and_shared_rows_once_each_in_file_order()
+        {
+            var ofA = Contact(Id(0xC1), Ref(AccountSchema.EntityName, AccountA));
+            var ofB = Contact(Id(0xC2), Ref(AccountSchema.EntityName, AccountB));
+            var later = Contact(Id(0xC9), Ref(AccountSchema.EntityName, AccountA));
+            // Its own through its party, and again once the contact it regards, read later, leads to the same account.
+            var twice = Email(Id(0xE1), Ref(ContactSchema.EntityName, later.Id), ofA.Id);
+            var ofBothAccounts = Email(Id(0xE2), null, ofB.Id, ofA.Id);
+            var aboutOfA = Email(Id(0xE3), Ref(ContactSchema.EntityName, ofA.Id));
+            var aboutLater = Email(Id(0xE4), Ref(ContactSchema.EntityName, later.Id));
+
+            using var staging = Stage(Account(AccountA, "Alpha"), Account(AccountB, "Beta"), ofA, ofB, twice, ofBothAccounts, aboutOfA, later, aboutLater);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(RowIds(staging, AccountA), Is.EqualTo(new[] { ofA.Id, twice.Id, ofBothAccounts.Id, aboutOfA.Id, later.Id, aboutLater.Id }));
+                Assert.That(RowIds(staging, AccountB), Is.EqualTo(new[] { ofB.Id, ofBothAccounts.Id }));
+            });
+        }
+
         private ExportStaging Stage(params Entity[] records) => ExportRun.Stage(records, () => AsOf, folder: Folder);
 
         private static IEnumerable<Guid> RowIds(ExportStaging staging, Guid account) => staging.Slice(account).Rows.Select(r => r.Id);
