@@ -27,14 +27,17 @@ namespace LoyaltyHealth.Plugins.Framework
             _inner.Trace(PrefixedFormat, delta.ToString(CultureInfo.InvariantCulture), message);
         }
 
-        private const string PrefixedFormat = "[+{0}ms] {1}";
+        // The prefix before each message, "[+12ms] ": written by Trace and read off by Message.
+        private const string PrefixStart = "[+";
+        private const string PrefixEnd = "ms] ";
+        private const string PrefixedFormat = PrefixStart + "{0}" + PrefixEnd + "{1}";
 
         /// <summary>A line this service traced without its timing prefix: the plugin's own message (a line without the prefix as it is).</summary>
         public static string Message(string line)
         {
-            if (!line.StartsWith("[+", StringComparison.Ordinal)) return line;
-            var end = line.IndexOf("ms] ", StringComparison.Ordinal);
-            return end < 0 ? line : line.Substring(end + 4);
+            if (!line.StartsWith(PrefixStart, StringComparison.Ordinal)) return line;
+            var end = line.IndexOf(PrefixEnd, StringComparison.Ordinal);
+            return end < 0 ? line : line.Substring(end + PrefixEnd.Length);
         }
     }
 }
