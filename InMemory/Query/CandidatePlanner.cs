@@ -112,7 +112,7 @@ namespace LoyaltyHealth.InMemory.Query
         // under the root; null when the condition does not pin or reads a row no index leads back from.
         private static EntityNode? Scope(EntityNode root, EntityNode home, ConditionNode condition)
         {
-            if (condition.Op != ConditionOp.Equal && condition.Op != ConditionOp.In)
+            if (!CanPin(condition))
             {
                 return null;
             }
@@ -198,10 +198,13 @@ namespace LoyaltyHealth.InMemory.Query
             return Distinct(rows);
         }
 
+        // Only an equality or an "in" can pin rows to ids.
+        private static bool CanPin(ConditionNode condition) => condition.Op == ConditionOp.Equal || condition.Op == ConditionOp.In;
+
         /// <summary>The distinct ids an eq/in condition pins its column to, or null when its values are not all ids.</summary>
         internal static List<Guid>? PinnedIds(ConditionNode condition)
         {
-            if (condition.Op != ConditionOp.Equal && condition.Op != ConditionOp.In)
+            if (!CanPin(condition))
             {
                 return null;
             }
