@@ -30,7 +30,7 @@ namespace LoyaltyHealth.InMemory.Query
             var plan = new JoinPlan(_store, nodes, parentSlots);
             var join = new JoinRun(this, plan, onRoot, onJoined);
             JoinCandidates(query.Root, plan, join);
-            return query.Aggregate ? Aggregated(query, nodes, join.Tuples) : Projected(query, nodes, join.Tuples);
+            return query.Aggregate ? Aggregated(query, nodes, join.Tuples) : Projected(query, plan, join.Tuples);
         }
 
         // The root filter's parts that read only the root row run before its links are joined, once per root
@@ -91,9 +91,10 @@ namespace LoyaltyHealth.InMemory.Query
             return Finish(query, entities.Skip(start).Take(count).ToList(), entities.Count, start, count, withCookie: false);
         }
 
-        private EntityCollection Projected(QueryDefinition query, IReadOnlyList<EntityNode> nodes, List<RowRef[]> tuples)
+        private EntityCollection Projected(QueryDefinition query, JoinPlan plan, List<RowRef[]> tuples)
         {
-            tuples.Sort(new TupleComparer(_store, nodes));
+            var nodes = plan.Nodes;
+            tuples.Sort(new TupleComparer(_store, nodes, plan.SourceTables));
             if (query.Distinct)
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
