@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using LoyaltyHealth.InMemory.Storage;
 
@@ -23,7 +22,7 @@ namespace LoyaltyHealth.InMemory.Query
                 {
                     if (order.Attribute != null)
                     {
-                        orders.Add(new SortOrder(order, IsPrimaryIdOfEvery(sourceTables[order.Slot], order.Attribute)));
+                        orders.Add(new SortOrder(order, SourceTables.ShareThePrimaryId(sourceTables[order.Slot], order.Attribute)));
                     }
                 }
             }
@@ -32,6 +31,7 @@ namespace LoyaltyHealth.InMemory.Query
             _slots = nodes.Count;
         }
 
+        // An order on the rows' own id (the usual tie-breaker) compares the ids as CompareStored does, without boxing them.
         public int Compare(RowRef[]? x, RowRef[]? y)
         {
             foreach (var order in _orders)
@@ -69,21 +69,6 @@ namespace LoyaltyHealth.InMemory.Query
             }
 
             return 0;
-        }
-
-        // An order on the rows' own id (the usual tie-breaker) compares the ids as CompareStored does, without
-        // boxing them; whether it is one is settled once for the query, not per comparison.
-        private static bool IsPrimaryIdOfEvery(IReadOnlyList<Table> tables, string column)
-        {
-            for (int t = 0; t < tables.Count; t++)
-            {
-                if (!string.Equals(column, tables[t].PrimaryIdColumn, StringComparison.Ordinal))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
         private object? Read(RowRef row, string column) => row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, column);
