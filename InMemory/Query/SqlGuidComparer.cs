@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace LoyaltyHealth.InMemory.Query
 {
@@ -13,6 +14,12 @@ namespace LoyaltyHealth.InMemory.Query
 
         public int Compare(Guid x, Guid y)
         {
+            // Equal ids are the common case when tuples tie on their earlier slots.
+            if (x == y)
+            {
+                return 0;
+            }
+
             var left = SortKey.Of(x);
             var right = SortKey.Of(y);
             return left.High != right.High ? left.High.CompareTo(right.High) : left.Low.CompareTo(right.Low);
@@ -34,8 +41,10 @@ namespace LoyaltyHealth.InMemory.Query
 
             public static SortKey Of(Guid id)
             {
-                Span<byte> bytes = stackalloc byte[16];
-                id.TryWriteBytes(bytes);
+                // On a little-endian machine the id's memory is Guid.ToByteArray's layout, read without a copy.
+                ReadOnlySpan<byte> bytes = BitConverter.IsLittleEndian
+                    ? MemoryMarshal.AsBytes(new ReadOnlySpan<Guid>(in id))
+                    : id.ToByteArray();
                 ulong high = BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64BigEndian(bytes.Slice(8)), 16);
                 ulong low = ((ulong)BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(6)) << 48)
                     | ((ulong)BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(4)) << 32)
