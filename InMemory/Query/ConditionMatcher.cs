@@ -47,11 +47,15 @@ namespace LoyaltyHealth.InMemory.Query
                 throw DataverseFault.InvalidArgument($"{_condition.Description}: party-list and multi-select columns cannot be filtered this way.");
             }
 
-            // Choices and dates, the most filtered values, are compared unboxed: Normalize's conversions, without a box per row.
+            // Lookups, choices and dates, the most filtered values, are compared unboxed: Normalize's conversions, without a box per row.
             if (IsComparison(_condition.Op))
             {
                 switch (stored)
                 {
+                    case EntityReference reference:
+                        return Compared(new IdValue(reference.Id), Literals(GuidSample));
+                    case Guid id:
+                        return Compared(new IdValue(id), Literals(GuidSample));
                     case OptionSetValue option:
                         return Compared(new NumberValue(option.Value), Literals(DecimalSample));
                     case DateTime time:
@@ -114,6 +118,7 @@ namespace LoyaltyHealth.InMemory.Query
             return literals;
         }
 
+        private static readonly object GuidSample = Guid.Empty;
         private static readonly object DecimalSample = 0m;
         private static readonly object DateTimeSample = default(DateTime);
 
@@ -197,6 +202,16 @@ namespace LoyaltyHealth.InMemory.Query
             public NumberValue(decimal value) => _value = value;
 
             public int CompareTo(object literal) => ValueComparison.CompareNumber(_value, literal);
+        }
+
+        private readonly struct IdValue : IComparedValue
+        {
+            private readonly Guid _value;
+
+            public IdValue(Guid value) => _value = value;
+
+            // Literals converted for an id column are ids; anything else takes Compare's way.
+            public int CompareTo(object literal) => literal is Guid id ? SqlGuidComparer.Instance.Compare(_value, id) : ValueComparison.Compare(_value, literal);
         }
 
         private readonly struct TimeValue : IComparedValue

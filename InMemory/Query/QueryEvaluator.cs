@@ -30,7 +30,7 @@ namespace LoyaltyHealth.InMemory.Query
             var plan = new JoinPlan(_store, nodes, parentSlots);
             var join = new JoinRun(this, plan, onRoot, onJoined);
             JoinCandidates(query.Root, plan, join);
-            return query.Aggregate ? Aggregated(query, nodes, join.Tuples) : Projected(query, nodes, join.Tuples);
+            return query.Aggregate ? Aggregated(query, nodes, join.Tuples) : Projected(query, plan, join.Tuples);
         }
 
         // The root filter's parts that read only the root row run before its links are joined, once per root
@@ -91,16 +91,18 @@ namespace LoyaltyHealth.InMemory.Query
             return Finish(query, entities.Skip(start).Take(count).ToList(), entities.Count, start, count, withCookie: false);
         }
 
-        private EntityCollection Projected(QueryDefinition query, IReadOnlyList<EntityNode> nodes, List<RowRef[]> tuples)
+        private EntityCollection Projected(QueryDefinition query, JoinPlan plan, List<RowRef[]> tuples)
         {
-            tuples.Sort(new TupleComparer(_store, nodes));
+            var nodes = plan.Nodes;
+            string primaryId = _store.PrimaryIdColumnOf(query.Root.Table);
+            tuples.Sort(new TupleComparer(_store, nodes, plan.SourceTables));
             if (query.Distinct)
             {
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 var distinct = new List<Entity>();
                 foreach (var tuple in tuples)
                 {
-                    var entity = Project(query, nodes, tuple);
+                    var entity = Project(query, nodes, primaryId, tuple);
                     if (seen.Add(DistinctKey(entity)))
                     {
                         distinct.Add(entity);
@@ -117,7 +119,7 @@ namespace LoyaltyHealth.InMemory.Query
             var page = new List<Entity>(Math.Max(end - start, 0));
             for (int index = start; index < end; index++)
             {
-                page.Add(Project(query, nodes, tuples[index]));
+                page.Add(Project(query, nodes, primaryId, tuples[index]));
             }
 
             return Finish(query, page, tuples.Count, start, count, withCookie: true);
@@ -175,7 +177,7 @@ namespace LoyaltyHealth.InMemory.Query
             return result;
         }
 
-        private Entity Project(QueryDefinition query, IReadOnlyList<EntityNode> nodes, RowRef[] tuple)
+        private Entity Project(QueryDefinition query, IReadOnlyList<EntityNode> nodes, string primaryId, RowRef[] tuple)
         {
             var rootNode = query.Root;
             var root = tuple[0];
@@ -200,7 +202,6 @@ namespace LoyaltyHealth.InMemory.Query
                 }
             }
 
-            string primaryId = _store.PrimaryIdColumnOf(rootNode.Table);
             if (!query.Distinct)
             {
                 entity.Id = root.Row!.Id;
@@ -538,7 +539,7 @@ namespace LoyaltyHealth.InMemory.Query
                 bool matched = false;
                 var tables = _plan.SourceTables[slot];
                 var store = _evaluator._store;
-                if (store.TryReadGuid(parent.Table!, parent.Row!, link.To!, out var id))
+                if (TryReadJoinId(slot, link, parent, out var id))
                 {
                     // Most joins follow a lookup to an id: answered without boxing the id or listing a single row.
                     var fromPrimaryId = _plan.FromPrimaryId[slot];
@@ -567,6 +568,18 @@ namespace LoyaltyHealth.InMemory.Query
                 return matched;
             }
 
+            // A link to the parent's own id (each activity table's link from activitypointer) reads no column.
+            private bool TryReadJoinId(int slot, EntityNode link, RowRef parent, out Guid id)
+            {
+                if (_plan.ToParentId[slot])
+                {
+                    id = parent.Row!.Id;
+                    return true;
+                }
+
+                return _evaluator._store.TryReadGuid(parent.Table!, parent.Row!, link.To!, out id);
+            }
+
             private bool VisitAll(int slot, EntityNode link, Table table, IReadOnlyList<Row> rows)
             {
                 bool matched = false;
@@ -593,8 +606,8 @@ namespace LoyaltyHealth.InMemory.Query
         }
 
         // What a join needs of each node, worked out once per query rather than once per row: the slot of
-        // its parent, the tables it reads (the activity pointer reads every activity table), and for each
-        // of those whether the link joins on its primary id.
+        // its parent, the tables it reads (the activity pointer reads every activity table), for each of
+        // those whether the link joins on its primary id, and whether it joins to its parent's primary id.
         private sealed class JoinPlan
         {
             public JoinPlan(DataStore store, IReadOnlyList<EntityNode> nodes, int[] parentSlots)
@@ -603,8 +616,11 @@ namespace LoyaltyHealth.InMemory.Query
                 ParentSlots = parentSlots;
                 SourceTables = new IReadOnlyList<Table>[nodes.Count];
                 FromPrimaryId = new bool[nodes.Count][];
+                ToParentId = new bool[nodes.Count];
                 for (int slot = 0; slot < nodes.Count; slot++)
                 {
+                    // A parent's slot comes before its links', so its tables are known here.
+                    ToParentId[slot] = slot > 0 && Query.SourceTables.ShareThePrimaryId(SourceTables[parentSlots[slot]], nodes[slot].To);
                     var tables = store.SourceTables(nodes[slot].Table);
                     var list = tables as IReadOnlyList<Table> ?? tables.ToList();
                     SourceTables[slot] = list;
@@ -625,6 +641,8 @@ namespace LoyaltyHealth.InMemory.Query
             public IReadOnlyList<Table>[] SourceTables { get; }
 
             public bool[][] FromPrimaryId { get; }
+
+            public bool[] ToParentId { get; }
         }
 
         private bool Matches(FilterNode filter, RowRef[] tuple)

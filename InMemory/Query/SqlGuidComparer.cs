@@ -1,5 +1,8 @@
 using System;
+using System.Buffers.Binary;
 using System.Collections.Generic;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace LoyaltyHealth.InMemory.Query
 {
@@ -9,24 +12,45 @@ namespace LoyaltyHealth.InMemory.Query
     {
         public static readonly SqlGuidComparer Instance = new SqlGuidComparer();
 
-        private static readonly int[] ByteOrder = { 10, 11, 12, 13, 14, 15, 8, 9, 6, 7, 4, 5, 0, 1, 2, 3 };
-
         public int Compare(Guid x, Guid y)
         {
-            Span<byte> left = stackalloc byte[16];
-            Span<byte> right = stackalloc byte[16];
-            x.TryWriteBytes(left);
-            y.TryWriteBytes(right);
-            foreach (int index in ByteOrder)
+            // Equal ids are the common case when tuples tie on their earlier slots.
+            if (x == y)
             {
-                int difference = left[index].CompareTo(right[index]);
-                if (difference != 0)
-                {
-                    return difference;
-                }
+                return 0;
             }
 
-            return 0;
+            var left = SortKey.Of(x);
+            var right = SortKey.Of(y);
+            return left.High != right.High ? left.High.CompareTo(right.High) : left.Low.CompareTo(right.Low);
+        }
+
+        // The id's bytes (as Guid.ToByteArray lays them out) in SQL Server's order of significance, 10-15, 8-9,
+        // 6-7, 4-5 and 0-3, packed into two numbers that compare as the bytes do one by one.
+        private readonly struct SortKey
+        {
+            private SortKey(ulong high, ulong low)
+            {
+                High = high;
+                Low = low;
+            }
+
+            public ulong High { get; }
+
+            public ulong Low { get; }
+
+            public static SortKey Of(Guid id)
+            {
+                // On a little-endian machine the id's memory is Guid.ToByteArray's layout, read without a copy.
+                ReadOnlySpan<byte> bytes = BitConverter.IsLittleEndian
+                    ? MemoryMarshal.AsBytes(new ReadOnlySpan<Guid>(in id))
+                    : id.ToByteArray();
+                ulong high = BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64BigEndian(bytes.Slice(8)), 16);
+                ulong low = ((ulong)BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(6)) << 48)
+                    | ((ulong)BinaryPrimitives.ReadUInt16BigEndian(bytes.Slice(4)) << 32)
+                    | BinaryPrimitives.ReadUInt32BigEndian(bytes);
+                return new SortKey(high, low);
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using LoyaltyHealth.InMemory.Storage;
 
 namespace LoyaltyHealth.InMemory.Query
@@ -9,25 +8,39 @@ namespace LoyaltyHealth.InMemory.Query
     internal sealed class TupleComparer : IComparer<RowRef[]>
     {
         private readonly DataStore _store;
-        private readonly List<OrderNode> _orders;
+        private readonly SortOrder[] _orders;
         private readonly int _slots;
 
-        public TupleComparer(DataStore store, IReadOnlyList<EntityNode> nodes)
+        // sourceTables: the tables each slot of the query reads.
+        public TupleComparer(DataStore store, IReadOnlyList<EntityNode> nodes, IReadOnlyList<Table>[] sourceTables)
         {
             _store = store;
-            _orders = nodes.SelectMany(n => n.Orders).Where(o => o.Attribute != null).ToList();
+            var orders = new List<SortOrder>();
+            foreach (var node in nodes)
+            {
+                foreach (var order in node.Orders)
+                {
+                    if (order.Attribute != null)
+                    {
+                        orders.Add(new SortOrder(order, SourceTables.ShareThePrimaryId(sourceTables[order.Slot], order.Attribute)));
+                    }
+                }
+            }
+
+            _orders = orders.ToArray();
             _slots = nodes.Count;
         }
 
+        // An order on the rows' own id (the usual tie-breaker) compares the ids as CompareStored does, without boxing them.
         public int Compare(RowRef[]? x, RowRef[]? y)
         {
             foreach (var order in _orders)
             {
                 var left = x![order.Slot];
                 var right = y![order.Slot];
-                int difference = IsPrimaryId(left, order.Attribute!) && IsPrimaryId(right, order.Attribute!)
+                int difference = order.ByRowId && !left.IsEmpty && !right.IsEmpty
                     ? SqlGuidComparer.Instance.Compare(left.Row!.Id, right.Row!.Id)
-                    : ValueComparison.CompareStored(Read(left, order.Attribute!), Read(right, order.Attribute!));
+                    : ValueComparison.CompareStored(Read(left, order.Column), Read(right, order.Column));
                 if (difference != 0)
                 {
                     return order.Descending ? -difference : difference;
@@ -58,10 +71,25 @@ namespace LoyaltyHealth.InMemory.Query
             return 0;
         }
 
-        // An order on the row's own id (the usual tie-breaker) compares the ids as CompareStored does, without boxing them.
-        private static bool IsPrimaryId(RowRef row, string column) =>
-            !row.IsEmpty && string.Equals(column, row.Table!.PrimaryIdColumn, System.StringComparison.Ordinal);
-
         private object? Read(RowRef row, string column) => row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, column);
+
+        private readonly struct SortOrder
+        {
+            public SortOrder(OrderNode order, bool byRowId)
+            {
+                Slot = order.Slot;
+                Column = order.Attribute!;
+                Descending = order.Descending;
+                ByRowId = byRowId;
+            }
+
+            public int Slot { get; }
+
+            public string Column { get; }
+
+            public bool Descending { get; }
+
+            public bool ByRowId { get; }
+        }
     }
 }
