@@ -32,6 +32,9 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private readonly CmtLimits _limits;
 
+        /// <summary>The names of columns the tool does not read, one string each (the columns it reads are named by their schema).</summary>
+        private readonly TextPool _skippedColumnNames = new();
+
         /// <summary>Records read and handed back (<see cref="Recycle"/>), to be filled again: the parsing and the reading of values run on two threads.</summary>
         private readonly ConcurrentQueue<ParsedRecord> _spareRecords = new();
 
@@ -208,17 +211,20 @@ namespace LoyaltyHealth.Cli.Cmt
             if (!Guid.TryParse(idText, out var id)) throw new CmtDataException(file, $"the record id '{idText}' is not a GUID.", table, idText);
             if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{idText}' is all zeros, which is no record's id.", table, idText);
             if (parsed.Seen is { } seen && !seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
-            var (known, fields) = _schema[table];
+            var schema = _schema[table];
+            var known = schema.Known;
             values.Begin(table, id);
             foreach (var field in parsed.Fields)
             {
-                var name = field.Name ?? throw new CmtDataException(file, "a <field> has no name.", table, idText);
-                if (!fields.TryGetValue(name, out var schemaField))
+                if (field.Name.IsAbsent) throw new CmtDataException(file, "a <field> has no name.", table, idText);
+                var nameText = parsed.Text(field.Name);
+                if (!schema.FieldsByName.TryGetValue(nameText, out var name, out var schemaField))
                 {
                     // A column the tool does not read is passed over and counted; a column it reads must be declared, or its type is unknown.
-                    if (known.Field(name) is not null)
-                        throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, name);
-                    Skips.Column(table, name, 1);
+                    var skipped = _skippedColumnNames.Of(nameText);
+                    if (known.Field(skipped) is not null)
+                        throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, skipped);
+                    Skips.Column(table, skipped, 1);
                     continue;
                 }
                 if (!Value(file, table, idText!, schemaField, parsed, field, out var value)) continue;
@@ -255,7 +261,7 @@ namespace LoyaltyHealth.Cli.Cmt
                 throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, recordId, field.Known.Name);
             try
             {
-                value = kind == FieldKind.Lookup ? Lookup(field, text, parsed.LookupEntity) : CmtValues.Read(kind, text);
+                value = kind == FieldKind.Lookup ? Lookup(field, text, record.Text(parsed.LookupEntity)) : CmtValues.Read(kind, text);
                 return true;
             }
             catch (FormatException e)
@@ -264,16 +270,25 @@ namespace LoyaltyHealth.Cli.Cmt
             }
         }
 
-        private static RecordValue Lookup(SchemaField field, ReadOnlySpan<char> text, string? lookupEntity)
+        /// <param name="lookupEntity">The lookupentity attribute's text, empty when absent.</param>
+        private static RecordValue Lookup(SchemaField field, ReadOnlySpan<char> text, ReadOnlySpan<char> lookupEntity)
         {
             if (!Guid.TryParse(text, out var id)) throw new FormatException($"'{text}' is not the id of a record.");
             var targets = field.Known.LookupTables ?? Array.Empty<string>();
-            var table = !string.IsNullOrEmpty(lookupEntity) ? lookupEntity!
+            var named = !lookupEntity.IsEmpty ? lookupEntity
                 : field.LookupTypes.Count == 1 ? field.LookupTypes[0]
                 : targets.Count == 1 ? targets[0]
                 : throw new FormatException($"the lookup names no table (lookupentity), and it may point at {string.Join(" or ", targets)}.");
-            if (!targets.Contains(table)) throw new FormatException($"the lookup points at a {table}; it may point at {string.Join(" or ", targets)}.");
+            var table = Among(targets, named) ?? throw new FormatException($"the lookup points at a {named}; it may point at {string.Join(" or ", targets)}.");
             return RecordValue.OfLookup(table, id);
+        }
+
+        /// <summary>The one of <paramref name="names"/> that is <paramref name="text"/>; null when none is.</summary>
+        private static string? Among(IReadOnlyList<string> names, ReadOnlySpan<char> text)
+        {
+            foreach (var name in names)
+                if (text.SequenceEqual(name)) return name;
+            return null;
         }
 
         private static RecordValue Parties(string file, string table, string recordId, SchemaField field, ParsedRecord record, PartyRange parsed)
@@ -282,15 +297,16 @@ namespace LoyaltyHealth.Cli.Cmt
             var parties = new PartyValue[parsed.Count];
             for (var i = 0; i < parties.Length; i++)
             {
-                var (text, target) = record.Parties[parsed.Start + i];
+                var (text, targetText) = record.Parties[parsed.Start + i];
                 var value = record.Text(text);
-                if (!Guid.TryParse(value, out var id) || string.IsNullOrEmpty(target))
+                var target = record.Text(targetText);
+                if (!Guid.TryParse(value, out var id) || target.IsEmpty)
                     throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
                 if (id == Guid.Empty)
                     throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, recordId, field.Known.Name);
-                if (!CmtValueRules.PartyTables.Contains(target))
-                    throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, recordId, field.Known.Name);
-                parties[i] = new PartyValue(target!, id);
+                var partyTable = Among(CmtValueRules.PartyTables, target)
+                    ?? throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, recordId, field.Known.Name);
+                parties[i] = new PartyValue(partyTable, id);
             }
             return RecordValue.OfParties(parties);
         }
@@ -368,7 +384,11 @@ namespace LoyaltyHealth.Cli.Cmt
         }
 
         /// <summary>A table the schema declares and the tool reads, with the columns declared for it that the tool reads.</summary>
-        private sealed record SchemaTable(KnownTable Known, Dictionary<string, SchemaField> Fields);
+        private sealed record SchemaTable(KnownTable Known, Dictionary<string, SchemaField> Fields)
+        {
+            /// <summary>The fields by the text of their name as data.xml writes it, which the parsing leaves unmade into a string.</summary>
+            public Dictionary<string, SchemaField>.AlternateLookup<ReadOnlySpan<char>> FieldsByName { get; } = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         private sealed record SchemaField(KnownField Known, IReadOnlyList<string> LookupTypes);
 

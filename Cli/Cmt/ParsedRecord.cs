@@ -76,15 +76,15 @@ namespace LoyaltyHealth.Cli.Cmt
     internal readonly record struct PartyRange(int Start, int Count);
 
     /// <summary>
-    /// One <c>&lt;field&gt;</c> of a record: its name, value and lookupentity attributes as written (null or
-    /// <see cref="ParsedText.Absent"/> when absent), and, when it holds <c>&lt;activitypointerrecords&gt;</c>, the
+    /// One <c>&lt;field&gt;</c> of a record: its name, value and lookupentity attributes as written
+    /// (<see cref="ParsedText.Absent"/> when absent), and, when it holds <c>&lt;activitypointerrecords&gt;</c>, the
     /// parties they name, in file order.
     /// </summary>
-    internal readonly record struct ParsedField(string? Name, ParsedText Value, string? LookupEntity, PartyRange Parties);
+    internal readonly record struct ParsedField(ParsedText Name, ParsedText Value, ParsedText LookupEntity, PartyRange Parties);
 
-    /// <summary>A party of a party list: the value and lookupentity of its partyid field; absent and null when it has none.</summary>
-    internal readonly record struct ParsedParty(ParsedText Id, string? Table)
+    /// <summary>A party of a party list: the value and lookupentity of its partyid field; absent when it has none.</summary>
+    internal readonly record struct ParsedParty(ParsedText Id, ParsedText Table)
     {
-        public static readonly ParsedParty None = new(ParsedText.Absent, null);
+        public static readonly ParsedParty None = new(ParsedText.Absent, ParsedText.Absent);
     }
 }
