@@ -284,10 +284,11 @@ namespace LoyaltyHealth.Cli.Cmt
         }
 
         /// <summary>The one of <paramref name="names"/> that is <paramref name="text"/>; null when none is.</summary>
+        /// <remarks>Indexed, not enumerated: the list's enumerator would be an allocation per value.</remarks>
         private static string? Among(IReadOnlyList<string> names, ReadOnlySpan<char> text)
         {
-            foreach (var name in names)
-                if (text.SequenceEqual(name)) return name;
+            for (var i = 0; i < names.Count; i++)
+                if (text.SequenceEqual(names[i])) return names[i];
             return null;
         }
 
