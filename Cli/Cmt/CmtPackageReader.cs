@@ -124,7 +124,8 @@ namespace LoyaltyHealth.Cli.Cmt
                 {
                     if (!Next(cursor, file)) yield break;
                     if (!_spareRecords.TryDequeue(out record!)) record = new ParsedRecord();
-                    record.Begin(file, cursor.Table!, cursor.RecordId, seen);
+                    record.Begin(file, cursor.Table!, seen);
+                    if (cursor.HasId) record.WriteId(cursor.Id);
                     records.Read(record);
                 }
                 catch (XmlException e)
@@ -151,7 +152,7 @@ namespace LoyaltyHealth.Cli.Cmt
                 if (xml.LocalName == "record")
                 {
                     if (cursor.Table is null) throw new CmtDataException(file, "a <record> stands outside any <entity>.");
-                    cursor.RecordId = xml.GetAttribute("id");
+                    cursor.ReadId();
                     cursor.Stream.RecordStart = cursor.Stream.Position64;
                     if (++cursor.Records > _limits.MaxRecords)
                         throw new CmtDataException(file, $"holds more than {_limits.MaxRecords:N0} records, far beyond any real export; the file is refused.", cursor.Table, cursor.RecordId);
@@ -207,38 +208,38 @@ namespace LoyaltyHealth.Cli.Cmt
         {
             var file = parsed.File;
             var table = parsed.Table;
-            var idText = parsed.Id;
-            if (!Guid.TryParse(idText, out var id)) throw new CmtDataException(file, $"the record id '{idText}' is not a GUID.", table, idText);
-            if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{idText}' is all zeros, which is no record's id.", table, idText);
-            if (parsed.Seen is { } seen && !seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
+            // The id's text is made a string only for a message.
+            if (!Guid.TryParse(parsed.IdText, out var id)) throw new CmtDataException(file, $"the record id '{parsed.Id}' is not a GUID.", table, parsed.Id);
+            if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{parsed.Id}' is all zeros, which is no record's id.", table, parsed.Id);
+            if (parsed.Seen is { } seen && !seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, parsed.Id);
             var schema = _schema[table];
             var known = schema.Known;
             values.Begin(table, id);
             foreach (var field in parsed.Fields)
             {
-                if (field.Name.IsAbsent) throw new CmtDataException(file, "a <field> has no name.", table, idText);
+                if (field.Name.IsAbsent) throw new CmtDataException(file, "a <field> has no name.", table, parsed.Id);
                 var nameText = parsed.Text(field.Name);
                 if (!schema.FieldsByName.TryGetValue(nameText, out var name, out var schemaField))
                 {
                     // A column the tool does not read is passed over and counted; a column it reads must be declared, or its type is unknown.
                     var skipped = _skippedColumnNames.Of(nameText);
                     if (known.Field(skipped) is not null)
-                        throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, skipped);
+                        throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, parsed.Id, skipped);
                     Skips.Column(table, skipped, 1);
                     continue;
                 }
-                if (!Value(file, table, idText!, schemaField, parsed, field, out var value)) continue;
+                if (!Value(file, table, schemaField, parsed, field, out var value)) continue;
                 try
                 {
                     CmtValueRules.Check(known, schemaField.Known, value);
                 }
                 catch (FormatException e)
                 {
-                    throw new CmtDataException(file, e.Message, table, idText, name, e);
+                    throw new CmtDataException(file, e.Message, table, parsed.Id, name, e);
                 }
                 if (schemaField.Known.Name == known.PrimaryId)
                 {
-                    if (value.Type != RecordValueType.Id || value.Id != id) throw new CmtDataException(file, $"holds {value.ToObject()}, but the record id is {id}.", table, idText, name);
+                    if (value.Type != RecordValueType.Id || value.Id != id) throw new CmtDataException(file, $"holds {value.ToObject()}, but the record id is {id}.", table, parsed.Id, name);
                     continue;
                 }
                 values.Add(name, value);
@@ -246,19 +247,19 @@ namespace LoyaltyHealth.Cli.Cmt
         }
 
         /// <summary>The field's value; false when it holds none.</summary>
-        private bool Value(string file, string table, string recordId, SchemaField field, ParsedRecord record, ParsedField parsed, out RecordValue value)
+        private bool Value(string file, string table, SchemaField field, ParsedRecord record, ParsedField parsed, out RecordValue value)
         {
             var kind = field.Known.Kind;
             if (kind == FieldKind.PartyList)
             {
-                value = Parties(file, table, recordId, field, record, parsed.Parties);
+                value = Parties(file, table, field, record, parsed.Parties);
                 return true;
             }
             value = default;
             var text = record.Text(parsed.Value);
             if (text.IsEmpty) return false;
             if (text.Length > _limits.MaxValueLength)
-                throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, recordId, field.Known.Name);
+                throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, record.Id, field.Known.Name);
             try
             {
                 value = kind == FieldKind.Lookup ? Lookup(field, text, record.Text(parsed.LookupEntity)) : CmtValues.Read(kind, text);
@@ -266,7 +267,7 @@ namespace LoyaltyHealth.Cli.Cmt
             }
             catch (FormatException e)
             {
-                throw new CmtDataException(file, e.Message, table, recordId, field.Known.Name, e);
+                throw new CmtDataException(file, e.Message, table, record.Id, field.Known.Name, e);
             }
         }
 
@@ -292,7 +293,7 @@ namespace LoyaltyHealth.Cli.Cmt
             return null;
         }
 
-        private static RecordValue Parties(string file, string table, string recordId, SchemaField field, ParsedRecord record, PartyRange parsed)
+        private static RecordValue Parties(string file, string table, SchemaField field, ParsedRecord record, PartyRange parsed)
         {
             if (parsed.Count == 0) return RecordValue.OfParties(Array.Empty<PartyValue>());
             var parties = new PartyValue[parsed.Count];
@@ -302,11 +303,11 @@ namespace LoyaltyHealth.Cli.Cmt
                 var value = record.Text(text);
                 var target = record.Text(targetText);
                 if (!Guid.TryParse(value, out var id) || target.IsEmpty)
-                    throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
+                    throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, record.Id, field.Known.Name);
                 if (id == Guid.Empty)
-                    throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, recordId, field.Known.Name);
+                    throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, record.Id, field.Known.Name);
                 var partyTable = Among(CmtValueRules.PartyTables, target)
-                    ?? throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, recordId, field.Known.Name);
+                    ?? throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, record.Id, field.Known.Name);
                 parties[i] = new PartyValue(partyTable, id);
             }
             return RecordValue.OfParties(parties);
@@ -402,7 +403,30 @@ namespace LoyaltyHealth.Cli.Cmt
             public string? Table { get; set; }
             public bool RootSeen { get; set; }
             public bool Skipping { get; set; }
-            public string? RecordId { get; set; }
+
+            /// <summary>Whether the record read has an id attribute; false before the first record.</summary>
+            public bool HasId => _idLength >= 0;
+
+            /// <summary>The id attribute of the record read, as written, read into a buffer rather than a string per record.</summary>
+            public ReadOnlySpan<char> Id => HasId ? _id.AsSpan(0, _idLength) : default;
+
+            /// <summary>The id as a string, for a message; null when the record has none.</summary>
+            public string? RecordId => HasId ? Id.ToString() : null;
+
+            private char[] _id = new char[64];
+            private int _idLength = -1;
+
+            /// <summary>Reads the id attribute of the record element the reader stands on, and leaves the reader on the element.</summary>
+            public void ReadId()
+            {
+                if (!Xml.MoveToAttribute("id"))
+                {
+                    _idLength = -1;
+                    return;
+                }
+                _idLength = RecordXml.ReadValue(Xml, ref _id, 0);
+                Xml.MoveToElement();
+            }
         }
     }
 }

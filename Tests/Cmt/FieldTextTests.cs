@@ -22,7 +22,7 @@ namespace LoyaltyHealth.Tests.Cmt
             .Table("email", ("activityid", "guid", null), ("to", "partylist", null))
             .Record("account", Account, ("name", "Text Traders"));
 
-        private CmtPackage Read(ExportBuilder export) => CmtPackageReader.Read(export.Write(Path.Combine(Folder, "data.zip")));
+        private CmtPackage Read(ExportBuilder export) => CmtPackageReader.Read(export.Write(Path.Combine(Folder, Path.GetRandomFileName() + ".zip")));
 
         private string Refused(ExportBuilder export) => Assert.Throws<CmtDataException>(() => Read(export))!.Message;
 
@@ -71,6 +71,18 @@ namespace LoyaltyHealth.Tests.Cmt
         {
             Assert.That(Refused(Export().Raw("contact", $"<record id=\"{Contact}\"><field name=\"parentcustomerid\" value=\"{Account}\" /></record>")),
                 Does.Contain("the lookup names no table (lookupentity), and it may point at account or contact"));
+        }
+
+        [Test]
+        public void A_record_without_an_id_and_one_with_an_empty_id_are_refused_as_written()
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(Refused(Export().Raw("account", "<record><field name=\"name\" value=\"x\" /></record>")),
+                    Does.EndWith("(data.xml), table account: the record id '' is not a GUID."), "no record named");
+                Assert.That(Refused(Export().Raw("account", "<record id=\"\"><field name=\"name\" value=\"x\" /></record>")),
+                    Does.EndWith("(data.xml), table account, record : the record id '' is not a GUID."), "the empty id named");
+            });
         }
 
         [Test]
