@@ -32,6 +32,9 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private readonly CmtLimits _limits;
 
+        /// <summary>The names of columns the tool does not read, one string each (the columns it reads are named by their schema).</summary>
+        private readonly TextPool _skippedColumnNames = new();
+
         /// <summary>Records read and handed back (<see cref="Recycle"/>), to be filled again: the parsing and the reading of values run on two threads.</summary>
         private readonly ConcurrentQueue<ParsedRecord> _spareRecords = new();
 
@@ -121,7 +124,8 @@ namespace LoyaltyHealth.Cli.Cmt
                 {
                     if (!Next(cursor, file)) yield break;
                     if (!_spareRecords.TryDequeue(out record!)) record = new ParsedRecord();
-                    record.Begin(file, cursor.Table!, cursor.RecordId, seen);
+                    record.Begin(file, cursor.Table!, seen);
+                    if (cursor.HasId) record.WriteId(cursor.Id);
                     records.Read(record);
                 }
                 catch (XmlException e)
@@ -148,7 +152,7 @@ namespace LoyaltyHealth.Cli.Cmt
                 if (xml.LocalName == "record")
                 {
                     if (cursor.Table is null) throw new CmtDataException(file, "a <record> stands outside any <entity>.");
-                    cursor.RecordId = xml.GetAttribute("id");
+                    cursor.ReadId();
                     cursor.Stream.RecordStart = cursor.Stream.Position64;
                     if (++cursor.Records > _limits.MaxRecords)
                         throw new CmtDataException(file, $"holds more than {_limits.MaxRecords:N0} records, far beyond any real export; the file is refused.", cursor.Table, cursor.RecordId);
@@ -204,35 +208,38 @@ namespace LoyaltyHealth.Cli.Cmt
         {
             var file = parsed.File;
             var table = parsed.Table;
-            var idText = parsed.Id;
-            if (!Guid.TryParse(idText, out var id)) throw new CmtDataException(file, $"the record id '{idText}' is not a GUID.", table, idText);
-            if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{idText}' is all zeros, which is no record's id.", table, idText);
-            if (parsed.Seen is { } seen && !seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, idText);
-            var (known, fields) = _schema[table];
+            // The id's text is made a string only for a message.
+            if (!Guid.TryParse(parsed.IdText, out var id)) throw new CmtDataException(file, $"the record id '{parsed.Id}' is not a GUID.", table, parsed.Id);
+            if (id == Guid.Empty) throw new CmtDataException(file, $"the record id '{parsed.Id}' is all zeros, which is no record's id.", table, parsed.Id);
+            if (parsed.Seen is { } seen && !seen.Add(id)) throw new CmtDataException(file, "the record appears twice.", table, parsed.Id);
+            var schema = _schema[table];
+            var known = schema.Known;
             values.Begin(table, id);
             foreach (var field in parsed.Fields)
             {
-                var name = field.Name ?? throw new CmtDataException(file, "a <field> has no name.", table, idText);
-                if (!fields.TryGetValue(name, out var schemaField))
+                if (field.Name.IsAbsent) throw new CmtDataException(file, "a <field> has no name.", table, parsed.Id);
+                var nameText = parsed.Text(field.Name);
+                if (!schema.FieldsByName.TryGetValue(nameText, out var name, out var schemaField))
                 {
                     // A column the tool does not read is passed over and counted; a column it reads must be declared, or its type is unknown.
-                    if (known.Field(name) is not null)
-                        throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, idText, name);
-                    Skips.Column(table, name, 1);
+                    var skipped = _skippedColumnNames.Of(nameText);
+                    if (known.Field(skipped) is not null)
+                        throw new CmtDataException(file, $"the field is not declared for {table} in {SchemaEntry}.", table, parsed.Id, skipped);
+                    Skips.Column(table, skipped, 1);
                     continue;
                 }
-                if (!Value(file, table, idText!, schemaField, parsed, field, out var value)) continue;
+                if (!Value(file, table, schemaField, parsed, field, out var value)) continue;
                 try
                 {
                     CmtValueRules.Check(known, schemaField.Known, value);
                 }
                 catch (FormatException e)
                 {
-                    throw new CmtDataException(file, e.Message, table, idText, name, e);
+                    throw new CmtDataException(file, e.Message, table, parsed.Id, name, e);
                 }
                 if (schemaField.Known.Name == known.PrimaryId)
                 {
-                    if (value.Type != RecordValueType.Id || value.Id != id) throw new CmtDataException(file, $"holds {value.ToObject()}, but the record id is {id}.", table, idText, name);
+                    if (value.Type != RecordValueType.Id || value.Id != id) throw new CmtDataException(file, $"holds {value.ToObject()}, but the record id is {id}.", table, parsed.Id, name);
                     continue;
                 }
                 values.Add(name, value);
@@ -240,57 +247,68 @@ namespace LoyaltyHealth.Cli.Cmt
         }
 
         /// <summary>The field's value; false when it holds none.</summary>
-        private bool Value(string file, string table, string recordId, SchemaField field, ParsedRecord record, ParsedField parsed, out RecordValue value)
+        private bool Value(string file, string table, SchemaField field, ParsedRecord record, ParsedField parsed, out RecordValue value)
         {
             var kind = field.Known.Kind;
             if (kind == FieldKind.PartyList)
             {
-                value = Parties(file, table, recordId, field, record, parsed.Parties);
+                value = Parties(file, table, field, record, parsed.Parties);
                 return true;
             }
             value = default;
             var text = record.Text(parsed.Value);
             if (text.IsEmpty) return false;
             if (text.Length > _limits.MaxValueLength)
-                throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, recordId, field.Known.Name);
+                throw new CmtDataException(file, $"the value is {text.Length:N0} characters long; Dataverse's longest text column holds {_limits.MaxValueLength:N0}.", table, record.Id, field.Known.Name);
             try
             {
-                value = kind == FieldKind.Lookup ? Lookup(field, text, parsed.LookupEntity) : CmtValues.Read(kind, text);
+                value = kind == FieldKind.Lookup ? Lookup(field, text, record.Text(parsed.LookupEntity)) : CmtValues.Read(kind, text);
                 return true;
             }
             catch (FormatException e)
             {
-                throw new CmtDataException(file, e.Message, table, recordId, field.Known.Name, e);
+                throw new CmtDataException(file, e.Message, table, record.Id, field.Known.Name, e);
             }
         }
 
-        private static RecordValue Lookup(SchemaField field, ReadOnlySpan<char> text, string? lookupEntity)
+        /// <param name="lookupEntity">The lookupentity attribute's text, empty when absent.</param>
+        private static RecordValue Lookup(SchemaField field, ReadOnlySpan<char> text, ReadOnlySpan<char> lookupEntity)
         {
             if (!Guid.TryParse(text, out var id)) throw new FormatException($"'{text}' is not the id of a record.");
             var targets = field.Known.LookupTables ?? Array.Empty<string>();
-            var table = !string.IsNullOrEmpty(lookupEntity) ? lookupEntity!
+            var named = !lookupEntity.IsEmpty ? lookupEntity
                 : field.LookupTypes.Count == 1 ? field.LookupTypes[0]
                 : targets.Count == 1 ? targets[0]
                 : throw new FormatException($"the lookup names no table (lookupentity), and it may point at {string.Join(" or ", targets)}.");
-            if (!targets.Contains(table)) throw new FormatException($"the lookup points at a {table}; it may point at {string.Join(" or ", targets)}.");
+            var table = Among(targets, named) ?? throw new FormatException($"the lookup points at a {named}; it may point at {string.Join(" or ", targets)}.");
             return RecordValue.OfLookup(table, id);
         }
 
-        private static RecordValue Parties(string file, string table, string recordId, SchemaField field, ParsedRecord record, PartyRange parsed)
+        /// <summary>The one of <paramref name="names"/> that is <paramref name="text"/>; null when none is.</summary>
+        /// <remarks>Indexed, not enumerated: the list's enumerator would be an allocation per value.</remarks>
+        private static string? Among(IReadOnlyList<string> names, ReadOnlySpan<char> text)
+        {
+            for (var i = 0; i < names.Count; i++)
+                if (text.SequenceEqual(names[i])) return names[i];
+            return null;
+        }
+
+        private static RecordValue Parties(string file, string table, SchemaField field, ParsedRecord record, PartyRange parsed)
         {
             if (parsed.Count == 0) return RecordValue.OfParties(Array.Empty<PartyValue>());
             var parties = new PartyValue[parsed.Count];
             for (var i = 0; i < parties.Length; i++)
             {
-                var (text, target) = record.Parties[parsed.Start + i];
+                var (text, targetText) = record.Parties[parsed.Start + i];
                 var value = record.Text(text);
-                if (!Guid.TryParse(value, out var id) || string.IsNullOrEmpty(target))
-                    throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, recordId, field.Known.Name);
+                var target = record.Text(targetText);
+                if (!Guid.TryParse(value, out var id) || target.IsEmpty)
+                    throw new CmtDataException(file, $"a party has no partyid with a record id and lookupentity (found '{value}').", table, record.Id, field.Known.Name);
                 if (id == Guid.Empty)
-                    throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, recordId, field.Known.Name);
-                if (!CmtValueRules.PartyTables.Contains(target))
-                    throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, recordId, field.Known.Name);
-                parties[i] = new PartyValue(target!, id);
+                    throw new CmtDataException(file, $"a party's id '{value}' is all zeros, which is no record's id.", table, record.Id, field.Known.Name);
+                var partyTable = Among(CmtValueRules.PartyTables, target)
+                    ?? throw new CmtDataException(file, $"a party is a '{target}' ({value}); a party of an activity is one of {string.Join(", ", CmtValueRules.PartyTables)}.", table, record.Id, field.Known.Name);
+                parties[i] = new PartyValue(partyTable, id);
             }
             return RecordValue.OfParties(parties);
         }
@@ -368,7 +386,11 @@ namespace LoyaltyHealth.Cli.Cmt
         }
 
         /// <summary>A table the schema declares and the tool reads, with the columns declared for it that the tool reads.</summary>
-        private sealed record SchemaTable(KnownTable Known, Dictionary<string, SchemaField> Fields);
+        private sealed record SchemaTable(KnownTable Known, Dictionary<string, SchemaField> Fields)
+        {
+            /// <summary>The fields by the text of their name as data.xml writes it, which the parsing leaves unmade into a string.</summary>
+            public Dictionary<string, SchemaField>.AlternateLookup<ReadOnlySpan<char>> FieldsByName { get; } = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
 
         private sealed record SchemaField(KnownField Known, IReadOnlyList<string> LookupTypes);
 
@@ -381,7 +403,30 @@ namespace LoyaltyHealth.Cli.Cmt
             public string? Table { get; set; }
             public bool RootSeen { get; set; }
             public bool Skipping { get; set; }
-            public string? RecordId { get; set; }
+
+            /// <summary>Whether the record read has an id attribute; false before the first record.</summary>
+            public bool HasId => _idLength >= 0;
+
+            /// <summary>The id attribute of the record read, as written, read into a buffer rather than a string per record.</summary>
+            public ReadOnlySpan<char> Id => HasId ? _id.AsSpan(0, _idLength) : default;
+
+            /// <summary>The id as a string, for a message; null when the record has none.</summary>
+            public string? RecordId => HasId ? Id.ToString() : null;
+
+            private char[] _id = new char[64];
+            private int _idLength = -1;
+
+            /// <summary>Reads the id attribute of the record element the reader stands on, and leaves the reader on the element.</summary>
+            public void ReadId()
+            {
+                if (!Xml.MoveToAttribute("id"))
+                {
+                    _idLength = -1;
+                    return;
+                }
+                _idLength = RecordXml.ReadValue(Xml, ref _id, 0);
+                Xml.MoveToElement();
+            }
         }
     }
 }

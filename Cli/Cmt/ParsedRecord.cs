@@ -26,8 +26,13 @@ namespace LoyaltyHealth.Cli.Cmt
         public string File { get; private set; } = "";
         public string Table { get; private set; } = "";
 
-        /// <summary>The record's id attribute, as written.</summary>
-        public string? Id { get; private set; }
+        private ParsedText _id;
+
+        /// <summary>The record's id attribute, as written; empty when it has none.</summary>
+        public ReadOnlySpan<char> IdText => Text(_id);
+
+        /// <summary>The record's id attribute, as written, made a string (for a message); null when it has none.</summary>
+        public string? Id => _id.IsAbsent ? null : IdText.ToString();
 
         /// <remarks>Null when repeats are found elsewhere: staging checks ids on disk (UniqueRecordIds).</remarks>
         public HashSet<Guid>? Seen { get; private set; }
@@ -40,11 +45,11 @@ namespace LoyaltyHealth.Cli.Cmt
         public List<ParsedParty> Parties { get; } = new();
 
         /// <summary>Empties the record for the one the reader stands on.</summary>
-        public void Begin(string file, string table, string? id, HashSet<Guid>? seen)
+        public void Begin(string file, string table, HashSet<Guid>? seen)
         {
             File = file;
             Table = table;
-            Id = id;
+            _id = ParsedText.Absent;
             Seen = seen;
             Fields.Clear();
             Parties.Clear();
@@ -54,6 +59,16 @@ namespace LoyaltyHealth.Cli.Cmt
 
         /// <summary>The text of a value read, empty when absent.</summary>
         public ReadOnlySpan<char> Text(ParsedText text) => text.IsAbsent ? default : _text.AsSpan(text.Start, text.Length);
+
+        /// <summary>Keeps the record's id attribute, as written.</summary>
+        public void WriteId(ReadOnlySpan<char> id)
+        {
+            var start = _textLength;
+            if (_text.Length < start + id.Length) Array.Resize(ref _text, Math.Max(2 * _text.Length, start + id.Length));
+            id.CopyTo(_text.AsSpan(start));
+            _textLength += id.Length;
+            _id = new ParsedText(start, id.Length);
+        }
 
         /// <summary>Reads the value of the attribute the reader stands on into the record's text.</summary>
         public ParsedText Append(XmlReader xml)
@@ -76,15 +91,15 @@ namespace LoyaltyHealth.Cli.Cmt
     internal readonly record struct PartyRange(int Start, int Count);
 
     /// <summary>
-    /// One <c>&lt;field&gt;</c> of a record: its name, value and lookupentity attributes as written (null or
-    /// <see cref="ParsedText.Absent"/> when absent), and, when it holds <c>&lt;activitypointerrecords&gt;</c>, the
+    /// One <c>&lt;field&gt;</c> of a record: its name, value and lookupentity attributes as written
+    /// (<see cref="ParsedText.Absent"/> when absent), and, when it holds <c>&lt;activitypointerrecords&gt;</c>, the
     /// parties they name, in file order.
     /// </summary>
-    internal readonly record struct ParsedField(string? Name, ParsedText Value, string? LookupEntity, PartyRange Parties);
+    internal readonly record struct ParsedField(ParsedText Name, ParsedText Value, ParsedText LookupEntity, PartyRange Parties);
 
-    /// <summary>A party of a party list: the value and lookupentity of its partyid field; absent and null when it has none.</summary>
-    internal readonly record struct ParsedParty(ParsedText Id, string? Table)
+    /// <summary>A party of a party list: the value and lookupentity of its partyid field; absent when it has none.</summary>
+    internal readonly record struct ParsedParty(ParsedText Id, ParsedText Table)
     {
-        public static readonly ParsedParty None = new(ParsedText.Absent, null);
+        public static readonly ParsedParty None = new(ParsedText.Absent, ParsedText.Absent);
     }
 }

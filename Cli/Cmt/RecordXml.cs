@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Xml;
 using LoyaltyHealth.Plugins.Schema;
 
@@ -11,8 +10,10 @@ namespace LoyaltyHealth.Cli.Cmt
     /// It keeps what the reader of values uses, as an XML tree of the record would give it: the
     /// <c>&lt;field&gt;</c> children in no namespace with their name, value and lookupentity attributes, and per
     /// <c>&lt;activitypointerrecords&gt;</c> child the partyid field of the holder or, when the holder has no
-    /// fields of its own, of each element it wraps (the form other writers use). Names are compared as the
-    /// reader's atomised strings, by reference.
+    /// fields of its own, of each element it wraps (the form other writers use). Element and attribute names are
+    /// compared as the reader's atomised strings, by reference. A field's name and table are kept as text, as its value
+    /// is: they are made strings on the thread that reads the values (<see cref="CmtPackageReader.Read(ParsedRecord, IRecordValues)"/>),
+    /// which finds the field's schema by that text, so that the parsing thread, the slower of the two, does no more than read.
     /// </summary>
     internal sealed class RecordXml
     {
@@ -23,20 +24,9 @@ namespace LoyaltyHealth.Cli.Cmt
         private readonly string _value;
         private readonly string _lookupEntity;
 
-        /// <summary>
-        /// Field names and lookup tables, one string each: a file has few of them and millions of fields, so their text is
-        /// read into a buffer and only a name not seen before is allocated. Bounded, as a file's names are not.
-        /// </summary>
-        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _namesByText;
-        private const int PooledNames = 4096;
-        private const int PooledLength = 128;
-        private char[] _nameText = new char[PooledLength];
-
         public RecordXml(XmlReader xml)
         {
             _xml = xml;
-            _namesByText = _names.GetAlternateLookup<ReadOnlySpan<char>>();
             var names = xml.NameTable;
             _field = names.Add("field");
             _holder = names.Add("activitypointerrecords");
@@ -119,36 +109,24 @@ namespace LoyaltyHealth.Cli.Cmt
         {
             Attributes(record, out var name, out var value, out var lookupEntity);
             _xml.Skip();
-            return name == ActivityPartySchema.PartyId ? new ParsedParty(value, lookupEntity) : null;
+            return !name.IsAbsent && record.Text(name).SequenceEqual(ActivityPartySchema.PartyId) ? new ParsedParty(value, lookupEntity) : null;
         }
 
-        /// <summary>The field's attributes: its value's text goes to the record's, its name and table are pooled.</summary>
-        private void Attributes(ParsedRecord record, out string? name, out ParsedText value, out string? lookupEntity)
+        /// <summary>The field's attributes, their text read into the record's.</summary>
+        private void Attributes(ParsedRecord record, out ParsedText name, out ParsedText value, out ParsedText lookupEntity)
         {
-            name = lookupEntity = null;
-            value = ParsedText.Absent;
+            name = value = lookupEntity = ParsedText.Absent;
             if (!_xml.MoveToFirstAttribute()) return;
             do
             {
                 if (_xml.NamespaceURI.Length != 0) continue;
                 var local = _xml.LocalName;
-                if ((object)local == _name) name = Name();
+                if ((object)local == _name) name = record.Append(_xml);
                 else if ((object)local == _value) value = record.Append(_xml);
-                else if ((object)local == _lookupEntity) lookupEntity = Name();
+                else if ((object)local == _lookupEntity) lookupEntity = record.Append(_xml);
             }
             while (_xml.MoveToNextAttribute());
             _xml.MoveToElement();
-        }
-
-        /// <summary>The value of the attribute the reader stands on, as the one string of that text.</summary>
-        private string Name()
-        {
-            var length = ReadValue(_xml, ref _nameText, 0);
-            var text = _nameText.AsSpan(0, length);
-            if (_namesByText.TryGetValue(text, out var known)) return known;
-            var name = text.ToString();
-            if (length <= PooledLength && _names.Count < PooledNames) _names.Add(name, name);
-            return name;
         }
 
         /// <summary>

@@ -18,13 +18,13 @@ namespace LoyaltyHealth.Cli.Staging
         private const int Later = -2;
 
         private readonly Dictionary<Guid, int> _account = new();
-        private readonly Dictionary<Guid, EntityReference> _later = new();
+        private readonly Dictionary<Guid, RecordLink> _later = new();
 
         /// <summary>Records where <paramref name="id"/> leads, given the accounts read so far.</summary>
-        public void Add(Guid id, EntityReference? target, Dictionary<Guid, int> accountsRead)
+        public void Add(Guid id, RecordLink? link, Dictionary<Guid, int> accountsRead)
         {
-            if (target is null) _account[id] = NoAccount;
-            else if (target.LogicalName == AccountSchema.EntityName && accountsRead.TryGetValue(target.Id, out var ordinal)) _account[id] = ordinal;
+            if (link is not { } target) _account[id] = NoAccount;
+            else if (target.Table == AccountSchema.EntityName && accountsRead.TryGetValue(target.Id, out var ordinal)) _account[id] = ordinal;
             else
             {
                 _account[id] = Later;
@@ -36,7 +36,7 @@ namespace LoyaltyHealth.Cli.Staging
         /// False while <paramref name="id"/> has not been read. Otherwise it leads to <paramref name="account"/> (or
         /// to no account), or, when <paramref name="next"/> is not null, on to that record.
         /// </summary>
-        public bool TryGet(Guid id, out int? account, out EntityReference? next)
+        public bool TryGet(Guid id, out int? account, out RecordLink? next)
         {
             account = null;
             next = null;

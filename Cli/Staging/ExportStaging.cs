@@ -36,8 +36,8 @@ namespace LoyaltyHealth.Cli.Staging
         private SqliteInsert? _insertRow, _insertMember, _insertPending, _insertAccount;
         private readonly ArrayBufferWriter<byte> _payload = new(1024);
         private readonly List<int> _others = new();
-        private readonly List<EntityReference> _unresolved = new();
-        private readonly List<EntityReference> _contacts = new();
+        private readonly List<RecordLink> _unresolved = new();
+        private readonly List<RecordLink> _contacts = new();
         private readonly EntityRecord _entityRecord = new();
         private readonly Dictionary<Guid, int> _accounts = new();
         private readonly AccountLinks _contactParent = new();
@@ -122,7 +122,7 @@ namespace LoyaltyHealth.Cli.Staging
                 case OpportunitySchema.EntityName:
                     // The opportunity's account column names only accounts (parentaccountid).
                     var owner = record.Lookup(OpportunitySchema.ParentAccountId);
-                    _opportunityAccount.Add(record.Id, owner is null ? null : new EntityReference(AccountSchema.EntityName, owner.Id), _accounts);
+                    _opportunityAccount.Add(record.Id, owner is { } o ? new RecordLink(AccountSchema.EntityName, o.Id) : null, _accounts);
                     Attach(owner, ref primary);
                     break;
                 case HealthAssessmentSchema.EntityName:
@@ -151,7 +151,7 @@ namespace LoyaltyHealth.Cli.Staging
             foreach (var target in _unresolved)
             {
                 target.Id.TryWriteBytes(id);
-                _insertPending!.Integer(1, seq).Text(2, target.LogicalName).Blob(3, id).Run();
+                _insertPending!.Integer(1, seq).Text(2, target.Table!).Blob(3, id).Run();
             }
             if (_sequence % 100_000 == 0)
             {
@@ -161,9 +161,9 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>Counts the record toward the account a link leads to: the first such account is its own, the others hold it as a member.</summary>
-        private void Attach(EntityReference? target, ref int primary)
+        private void Attach(RecordLink? link, ref int primary)
         {
-            if (target is null) return;
+            if (link is not { } target) return;
             var account = Resolve(target, out var known);
             if (!known) _unresolved.Add(target);
             else if (account is { } a)
@@ -185,7 +185,7 @@ namespace LoyaltyHealth.Cli.Staging
                 {
                     while (reader.Read())
                     {
-                        var target = new EntityReference(reader.GetString(1), new Guid((byte[])reader[2]));
+                        var target = new RecordLink(reader.GetString(1), new Guid((byte[])reader[2]));
                         if (Resolve(target, out _) is { } account) resolved.Add((account, reader.GetInt64(0)));
                     }
                 }
@@ -265,12 +265,12 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>Where a link leads: the account it counts toward; <paramref name="known"/> is false while its target has not been read yet.</summary>
-        private int? Resolve(EntityReference target, out bool known)
+        private int? Resolve(RecordLink target, out bool known)
         {
             known = true;
             for (var depth = 0; depth < 8; depth++)
             {
-                switch (target.LogicalName)
+                switch (target.Table)
                 {
                     case AccountSchema.EntityName:
                         if (_accounts.TryGetValue(target.Id, out var ordinal)) return ordinal;
@@ -278,10 +278,10 @@ namespace LoyaltyHealth.Cli.Staging
                         return null;
                     case ContactSchema.EntityName:
                     case OpportunitySchema.EntityName:
-                        var links = target.LogicalName == ContactSchema.EntityName ? _contactParent : _opportunityAccount;
+                        var links = target.Table == ContactSchema.EntityName ? _contactParent : _opportunityAccount;
                         if (!links.TryGet(target.Id, out var account, out var next)) { known = false; return null; }
-                        if (next is null) return account;
-                        target = next;
+                        if (next is not { } onward) return account;
+                        target = onward;
                         continue;
                     default:
                         return null;

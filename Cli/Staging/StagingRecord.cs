@@ -18,13 +18,22 @@ namespace LoyaltyHealth.Cli.Staging
         Guid Id { get; }
         DateTime? Date(string column);
         string? Text(string column);
-        EntityReference? Lookup(string column);
+        RecordLink? Lookup(string column);
 
         /// <summary>The contacts taking part, in the order of the party lists and their parties.</summary>
-        void PartyContacts(List<EntityReference> contacts);
+        void PartyContacts(List<RecordLink> contacts);
 
         /// <summary>Writes the record's form, as <see cref="RecordCodec.Encode"/> writes its entity.</summary>
         void Encode(ArrayBufferWriter<byte> buffer);
+    }
+
+    /// <summary>
+    /// A lookup as staging follows it, a value rather than an <see cref="EntityReference"/>: staging follows every
+    /// record's links, and a reference made per link was a third of what staging an export allocated.
+    /// </summary>
+    internal readonly record struct RecordLink(string? Table, Guid Id)
+    {
+        public static RecordLink? Of(EntityReference? reference) => reference is null ? null : new RecordLink(reference.LogicalName, reference.Id);
     }
 
     /// <summary>A record given as an entity.</summary>
@@ -35,15 +44,15 @@ namespace LoyaltyHealth.Cli.Staging
         public Guid Id => Entity.Id;
         public DateTime? Date(string column) => Entity.GetAttributeValue<DateTime?>(column);
         public string? Text(string column) => Entity.GetAttributeValue<string>(column);
-        public EntityReference? Lookup(string column) => Entity.GetAttributeValue<EntityReference>(column);
+        public RecordLink? Lookup(string column) => RecordLink.Of(Entity.GetAttributeValue<EntityReference>(column));
 
-        public void PartyContacts(List<EntityReference> contacts)
+        public void PartyContacts(List<RecordLink> contacts)
         {
             foreach (var value in Entity.Attributes.Values)
                 if (value is EntityCollection parties)
                     foreach (var party in parties.Entities)
                         if (party.GetAttributeValue<EntityReference>(ActivityPartySchema.PartyId) is { LogicalName: ContactSchema.EntityName } contact)
-                            contacts.Add(contact);
+                            contacts.Add(new RecordLink(contact.LogicalName, contact.Id));
         }
 
         public void Encode(ArrayBufferWriter<byte> buffer) => RecordCodec.Encode(Entity, buffer);
@@ -92,16 +101,16 @@ namespace LoyaltyHealth.Cli.Staging
 
         public string? Text(string column) => Find(column) is var at and >= 0 && _values[at].Type == RecordValueType.Text ? _values[at].Text : null;
 
-        public EntityReference? Lookup(string column) =>
-            Find(column) is var at and >= 0 && _values[at].Type == RecordValueType.Lookup ? new EntityReference(_values[at].Text, _values[at].Id) : null;
+        public RecordLink? Lookup(string column) =>
+            Find(column) is var at and >= 0 && _values[at].Type == RecordValueType.Lookup ? new RecordLink(_values[at].Text, _values[at].Id) : null;
 
-        public void PartyContacts(List<EntityReference> contacts)
+        public void PartyContacts(List<RecordLink> contacts)
         {
             for (var i = 0; i < _count; i++)
                 if (_values[i].Type == RecordValueType.Parties)
                     foreach (var party in _values[i].Parties!)
                         if (party.Table == ContactSchema.EntityName)
-                            contacts.Add(new EntityReference(party.Table, party.Id));
+                            contacts.Add(new RecordLink(party.Table, party.Id));
         }
 
         public void Encode(ArrayBufferWriter<byte> buffer)
