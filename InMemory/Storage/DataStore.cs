@@ -204,8 +204,10 @@ namespace LoyaltyHealth.InMemory.Storage
             var modifiedOn = keepAuditDates && ValueOf(values, ModifiedOn) is DateTime seededModifiedTime
                 ? seededModifiedTime
                 : createdOn > now ? createdOn : now;
-            SetValue(values, CreatedOn, createdOn);
-            SetValue(values, ModifiedOn, modifiedOn);
+            object createdOnValue = createdOn;
+            SetValue(values, CreatedOn, createdOnValue);
+            // A new row's createdon and modifiedon are the same time as a rule: one boxed value serves both.
+            SetValue(values, ModifiedOn, modifiedOn == createdOn && modifiedOn.Kind == createdOn.Kind ? createdOnValue : modifiedOn);
             if (ValueOf(values, StateCode) == null)
             {
                 SetValue(values, StateCode, new OptionSetValue(0));
