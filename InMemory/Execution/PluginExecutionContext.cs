@@ -9,6 +9,14 @@ namespace LoyaltyHealth.InMemory.Execution
     /// </summary>
     public sealed class PluginExecutionContext : IPluginExecutionContext
     {
+        // Made when first read unless set: the pipeline hands most contexts the collections of their operation,
+        // and most steps have no images, so collections made up front would mostly be thrown away unread.
+        private ParameterCollection? _inputParameters;
+        private ParameterCollection? _outputParameters;
+        private ParameterCollection? _sharedVariables;
+        private EntityImageCollection? _preEntityImages;
+        private EntityImageCollection? _postEntityImages;
+
         public int Mode { get; set; }
         public int IsolationMode { get; set; } = 2;
         public int Depth { get; set; } = 1;
@@ -16,17 +24,17 @@ namespace LoyaltyHealth.InMemory.Execution
         public string PrimaryEntityName { get; set; } = "none";
         public Guid? RequestId { get; set; } = Guid.Empty;
         public string SecondaryEntityName { get; set; } = "none";
-        public ParameterCollection InputParameters { get; set; } = new ParameterCollection();
-        public ParameterCollection OutputParameters { get; set; } = new ParameterCollection();
-        public ParameterCollection SharedVariables { get; set; } = new ParameterCollection();
+        public ParameterCollection InputParameters { get => _inputParameters ??= new ParameterCollection(); set => _inputParameters = value; }
+        public ParameterCollection OutputParameters { get => _outputParameters ??= new ParameterCollection(); set => _outputParameters = value; }
+        public ParameterCollection SharedVariables { get => _sharedVariables ??= new ParameterCollection(); set => _sharedVariables = value; }
         public Guid UserId { get; set; }
         public Guid InitiatingUserId { get; set; }
         public Guid BusinessUnitId { get; set; }
         public Guid OrganizationId { get; set; }
         public string OrganizationName { get; set; } = "local";
         public Guid PrimaryEntityId { get; set; }
-        public EntityImageCollection PreEntityImages { get; set; } = new EntityImageCollection();
-        public EntityImageCollection PostEntityImages { get; set; } = new EntityImageCollection();
+        public EntityImageCollection PreEntityImages { get => _preEntityImages ??= new EntityImageCollection(); set => _preEntityImages = value; }
+        public EntityImageCollection PostEntityImages { get => _postEntityImages ??= new EntityImageCollection(); set => _postEntityImages = value; }
         public EntityReference? OwningExtension { get; set; }
         public Guid CorrelationId { get; set; }
         public bool IsExecutingOffline { get; set; }

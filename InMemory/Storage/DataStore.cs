@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using LoyaltyHealth.InMemory.Activities;
 using LoyaltyHealth.InMemory.Schema;
 using Microsoft.Xrm.Sdk;
@@ -21,15 +22,18 @@ namespace LoyaltyHealth.InMemory.Storage
         private readonly Dictionary<Guid, Table> _activityTableById = new Dictionary<Guid, Table>();
         private readonly Dictionary<string, int> _expectedRows = new Dictionary<string, int>(StringComparer.Ordinal);
         // Scratch space of one write at a time (the service serialises writes), reused so that storing a row
-        // allocates only what the row keeps.
-        private readonly Dictionary<string, object?> _preparedValues = new Dictionary<string, object?>(StringComparer.Ordinal);
-        private readonly Dictionary<string, EntityCollection?> _preparedParties = new Dictionary<string, EntityCollection?>(StringComparer.Ordinal);
+        // allocates only what the row keeps. Lists, not dictionaries: an entity's columns are already distinct,
+        // so preparing a row hashes no column name.
+        private readonly List<KeyValuePair<string, object?>> _preparedValues = new List<KeyValuePair<string, object?>>();
+        private readonly List<PartyListValue> _preparedParties = new List<PartyListValue>();
         private readonly List<KeyValuePair<string, object?>> _partyValues = new List<KeyValuePair<string, object?>>();
         // A row's and a party's columns, copied out of their entity to be read without an enumerator each time.
         private KeyValuePair<string, object>[] _columns = new KeyValuePair<string, object>[16];
         private KeyValuePair<string, object>[] _partyColumns = new KeyValuePair<string, object>[4];
         // One participation type mask value per mask for every party row: stored values are never changed in place.
         private readonly Dictionary<int, OptionSetValue> _masks = new Dictionary<int, OptionSetValue>();
+        // activityparty, found once rather than for each of the many party rows an activity adds.
+        private Table? _partyTable;
         private readonly Func<DateTime> _utcNow;
         private readonly Func<Guid> _newId;
         private long _version;
@@ -77,43 +81,64 @@ namespace LoyaltyHealth.InMemory.Storage
         // rows, and its party lists), so that they grow once rather than step by step. A hint: nothing else changes.
         public void ExpectRows(IEnumerable<Entity?> rows)
         {
+            // Rows come grouped by table as a rule, so each run of one table's rows is counted before it is added up.
             var expected = new Dictionary<string, int>(StringComparer.Ordinal);
+            string? table = null;
+            bool isActivity = false;
+            int run = 0;
             int activities = 0;
+            int parties = 0;
             foreach (var row in rows)
             {
-                if (string.IsNullOrEmpty(row?.LogicalName))
+                string? name = row?.LogicalName;
+                if (string.IsNullOrEmpty(name))
                 {
                     continue;
                 }
 
-                int parties = 0;
-                if (IsActivityTable(row!.LogicalName))
+                if (!string.Equals(name, table, StringComparison.Ordinal))
+                {
+                    Add(expected, table, run);
+                    table = name;
+                    isActivity = IsActivityTable(name!);
+                    run = 0;
+                }
+
+                run++;
+                if (isActivity)
                 {
                     activities++;
-                    parties = 2;
-                    foreach (var column in EntityColumns.Of(row, ref _columns))
+                    parties += 2;
+                    foreach (var column in EntityColumns.Of(row!, ref _columns))
                     {
                         parties += column.Value is EntityCollection partyList ? partyList.Entities.Count : 0;
                     }
                 }
-
-                expected[row.LogicalName] = (expected.TryGetValue(row.LogicalName, out int count) ? count : 0) + 1;
-                expected[ActivityNames.Party] = (expected.TryGetValue(ActivityNames.Party, out int partyCount) ? partyCount : 0) + parties;
             }
 
-            foreach (var table in expected)
+            Add(expected, table, run);
+            Add(expected, ActivityNames.Party, parties);
+            foreach (var count in expected)
             {
-                if (_tables.TryGetValue(table.Key, out var existing))
+                if (_tables.TryGetValue(count.Key, out var existing))
                 {
-                    existing.ExpectMore(table.Value);
+                    existing.ExpectMore(count.Value);
                 }
                 else
                 {
-                    _expectedRows[table.Key] = (_expectedRows.TryGetValue(table.Key, out int count) ? count : 0) + table.Value;
+                    Add(_expectedRows, count.Key, count.Value);
                 }
             }
 
             _activityTableById.EnsureCapacity(_activityTableById.Count + activities);
+        }
+
+        private static void Add(Dictionary<string, int> counts, string? table, int rows)
+        {
+            if (table != null && rows > 0)
+            {
+                counts[table] = (counts.TryGetValue(table, out int count) ? count : 0) + rows;
+            }
         }
 
         public Table? FindTable(string name) => _tables.TryGetValue(name, out var table) ? table : null;
@@ -173,29 +198,28 @@ namespace LoyaltyHealth.InMemory.Storage
 
             var (values, parties) = Prepare(table, columns, isCreate: true, takeValues);
             var now = UtcNow;
-            var createdOn = values.TryGetValue(OverriddenCreatedOn, out var overridden) && overridden is DateTime overriddenTime ? overriddenTime
-                : keepAuditDates && values.TryGetValue(CreatedOn, out var seeded) && seeded is DateTime seededTime ? seededTime
+            var createdOn = ValueOf(values, OverriddenCreatedOn) is DateTime overriddenTime ? overriddenTime
+                : keepAuditDates && ValueOf(values, CreatedOn) is DateTime seededTime ? seededTime
                 : now;
-            var modifiedOn = keepAuditDates && values.TryGetValue(ModifiedOn, out var seededModified) && seededModified is DateTime seededModifiedTime
+            var modifiedOn = keepAuditDates && ValueOf(values, ModifiedOn) is DateTime seededModifiedTime
                 ? seededModifiedTime
                 : createdOn > now ? createdOn : now;
-            values[CreatedOn] = createdOn;
-            values[ModifiedOn] = modifiedOn;
-            if (!values.ContainsKey(StateCode) || values[StateCode] == null)
+            object createdOnValue = createdOn;
+            SetValue(values, CreatedOn, createdOnValue);
+            // A new row's createdon and modifiedon are the same time as a rule: one boxed value serves both.
+            SetValue(values, ModifiedOn, modifiedOn == createdOn && modifiedOn.Kind == createdOn.Kind ? createdOnValue : modifiedOn);
+            if (ValueOf(values, StateCode) == null)
             {
-                values[StateCode] = new OptionSetValue(0);
+                SetValue(values, StateCode, new OptionSetValue(0));
             }
 
             if (table.IsActivity)
             {
-                values[ActivityNames.ActivityTypeCode] = name;
+                SetValue(values, ActivityNames.ActivityTypeCode, name);
             }
 
             var row = new Row(id) { Version = ++_version };
-            foreach (var value in values)
-            {
-                table.Set(row, value.Key, value.Value);
-            }
+            table.Write(row, values);
 
             table.Insert(row);
             if (table.IsActivity)
@@ -205,7 +229,7 @@ namespace LoyaltyHealth.InMemory.Storage
                 var activity = new EntityReference(name, id);
                 foreach (var party in parties)
                 {
-                    AddParties(activity, party.Key, party.Value, takeValues);
+                    AddParties(activity, party.Mask, party.Parties, takeValues);
                 }
 
                 SyncSystemParties(table, row, activity, isNew: true);
@@ -239,20 +263,16 @@ namespace LoyaltyHealth.InMemory.Storage
                 Journal.Record(RestoreOf(table!, row));
             }
 
-            foreach (var value in values)
-            {
-                table!.Set(row, value.Key, value.Value);
-            }
-
-            table!.Set(row, ModifiedOn, UtcNow);
+            table!.Write(row, values);
+            table.Set(row, ModifiedOn, UtcNow);
             row.Version = ++_version;
             if (table.IsActivity)
             {
                 var activity = new EntityReference(table.Name, row.Id);
                 foreach (var party in parties)
                 {
-                    RemoveParties(row.Id, ParticipationType.ByPartyListColumn[party.Key]);
-                    AddParties(activity, party.Key, party.Value, takeValues: false);
+                    RemoveParties(row.Id, party.Mask);
+                    AddParties(activity, party.Mask, party.Parties, takeValues: false);
                 }
 
                 SyncSystemParties(table, row, activity, isNew: false);
@@ -415,7 +435,7 @@ namespace LoyaltyHealth.InMemory.Storage
         }
 
         // Copies and checks every value before anything is written, so a bad column leaves the row untouched.
-        private (Dictionary<string, object?> Values, Dictionary<string, EntityCollection?> Parties) Prepare(Table table, ReadOnlySpan<KeyValuePair<string, object>> columns, bool isCreate, bool takeValues)
+        private (List<KeyValuePair<string, object?>> Values, List<PartyListValue> Parties) Prepare(Table table, ReadOnlySpan<KeyValuePair<string, object>> columns, bool isCreate, bool takeValues)
         {
             var values = _preparedValues;
             var parties = _preparedParties;
@@ -434,7 +454,7 @@ namespace LoyaltyHealth.InMemory.Storage
                     continue;
                 }
 
-                if (table.IsActivity && ParticipationType.ByPartyListColumn.ContainsKey(column))
+                if (table.IsActivity && ParticipationType.ByPartyListColumn.TryGetValue(column, out int mask))
                 {
                     if (attribute.Value != null && !(attribute.Value is EntityCollection))
                     {
@@ -442,14 +462,50 @@ namespace LoyaltyHealth.InMemory.Storage
                             $"Party-list column '{column}' of '{table.Name}' needs an EntityCollection of activityparty entities, not a {attribute.Value.GetType().Name}.");
                     }
 
-                    parties[column] = (EntityCollection?)attribute.Value;
+                    parties.Add(new PartyListValue(mask, (EntityCollection?)attribute.Value));
                     continue;
                 }
 
-                values[column] = takeValues ? ValueCopier.TakeIn(column, attribute.Value) : ValueCopier.CopyIn(column, attribute.Value);
+                var value = takeValues ? ValueCopier.TakeIn(column, attribute.Value) : ValueCopier.CopyIn(column, attribute.Value);
+                values.Add(new KeyValuePair<string, object?>(column, value));
             }
 
             return (values, parties);
+        }
+
+        // A prepared column's value; null when the row does not carry it.
+        private static object? ValueOf(List<KeyValuePair<string, object?>> values, string column)
+        {
+            int index = IndexOf(values, column);
+            return index < 0 ? null : values[index].Value;
+        }
+
+        // Replaces a prepared column's value where the row carries it, else adds the column after the row's own.
+        private static void SetValue(List<KeyValuePair<string, object?>> values, string column, object value)
+        {
+            int index = IndexOf(values, column);
+            var pair = new KeyValuePair<string, object?>(column, value);
+            if (index < 0)
+            {
+                values.Add(pair);
+            }
+            else
+            {
+                values[index] = pair;
+            }
+        }
+
+        private static int IndexOf(List<KeyValuePair<string, object?>> values, string column)
+        {
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (string.Equals(values[i].Key, column, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static void CheckRowVersion(Table table, Row row, string? rowVersion, ConcurrencyBehavior behavior)
@@ -502,14 +558,13 @@ namespace LoyaltyHealth.InMemory.Storage
         }
 
         // The activityparty rows of one party-list column; the column's earlier rows are already gone.
-        private void AddParties(EntityReference activity, string column, EntityCollection? parties, bool takeValues)
+        private void AddParties(EntityReference activity, int mask, EntityCollection? parties, bool takeValues)
         {
             if (parties == null)
             {
                 return;
             }
 
-            int mask = ParticipationType.ByPartyListColumn[column];
             var entities = parties.Entities;
             for (int i = 0; i < entities.Count; i++)
             {
@@ -552,17 +607,18 @@ namespace LoyaltyHealth.InMemory.Storage
             }
         }
 
+        // Stores a party row of the activity with the party's own columns (never its activity or mask), to which it adds those two.
+        // Compiled on its own, not into its callers: here the JIT can inline the organisation's id source, and a source that
+        // builds each id from a temporary array (as the CLI's local organisation does) then keeps that array off the heap,
+        // which saves an allocation per party row (measured: 6 KB an account of 100 activities).
+        [MethodImpl(MethodImplOptions.NoInlining)]
         private void AddParty(EntityReference activity, int mask, List<KeyValuePair<string, object?>> values)
         {
-            var partyTable = GetOrCreateTable(ActivityNames.Party);
+            var partyTable = _partyTable ??= GetOrCreateTable(ActivityNames.Party);
             var partyRow = new Row(_newId()) { Version = ++_version };
-            foreach (var value in values)
-            {
-                partyTable.Set(partyRow, value.Key, value.Value);
-            }
-
-            partyTable.Set(partyRow, ActivityNames.ActivityId, activity);
-            partyTable.Set(partyRow, ActivityNames.ParticipationTypeMask, MaskValue(mask));
+            values.Add(new KeyValuePair<string, object?>(ActivityNames.ActivityId, activity));
+            values.Add(new KeyValuePair<string, object?>(ActivityNames.ParticipationTypeMask, MaskValue(mask)));
+            partyTable.Write(partyRow, values);
             partyTable.Insert(partyRow);
         }
 
@@ -598,6 +654,20 @@ namespace LoyaltyHealth.InMemory.Storage
                     partyTable.Remove(partyRow);
                 }
             }
+        }
+
+        // A party-list column of a write: the mask its activityparty rows carry and the parties given (null clears the column).
+        private readonly struct PartyListValue
+        {
+            public PartyListValue(int mask, EntityCollection? parties)
+            {
+                Mask = mask;
+                Parties = parties;
+            }
+
+            public int Mask { get; }
+
+            public EntityCollection? Parties { get; }
         }
     }
 }

@@ -14,6 +14,10 @@ namespace LoyaltyHealth.InMemory.Storage
         private readonly List<string> _columns = new List<string>();
         private readonly Dictionary<Guid, Row> _rows;
         private readonly Dictionary<int, ColumnIndex> _indexes = new Dictionary<int, ColumnIndex>();
+        // The ordinal Write found at each position of the values it was last given. The rows of a table come with the
+        // same columns in the same order as a rule, and with the same name instances (constants, or names pooled as
+        // records are read), so Write finds most ordinals by comparing references to its column names, without hashing.
+        private int[] _ordinalAtPosition = Array.Empty<int>();
 
         // The capacity is a hint of how many rows are coming, so the table does not grow step by step.
         public Table(string name, string primaryIdColumn, bool isActivity, int capacity = 0)
@@ -127,11 +131,55 @@ namespace LoyaltyHealth.InMemory.Storage
                     return;
                 }
 
-                ordinal = _columns.Count;
-                _columns.Add(column);
-                _ordinals.Add(column, ordinal);
+                ordinal = AddColumn(column);
             }
 
+            SetAt(row, ordinal, value);
+        }
+
+        // Sets each column in turn, as Set does.
+        public void Write(Row row, List<KeyValuePair<string, object?>> values)
+        {
+            if (_ordinalAtPosition.Length < values.Count)
+            {
+                int known = _ordinalAtPosition.Length;
+                Array.Resize(ref _ordinalAtPosition, values.Count);
+                _ordinalAtPosition.AsSpan(known).Fill(-1);
+            }
+
+            for (int position = 0; position < values.Count; position++)
+            {
+                var (column, value) = values[position];
+                int ordinal = _ordinalAtPosition[position];
+                if (ordinal < 0 || !ReferenceEquals(_columns[ordinal], column))
+                {
+                    if (!_ordinals.TryGetValue(column, out ordinal))
+                    {
+                        if (value == null)
+                        {
+                            continue;
+                        }
+
+                        ordinal = AddColumn(column);
+                    }
+
+                    _ordinalAtPosition[position] = ordinal;
+                }
+
+                SetAt(row, ordinal, value);
+            }
+        }
+
+        private int AddColumn(string column)
+        {
+            int ordinal = _columns.Count;
+            _columns.Add(column);
+            _ordinals.Add(column, ordinal);
+            return ordinal;
+        }
+
+        private void SetAt(Row row, int ordinal, object? value)
+        {
             if (ordinal >= row.Values.Length)
             {
                 if (value == null)

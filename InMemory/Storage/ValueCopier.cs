@@ -21,7 +21,9 @@ namespace LoyaltyHealth.InMemory.Storage
                 case null:
                     return null;
                 case DateTime time:
-                    return time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
+                    // A boxed value cannot be changed, so one already in UTC is kept as it is, like a boxed number.
+                    return time.Kind == DateTimeKind.Utc ? value
+                        : time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : DateTime.SpecifyKind(time, DateTimeKind.Utc);
                 case AliasedValue _:
                     throw DataverseFault.InvalidArgument($"Column '{column}' holds an AliasedValue: aliased values only come back from queries and cannot be written.");
                 case EntityCollection _:

@@ -28,6 +28,26 @@ namespace LoyaltyHealth.Tests.InMemory
         }
 
         [Test]
+        public void Rows_of_one_table_written_with_their_columns_in_other_orders_each_keep_their_own_values()
+        {
+            // The store remembers which column the previous row had at each position; a row that differs must not be misread.
+            _service.Seed(
+                new Entity("contact", Ids.Alice) { ["fullname"] = "Alice", ["jobtitle"] = "Buyer" },
+                new Entity("contact", Ids.Bob) { ["jobtitle"] = "Owner", ["fullname"] = "Bob" },
+                new Entity("contact", Ids.Carol) { ["department"] = null, ["fullname"] = "Carol", ["emailaddress1"] = "carol@example.com" });
+
+            var alice = _service.Retrieve("contact", Ids.Alice, new ColumnSet("fullname", "jobtitle", "emailaddress1"));
+            var bob = _service.Retrieve("contact", Ids.Bob, new ColumnSet("fullname", "jobtitle", "emailaddress1"));
+            var carol = _service.Retrieve("contact", Ids.Carol, new ColumnSet("fullname", "jobtitle", "emailaddress1", "department"));
+            Assert.Multiple(() =>
+            {
+                Assert.That((alice["fullname"], alice["jobtitle"], alice.Contains("emailaddress1")), Is.EqualTo(("Alice", "Buyer", false)));
+                Assert.That((bob["fullname"], bob["jobtitle"], bob.Contains("emailaddress1")), Is.EqualTo(("Bob", "Owner", false)));
+                Assert.That((carol["fullname"], carol["emailaddress1"], carol.Contains("jobtitle"), carol.Contains("department")), Is.EqualTo(("Carol", "carol@example.com", false, false)));
+            });
+        }
+
+        [Test]
         public void Create_keeps_the_id_the_caller_chose()
         {
             var id = _service.Create(new Entity("account", Ids.Contoso));

@@ -124,6 +124,19 @@ namespace LoyaltyHealth.Tests.InMemory
         }
 
         [Test]
+        public void A_misspelt_column_fails_where_the_previous_row_of_the_table_had_a_known_one()
+        {
+            // The check remembers the columns of the previous row by position; another column there is looked up again.
+            _service.Create(new Entity("contact") { ["fullname"] = "Bob", ["jobtitle"] = "Owner" });
+            var party = new EntityCollection(new[] { new Entity("activityparty") { ["partyid"] = new EntityReference("contact", Ids.Alice) } });
+            _service.Create(new Entity("email") { ["subject"] = "Hi", ["to"] = party });
+            var misspeltParty = new EntityCollection(new[] { new Entity("activityparty") { ["partyd"] = new EntityReference("contact", Ids.Alice) } });
+
+            AssertNoColumn(() => _service.Create(new Entity("contact") { ["fullname"] = "Carol", ["jobtitel"] = "Buyer" }), "contact", "jobtitel");
+            AssertNoColumn(() => _service.Create(new Entity("email") { ["subject"] = "Hi", ["to"] = misspeltParty }), "activityparty", "partyd");
+        }
+
+        [Test]
         public void A_misspelt_column_of_an_activity_party_fails_naming_activityparty()
         {
             var to = new EntityCollection(new[] { new Entity("activityparty") { ["partyid"] = new EntityReference("contact", Ids.Alice), ["adressused"] = "a@b.c" } });
