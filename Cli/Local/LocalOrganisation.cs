@@ -30,8 +30,9 @@ namespace LoyaltyHealth.Cli.Local
             Clock = new MovingClock(start);
             var ids = 0L;
             // Sequential ids keep a run reproducible: the same data gives the same follow-up task ids. The
-            // solution's schema makes a misspelt column fail here as it would in Dataverse.
-            Store = new InMemoryOrganizationService(() => Clock.UtcNow, () => new Guid(unchecked((int)++ids), 0, 0x5eed, new byte[8]), schema);
+            // solution's schema makes a misspelt column fail here as it would in Dataverse. The id is built from its
+            // parts, with no array, since every row of every account's organisation takes one.
+            Store = new InMemoryOrganizationService(() => Clock.UtcNow, () => new Guid(unchecked((int)++ids), 0, 0x5eed, 0, 0, 0, 0, 0, 0, 0, 0), schema);
             Store.RegisterActivityTable(ActivitySchema.ValueReport);
             Store.RegisterActivityTable(ActivitySchema.Perk);
             Pipeline = new LocalPipeline(Store, registrations, Clock, options);
