@@ -34,10 +34,13 @@ namespace LoyaltyHealth.Cli.Commands
             {
                 var options = synthetic.Read(parse);
                 var zip = Path.Combine(Path.GetTempPath(), "loyalty-benchmark-" + Guid.NewGuid().ToString("N") + ".zip");
+                // Ctrl+C stops every phase cleanly: the generated file and the staging and result files are removed.
+                using var listening = Interruption.Listen();
                 try
                 {
                     var generate = Stopwatch.StartNew();
-                    CmtPackageWriter.Write(zip, SyntheticOrganisation.Records(options), options.AsOf);
+                    CmtPackageWriter.Write(zip, Interruption.Checked(SyntheticOrganisation.Records(options)), options.AsOf);
+                    Interruption.Token.ThrowIfCancellationRequested();
                     generate.Stop();
                     return Measure(console, options, zip, parse.GetValue(solution), generate.Elapsed);
                 }
@@ -70,7 +73,7 @@ namespace LoyaltyHealth.Cli.Commands
             using (var reader = CmtPackageReader.Open(zip))
             using (var ids = new UniqueRecordIds())
             {
-                foreach (var _ in ids.Records(reader, reader.Parse(refuseRepeatsInMemory: false))) parsed++;
+                foreach (var _ in Interruption.Checked(ids.Records(reader, reader.Parse(refuseRepeatsInMemory: false)))) parsed++;
                 ids.Check();
             }
             parse.Stop();
@@ -79,11 +82,11 @@ namespace LoyaltyHealth.Cli.Commands
 
             var stage = Stopwatch.StartNew();
             using var source = CmtPackageReader.Open(zip);
-            using var staging = ExportRun.Stage(source, options.AsOf);
+            using var staging = ExportRun.Stage(source, options.AsOf, cancel: Interruption.Token);
             stage.Stop();
             var stageCpu = cpu.Lap();
             var afterStaging = Process.GetCurrentProcess().PeakWorkingSet64;
-            var (accounts, stats) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed);
+            var (accounts, stats) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed, cancel: Interruption.Token);
             accounts.Dispose();
             var scoreCpu = cpu.Lap();
 
@@ -140,7 +143,7 @@ namespace LoyaltyHealth.Cli.Commands
             long nodes = 0, characters = 0;
             while (xml.Read())
             {
-                nodes++;
+                if ((++nodes & 0xFFFF) == 0) Interruption.Token.ThrowIfCancellationRequested();
                 characters += xml.Value.Length;
                 for (var more = xml.MoveToFirstAttribute(); more; more = xml.MoveToNextAttribute())
                 {

@@ -30,8 +30,21 @@ namespace LoyaltyHealth.Cli.Commands
                 }
                 var options = synthetic.Read(parse);
                 var staging = target + ".writing";
-                Progress.Run(console, $"Generating {options.Accounts} accounts", report =>
-                    CmtPackageWriter.Write(staging, SyntheticOrganisation.Records(options), options.AsOf));
+                // Ctrl+C stops the writing and removes the half-written file; the target is only ever whole.
+                using (Interruption.Listen())
+                {
+                    try
+                    {
+                        Progress.Run(console, $"Generating {options.Accounts} accounts", report =>
+                            CmtPackageWriter.Write(staging, Interruption.Checked(SyntheticOrganisation.Records(options)), options.AsOf));
+                        Interruption.Token.ThrowIfCancellationRequested();
+                    }
+                    catch
+                    {
+                        File.Delete(staging);
+                        throw;
+                    }
+                }
                 File.Move(staging, target, overwrite: true);
                 console.MarkupLine($"Wrote [bold]{Markup.Escape(target)}[/] ({new FileInfo(target).Length / 1024 / 1024} MB).");
                 return ExitCodes.Success;

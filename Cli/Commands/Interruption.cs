@@ -1,13 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace LoyaltyHealth.Cli.Commands
 {
     /// <summary>
-    /// Ctrl+C (SIGINT) or SIGTERM while an export or environment is being staged or scored asks the run to stop
-    /// cleanly, so its staging and result files (gigabytes for a large export) are removed and nothing is
-    /// written, instead of the runtime ending the process where it stands. Outside such a run, and on a second
+    /// Ctrl+C (SIGINT) or SIGTERM while an export or environment is being staged or scored, or an organisation
+    /// generated or benchmarked, asks the run to stop cleanly, so its staging, result and generated files (gigabytes
+    /// for a large export) are removed and nothing is written, instead of the runtime ending the process where it stands. Outside such a run, and on a second
     /// signal, the process ends at once as it would without this.
     /// </summary>
     internal static class Interruption
@@ -31,6 +32,19 @@ namespace LoyaltyHealth.Cli.Commands
         {
             Interlocked.Increment(ref _listening);
             return new Scope();
+        }
+
+        /// <summary>
+        /// The records of <paramref name="source"/>, stopping with an <see cref="OperationCanceledException"/> once a
+        /// signal arrived: for the runs that write a generated organisation, which hold no staging of their own.
+        /// </summary>
+        public static IEnumerable<T> Checked<T>(IEnumerable<T> source)
+        {
+            foreach (var item in source)
+            {
+                Token.ThrowIfCancellationRequested();
+                yield return item;
+            }
         }
 
         private static void Request(PosixSignalContext context)

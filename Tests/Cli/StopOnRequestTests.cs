@@ -61,32 +61,76 @@ namespace LoyaltyHealth.Tests.Cli
         [Test]
         public void Ctrl_C_during_a_score_ends_it_with_exit_130_writing_nothing_and_leaving_no_temporary_file()
         {
-            Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGINT with kill");
             var zip = Path.Combine(Folder, "data.zip");
             Assert.That(CliHarness.Run("generate", "--accounts", "3000", "--activities", "40", "--as-of", "2026-06-30", "--output", zip).Exit, Is.Zero);
-            var temp = Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName;
             var output = Path.Combine(Folder, "out");
+
+            var (exit, printed, temp) = Interrupted(temp => Directory.EnumerateFiles(temp, "loyalty-staging-*").Any(), "score", zip, "--output", output);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(130), printed);
+                Assert.That(printed, Does.Contain("stopped on request (Ctrl+C); nothing was written"));
+                Assert.That(printed, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(Directory.GetFiles(temp), Is.Empty, "no staging, id or result file is left");
+                Assert.That(Directory.Exists(output), Is.False, "nothing is written");
+            });
+        }
+
+        [Test]
+        public void Ctrl_C_while_generating_leaves_neither_the_file_nor_a_half_written_one()
+        {
+            var output = Directory.CreateDirectory(Path.Combine(Folder, "out")).FullName;
+            var zip = Path.Combine(output, "data.zip");
+
+            var (exit, printed, _) = Interrupted(_ => File.Exists(zip + ".writing"), "generate", "--accounts", "50000", "--activities", "40", "--output", zip);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(130), printed);
+                Assert.That(printed, Does.Contain("stopped on request (Ctrl+C)"));
+                Assert.That(printed, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(Directory.GetFiles(output), Is.Empty, "neither data.zip nor its half-written file");
+            });
+        }
+
+        [Test]
+        public void Ctrl_C_during_a_benchmark_removes_the_generated_file_and_the_staging()
+        {
+            var (exit, printed, temp) = Interrupted(temp => Directory.EnumerateFiles(temp, "loyalty-staging-*").Any(),
+                "benchmark", "--accounts", "3000", "--activities", "40");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(130), printed);
+                Assert.That(printed, Does.Contain("stopped on request (Ctrl+C)"));
+                Assert.That(printed, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(Directory.GetFiles(temp), Is.Empty, "no generated zip (gigabytes at full size), staging, id or result file is left");
+            });
+        }
+
+        /// <summary>
+        /// Runs the tool as a user does, with a temporary folder of its own, and sends it SIGINT once <paramref name="ready"/>
+        /// holds for that folder: how it ended, everything it printed, and the folder.
+        /// </summary>
+        private (int Exit, string Printed, string Temp) Interrupted(Func<string, bool> ready, params string[] arguments)
+        {
+            Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGINT with kill");
+            var temp = Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName;
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "loyalty.dll"), "score", zip, "--output", output }) start.ArgumentList.Add(argument);
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "loyalty.dll") }.Concat(arguments)) start.ArgumentList.Add(argument);
             start.Environment["TMPDIR"] = temp + Path.DirectorySeparatorChar;
 
             using var process = Process.Start(start)!;
             var printed = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
             var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (!Directory.EnumerateFiles(temp, "loyalty-staging-*").Any() && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(10);
-            Assert.That(process.HasExited, Is.False, "the run is still staging or scoring when Ctrl+C comes");
+            while (!ready(temp) && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(10);
+            Assert.That(process.HasExited, Is.False, "the run is still going when Ctrl+C comes");
             using (var kill = Process.Start("kill", $"-INT {process.Id}")!) kill.WaitForExit();
 
             Assert.That(process.WaitForExit(120_000), Is.True, "the run stops");
-            Assert.Multiple(() =>
-            {
-                Assert.That(process.ExitCode, Is.EqualTo(130), printed.Result + errors.Result);
-                Assert.That(printed.Result, Does.Contain("stopped on request (Ctrl+C); nothing was written"));
-                Assert.That(printed.Result + errors.Result, Does.Not.Contain("   at "), "no stack trace");
-                Assert.That(Directory.GetFiles(temp), Is.Empty, "no staging, id or result file is left");
-                Assert.That(Directory.Exists(output), Is.False, "nothing is written");
-            });
+            return (process.ExitCode, printed.Result + errors.Result, temp);
         }
     }
 }
