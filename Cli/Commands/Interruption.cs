@@ -8,8 +8,8 @@ namespace LoyaltyHealth.Cli.Commands
     /// <summary>
     /// Ctrl+C (SIGINT) or SIGTERM while an export or environment is being staged or scored, or an organisation
     /// generated or benchmarked, asks the run to stop cleanly, so its staging, result and generated files (gigabytes
-    /// for a large export) are removed and nothing is written, instead of the runtime ending the process where it stands. Outside such a run, and on a second
-    /// signal, the process ends at once as it would without this.
+    /// for a large export) are removed and nothing is written, instead of the runtime ending the process where it
+    /// stands. Outside such a run, and on a second signal, the process ends at once as it would without this.
     /// </summary>
     internal static class Interruption
     {

@@ -65,13 +65,13 @@ namespace LoyaltyHealth.Tests.Cli
             Assert.That(CliHarness.Run("generate", "--accounts", "3000", "--activities", "40", "--as-of", "2026-06-30", "--output", zip).Exit, Is.Zero);
             var output = Path.Combine(Folder, "out");
 
-            var (exit, printed, temp) = Interrupted(temp => Directory.EnumerateFiles(temp, "loyalty-staging-*").Any(), "score", zip, "--output", output);
+            var (exit, printed, errors, temp) = Interrupted(temp => Directory.EnumerateFiles(temp, "loyalty-staging-*").Any(), "score", zip, "--output", output);
 
             Assert.Multiple(() =>
             {
-                Assert.That(exit, Is.EqualTo(130), printed);
+                Assert.That(exit, Is.EqualTo(130), printed + errors);
                 Assert.That(printed, Does.Contain("stopped on request (Ctrl+C); nothing was written"));
-                Assert.That(printed, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(printed + errors, Does.Not.Contain("   at "), "no stack trace");
                 Assert.That(Directory.GetFiles(temp), Is.Empty, "no staging, id or result file is left");
                 Assert.That(Directory.Exists(output), Is.False, "nothing is written");
             });
@@ -83,13 +83,13 @@ namespace LoyaltyHealth.Tests.Cli
             var output = Directory.CreateDirectory(Path.Combine(Folder, "out")).FullName;
             var zip = Path.Combine(output, "data.zip");
 
-            var (exit, printed, _) = Interrupted(_ => File.Exists(zip + ".writing"), "generate", "--accounts", "50000", "--activities", "40", "--output", zip);
+            var (exit, printed, errors, _) = Interrupted(_ => File.Exists(zip + ".writing"), "generate", "--accounts", "50000", "--activities", "40", "--output", zip);
 
             Assert.Multiple(() =>
             {
-                Assert.That(exit, Is.EqualTo(130), printed);
+                Assert.That(exit, Is.EqualTo(130), printed + errors);
                 Assert.That(printed, Does.Contain("stopped on request (Ctrl+C)"));
-                Assert.That(printed, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(printed + errors, Does.Not.Contain("   at "), "no stack trace");
                 Assert.That(Directory.GetFiles(output), Is.Empty, "neither data.zip nor its half-written file");
             });
         }
@@ -97,23 +97,23 @@ namespace LoyaltyHealth.Tests.Cli
         [Test]
         public void Ctrl_C_during_a_benchmark_removes_the_generated_file_and_the_staging()
         {
-            var (exit, printed, temp) = Interrupted(temp => Directory.EnumerateFiles(temp, "loyalty-staging-*").Any(),
+            var (exit, printed, errors, temp) = Interrupted(temp => Directory.EnumerateFiles(temp, "loyalty-staging-*").Any(),
                 "benchmark", "--accounts", "3000", "--activities", "40");
 
             Assert.Multiple(() =>
             {
-                Assert.That(exit, Is.EqualTo(130), printed);
+                Assert.That(exit, Is.EqualTo(130), printed + errors);
                 Assert.That(printed, Does.Contain("stopped on request (Ctrl+C)"));
-                Assert.That(printed, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(printed + errors, Does.Not.Contain("   at "), "no stack trace");
                 Assert.That(Directory.GetFiles(temp), Is.Empty, "no generated zip (gigabytes at full size), staging, id or result file is left");
             });
         }
 
         /// <summary>
         /// Runs the tool as a user does, with a temporary folder of its own, and sends it SIGINT once <paramref name="ready"/>
-        /// holds for that folder: how it ended, everything it printed, and the folder.
+        /// holds for that folder: how it ended, what it printed on its output and on its error stream, and the folder.
         /// </summary>
-        private (int Exit, string Printed, string Temp) Interrupted(Func<string, bool> ready, params string[] arguments)
+        private (int Exit, string Printed, string Errors, string Temp) Interrupted(Func<string, bool> ready, params string[] arguments)
         {
             Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGINT with kill");
             var temp = Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName;
@@ -130,7 +130,7 @@ namespace LoyaltyHealth.Tests.Cli
             using (var kill = Process.Start("kill", $"-INT {process.Id}")!) kill.WaitForExit();
 
             Assert.That(process.WaitForExit(120_000), Is.True, "the run stops");
-            return (process.ExitCode, printed.Result + errors.Result, temp);
+            return (process.ExitCode, printed.Result, errors.Result, temp);
         }
     }
 }
