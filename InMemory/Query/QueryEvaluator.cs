@@ -193,7 +193,7 @@ namespace LoyaltyHealth.InMemory.Query
 
             foreach (var attribute in rootNode.Attributes)
             {
-                var value = _store.Read(root.Table!, root.Row!, attribute.Name);
+                var value = _store.Read(root.Table!, root.Row!, attribute.Reader);
                 if (value != null)
                 {
                     entity.Attributes[attribute.ResultName] = attribute.Alias == null
@@ -232,7 +232,7 @@ namespace LoyaltyHealth.InMemory.Query
 
                 foreach (var attribute in link.Attributes)
                 {
-                    var value = _store.Read(row.Table!, row.Row!, attribute.Name);
+                    var value = _store.Read(row.Table!, row.Row!, attribute.Reader);
                     if (value != null)
                     {
                         entity.Attributes[attribute.ResultName] =
@@ -557,7 +557,7 @@ namespace LoyaltyHealth.InMemory.Query
                         }
                     }
                 }
-                else if (IndexKey.Of(store.Read(parent.Table!, parent.Row!, link.To!)) is { } key)
+                else if (IndexKey.Of(store.Read(parent.Table!, parent.Row!, link.ToReader)) is { } key)
                 {
                     for (int t = 0; t < tables.Count; t++)
                     {
@@ -577,7 +577,7 @@ namespace LoyaltyHealth.InMemory.Query
                     return true;
                 }
 
-                return _evaluator._store.TryReadGuid(parent.Table!, parent.Row!, link.To!, out id);
+                return _evaluator._store.TryReadGuid(parent.Table!, parent.Row!, link.ToReader, out id);
             }
 
             private bool VisitAll(int slot, EntityNode link, Table table, IReadOnlyList<Row> rows)
@@ -650,7 +650,7 @@ namespace LoyaltyHealth.InMemory.Query
             foreach (var condition in filter.Conditions)
             {
                 var row = tuple[condition.Slot];
-                bool result = condition.Matcher.Matches(row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, condition.Attribute));
+                bool result = condition.Matcher.Matches(row.IsEmpty ? null : _store.Read(row.Table!, row.Row!, condition.Reader));
                 if (result == filter.IsOr)
                 {
                     return result;

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using LoyaltyHealth.InMemory.Storage;
 
 namespace LoyaltyHealth.InMemory.Query
 {
@@ -57,6 +58,11 @@ namespace LoyaltyHealth.InMemory.Query
 
         public List<EntityNode> Links { get; } = new List<EntityNode>();
 
+        // Reads the parent's column this link joins to.
+        public ColumnReader ToReader => _toReader ??= new ColumnReader(To!);
+
+        private ColumnReader? _toReader;
+
         // Position of this node's row in a joined tuple: 0 for the root, then links in document order.
         public int Slot { get; set; }
 
@@ -95,6 +101,10 @@ namespace LoyaltyHealth.InMemory.Query
         public bool GroupBy { get; set; }
 
         public bool Distinct { get; set; }
+
+        public ColumnReader Reader => _reader ??= new ColumnReader(Name);
+
+        private ColumnReader? _reader;
     }
 
     internal sealed class FilterNode
@@ -157,6 +167,10 @@ namespace LoyaltyHealth.InMemory.Query
 
         // Tests stored values against the condition, with its literals converted once per column type.
         public ConditionMatcher Matcher => _matcher ??= new ConditionMatcher(this);
+
+        public ColumnReader Reader => _reader ??= new ColumnReader(Attribute);
+
+        private ColumnReader? _reader;
 
         private ConditionMatcher? _matcher;
     }

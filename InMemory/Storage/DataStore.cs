@@ -368,11 +368,17 @@ namespace LoyaltyHealth.InMemory.Storage
         // A column as Dataverse returns it: party-list columns of activities are rebuilt from activityparty.
         // A stored column is found first: activity tables never store a party-list column (Prepare keeps them
         // apart), so the party-list names are looked up only for a column the table does not store.
-        public object? Read(Table table, Row row, string column)
+        public object? Read(Table table, Row row, string column) => ReadAt(table, row, table.PositionOf(column), column);
+
+        // Read, with where the table keeps the column remembered by the reader.
+        public object? Read(Table table, Row row, ColumnReader column) => ReadAt(table, row, column.PositionIn(table), column.Name);
+
+        // A party-list column is never stored: an activity's parties are read from activityparty.
+        private object? ReadAt(Table table, Row row, int position, string column)
         {
-            if (table.TryGet(row, column, out var value))
+            if (position != Table.AbsentPosition)
             {
-                return value;
+                return table.ValueAt(row, position);
             }
 
             return table.IsActivity && ParticipationType.ByPartyListColumn.TryGetValue(column, out int mask) ? PartyList(row.Id, mask) : null;
@@ -381,6 +387,9 @@ namespace LoyaltyHealth.InMemory.Storage
         // The id a column holds (a lookup's target, or the id itself), as IndexKey gives it, read without boxing.
         // A party-list column holds no id: it is never stored, so the table finds none.
         public bool TryReadGuid(Table table, Row row, string column, out Guid id) => table.TryGetGuid(row, column, out id);
+
+        // TryReadGuid, with where the table keeps the column remembered by the reader.
+        public bool TryReadGuid(Table table, Row row, ColumnReader column, out Guid id) => table.TryGetGuidAt(row, column.PositionIn(table), out id);
 
         public IEnumerable<KeyValuePair<string, object>> ReadAll(Table table, Row row, bool asPointer)
         {

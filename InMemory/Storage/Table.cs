@@ -49,40 +49,64 @@ namespace LoyaltyHealth.InMemory.Storage
         // Get's value; false when the table has no such column (no row ever held it), so the caller can tell.
         public bool TryGet(Row row, string column, out object? value)
         {
+            int position = PositionOf(column);
+            value = ValueAt(row, position);
+            return position != AbsentPosition;
+        }
+
+        // Where a row keeps a column (ColumnReader): one of these, or its ordinal in Values.
+        public const int AbsentPosition = -1;
+        public const int PrimaryIdPosition = -2;
+        public const int VersionPosition = -3;
+
+        public int ColumnCount => _columns.Count;
+
+        // Where TryGet finds the column: the row's id, its version, an ordinal, or absent (TryGet's false).
+        public int PositionOf(string column)
+        {
             if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
             {
-                value = row.Id;
-                return true;
+                return PrimaryIdPosition;
             }
 
             if (string.Equals(column, VersionNumberColumn, StringComparison.Ordinal))
             {
-                value = row.Version;
-                return true;
+                return VersionPosition;
             }
 
-            if (!_ordinals.TryGetValue(column, out int ordinal))
-            {
-                value = null;
-                return false;
-            }
-
-            value = ordinal < row.Values.Length ? row.Values[ordinal] : null;
-            return true;
+            return _ordinals.TryGetValue(column, out int ordinal) ? ordinal : AbsentPosition;
         }
 
-        // Get's value when it is an id or a lookup to one (its IndexKey), without boxing the id.
-        public bool TryGetGuid(Row row, string column, out Guid id)
+        // TryGet's value at a position PositionOf gave (an ordinal too); null when absent.
+        public object? ValueAt(Row row, int position)
         {
-            if (string.Equals(column, PrimaryIdColumn, StringComparison.Ordinal))
+            if (position >= 0)
+            {
+                return position < row.Values.Length ? row.Values[position] : null;
+            }
+
+            return position switch
+            {
+                PrimaryIdPosition => row.Id,
+                VersionPosition => row.Version,
+                _ => null,
+            };
+        }
+
+        // TryGetGuid at a position PositionOf gave.
+        public bool TryGetGuidAt(Row row, int position, out Guid id)
+        {
+            if (position == PrimaryIdPosition)
             {
                 id = row.Id;
                 return true;
             }
 
-            var value = _ordinals.TryGetValue(column, out int ordinal) && ordinal < row.Values.Length ? row.Values[ordinal] : null;
-            return IndexKey.TryGuid(value, out id);
+            return IndexKey.TryGuid(position >= 0 && position < row.Values.Length ? row.Values[position] : null, out id);
         }
+
+        // Get's value when it is an id or a lookup to one (its IndexKey), without boxing the id.
+        public bool TryGetGuid(Row row, string column, out Guid id) => TryGetGuidAt(row, PositionOf(column), out id);
 
         public string RowVersionOf(Row row) => row.Version.ToString(CultureInfo.InvariantCulture);
 
@@ -257,6 +281,5 @@ namespace LoyaltyHealth.InMemory.Storage
             return index;
         }
 
-        private static object? ValueAt(Row row, int ordinal) => ordinal < row.Values.Length ? row.Values[ordinal] : null;
     }
 }
