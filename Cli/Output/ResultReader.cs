@@ -134,12 +134,16 @@ namespace LoyaltyHealth.Cli.Output
         }
 
         /// <summary>How many rows of <paramref name="table"/> name the account in <paramref name="lookup"/> (and match the filter).</summary>
-        private static int CountFor(InMemoryOrganizationService store, Guid accountId, string table, string lookup, Action<QueryExpression>? filter) =>
-            Count(store, table, lookup, query =>
-            {
-                query.Criteria.AddCondition(lookup, ConditionOperator.Equal, accountId);
-                filter?.Invoke(query);
-            }).TryGetValue(accountId, out var count) ? count : 0;
+        /// <remarks>The rows the query returns are the account's, so they are counted as they come, not grouped by account.</remarks>
+        private static int CountFor(InMemoryOrganizationService store, Guid accountId, string table, string lookup, Action<QueryExpression>? filter)
+        {
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(lookup) };
+            query.Criteria.AddCondition(lookup, ConditionOperator.Equal, accountId);
+            filter?.Invoke(query);
+            var count = 0;
+            foreach (var _ in All(store, query)) count++;
+            return count;
+        }
 
         /// <summary>Every row a query matches, page by page.</summary>
         public static IEnumerable<Entity> All(InMemoryOrganizationService store, QueryExpression query)
