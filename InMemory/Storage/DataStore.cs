@@ -373,7 +373,6 @@ namespace LoyaltyHealth.InMemory.Storage
         // Read, with where the table keeps the column remembered by the reader.
         public object? Read(Table table, Row row, ColumnReader column) => ReadAt(table, row, column.PositionIn(table), column.Name);
 
-        // A party-list column is never stored: an activity's parties are read from activityparty.
         private object? ReadAt(Table table, Row row, int position, string column)
         {
             if (position != Table.AbsentPosition)

@@ -280,6 +280,5 @@ namespace LoyaltyHealth.InMemory.Storage
 
             return index;
         }
-
     }
 }
