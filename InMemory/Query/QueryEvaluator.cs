@@ -543,9 +543,17 @@ namespace LoyaltyHealth.InMemory.Query
                 {
                     // Most joins follow a lookup to an id: answered without boxing the id or listing a single row.
                     var fromPrimaryId = _plan.FromPrimaryId[slot];
+                    var toActivityId = _plan.ToParentId[slot] && parent.Table!.IsActivity;
                     for (int t = 0; t < tables.Count; t++)
                     {
                         var table = tables[t];
+                        if (toActivityId && fromPrimaryId[t] && table.IsActivity && !ReferenceEquals(table, parent.Table))
+                        {
+                            // An activity's id is in one activity table only (the store refuses a second, as the
+                            // activity pointer does): a link from the pointer to another activity table finds nothing.
+                            continue;
+                        }
+
                         if (fromPrimaryId[t])
                         {
                             var row = table.Find(id);
