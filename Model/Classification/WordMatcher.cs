@@ -23,7 +23,12 @@ namespace LoyaltyHealth.Model.Classification
         /// head: a word can only start a match of these, so each word is compared with a few entries, not all.
         /// </summary>
         private readonly Dictionary<string, List<int>> _byFirstWord = new(StringComparer.Ordinal);
-        private readonly List<int> _compoundHeads = new();
+
+        /// <summary>
+        /// The compound heads by their last letter: a word can only end in a head that ends in its own last letter,
+        /// so each word is compared with the few heads sharing it, not with every head of the list (about 90 by default).
+        /// </summary>
+        private readonly Dictionary<char, List<int>> _compoundHeadsByLastLetter = new();
 
         public WordMatcher(IEnumerable<string> entries)
         {
@@ -34,7 +39,13 @@ namespace LoyaltyHealth.Model.Classification
                 var added = new Entry(tokens.ToArray(), entry.TrimStart().StartsWith(CompoundMarker.ToString(), StringComparison.Ordinal));
                 if (!_byFirstWord.TryGetValue(added.Words[0], out var sameFirstWord)) _byFirstWord.Add(added.Words[0], sameFirstWord = new List<int>());
                 sameFirstWord.Add(_entries.Count);
-                if (added.CompoundHead) _compoundHeads.Add(_entries.Count);
+                if (added.CompoundHead)
+                {
+                    var head = added.Words[0];
+                    var last = head[head.Length - 1];
+                    if (!_compoundHeadsByLastLetter.TryGetValue(last, out var sameLast)) _compoundHeadsByLastLetter.Add(last, sameLast = new List<int>());
+                    sameLast.Add(_entries.Count);
+                }
                 _entries.Add(added);
             }
         }
@@ -71,7 +82,8 @@ namespace LoyaltyHealth.Model.Classification
             candidates.Clear();
             if (_byFirstWord.TryGetValue(token, out var sameFirstWord)) candidates.AddRange(sameFirstWord);
             var exact = candidates.Count;
-            foreach (var index in _compoundHeads)
+            if (token.Length == 0 || !_compoundHeadsByLastLetter.TryGetValue(token[token.Length - 1], out var heads)) return;
+            foreach (var index in heads)
             {
                 if (token.EndsWith(_entries[index].Words[0], StringComparison.Ordinal) && candidates.IndexOf(index, 0, exact) < 0) candidates.Add(index);
             }
