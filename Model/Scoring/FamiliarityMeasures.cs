@@ -18,11 +18,13 @@ namespace LoyaltyHealth.Model.Scoring
         public static IEnumerable<SubMeasureResult> Assess(ScoringContext c)
         {
             var engagements = c.Engagements.ToList();
-            var engaged = engagements.SelectMany(c.ContactsOf).Distinct().ToList();
+            // Each engagement's people, worked out once for the measures that count them.
+            var peopleOf = engagements.Select(c.ContactsOf).ToList();
+            var engaged = peopleOf.SelectMany(people => people).Distinct().ToList();
             yield return ContactBreadth(c, engagements, engaged);
             yield return DepartmentSpread(c, engaged);
             yield return SeniorityReach(c, engaged);
-            yield return ThreadConcentration(c, engagements);
+            yield return ThreadConcentration(c, peopleOf);
             yield return TwoWayEngagement(c, engagements);
             yield return ReferenceCustomer(c);
         }
@@ -73,17 +75,23 @@ namespace LoyaltyHealth.Model.Scoring
             return Measure.Known(P, MeasureCodes.SeniorityReach, weight, score, reason, Parameter.Count(ParameterNames.Count, deciders));
         }
 
-        /// <summary>How much of the relationship runs through the single busiest contact.</summary>
-        private static SubMeasureResult ThreadConcentration(ScoringContext c, List<Touch> engagements)
+        /// <summary>How much of the relationship runs through the single busiest contact, given each engagement's active contacts (each once).</summary>
+        private static SubMeasureResult ThreadConcentration(ScoringContext c, List<List<ContactSnapshot>> peopleOf)
         {
             var policy = c.Policy.Familiarity;
             var weight = policy.Weights.ThreadConcentration;
-            var withContacts = engagements.Select(t => c.ContactsOf(t).Select(x => x.Id).ToList()).Where(ids => ids.Count > 0).ToList();
-            if (withContacts.Count < policy.MinimumEngagements) return Measure.Unknown(P, MeasureCodes.ThreadConcentration, weight);
+            var withContacts = 0;
+            var engagementsPerContact = new Dictionary<Guid, int>();
+            foreach (var people in peopleOf)
+            {
+                if (people.Count > 0) withContacts++;
+                foreach (var person in people) engagementsPerContact[person.Id] = engagementsPerContact.TryGetValue(person.Id, out var n) ? n + 1 : 1;
+            }
+            if (withContacts < policy.MinimumEngagements) return Measure.Unknown(P, MeasureCodes.ThreadConcentration, weight);
 
-            var busiest = withContacts.SelectMany(ids => ids).GroupBy(id => id).Max(g => g.Count());
-            var contacts = withContacts.SelectMany(ids => ids).Distinct().Count();
-            var share = (decimal)busiest / withContacts.Count;
+            var busiest = engagementsPerContact.Values.Max();
+            var contacts = engagementsPerContact.Count;
+            var share = (decimal)busiest / withContacts;
             // Up to half of the engagements with one person is healthy; all of them is a single thread.
             var score = share <= 0.5m ? 100m : (1m - share) / 0.5m * 100m;
             var reason = share >= policy.SingleThreadedShare || contacts == 1 || Measure.IsWeak(score) ? ReasonCodes.SingleThreaded : ReasonCodes.MultiThreaded;

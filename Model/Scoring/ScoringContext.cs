@@ -92,8 +92,26 @@ namespace LoyaltyHealth.Model.Scoring
         /// <summary>Whether a value is stored for the input that this version could not read.</summary>
         public bool IsUnreadable(SellerInput input) => Account.UnreadableValues.Any(u => u.Input == input);
 
-        /// <summary>The account's active contacts who took part in an interaction.</summary>
-        public IEnumerable<ContactSnapshot> ContactsOf(Touch touch) =>
-            touch.Interaction.ContactIds.Distinct().Where(ActiveContacts.ContainsKey).Select(id => ActiveContacts[id]);
+        /// <summary>The account's active contacts who took part in an interaction, each once, in the order the interaction names them.</summary>
+        public List<ContactSnapshot> ContactsOf(Touch touch)
+        {
+            var ids = touch.Interaction.ContactIds;
+            var contacts = new List<ContactSnapshot>(ids.Count);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (ActiveContacts.TryGetValue(ids[i], out var contact) && !Holds(contacts, ids[i])) contacts.Add(contact);
+            }
+            return contacts;
+        }
+
+        // An interaction names a few people: a scan beats a set.
+        private static bool Holds(List<ContactSnapshot> contacts, Guid id)
+        {
+            foreach (var contact in contacts)
+            {
+                if (contact.Id == id) return true;
+            }
+            return false;
+        }
     }
 }
