@@ -6,18 +6,21 @@ namespace LoyaltyHealth.Plugins.Mapping
     /// <summary>Null-tolerant reads of columns, including columns of linked tables (aliased values).</summary>
     public static class EntityExtensions
     {
-        public static T? Aliased<T>(this Entity entity, string alias, string column)
+        public static T? Aliased<T>(this Entity entity, string alias, string column) => entity.Linked<T>(QueryAliases.Linked(alias, column));
+
+        /// <summary>A linked column's value by the name it comes back under (<see cref="QueryAliases.Linked"/>), for names made once.</summary>
+        public static T? Linked<T>(this Entity entity, string linkedName)
         {
-            if (!entity.Attributes.TryGetValue(alias + "." + column, out var raw) || raw is null) return default;
+            if (!entity.Attributes.TryGetValue(linkedName, out var raw) || raw is null) return default;
             var value = raw is AliasedValue aliased ? aliased.Value : raw;
             return value is T typed ? typed : default;
         }
 
         public static int? OptionValue(this Entity entity, string column) => entity.GetAttributeValue<OptionSetValue>(column)?.Value;
 
-        public static int? AliasedOptionValue(this Entity entity, string alias, string column) => entity.Aliased<OptionSetValue>(alias, column)?.Value;
+        public static int? LinkedOptionValue(this Entity entity, string linkedName) => entity.Linked<OptionSetValue>(linkedName)?.Value;
 
-        public static decimal? AliasedMoney(this Entity entity, string alias, string column) => entity.Aliased<Money>(alias, column)?.Value;
+        public static decimal? LinkedMoney(this Entity entity, string linkedName) => entity.Linked<Money>(linkedName)?.Value;
 
         /// <summary>The id a lookup points at when it points at the given table; otherwise null.</summary>
         public static Guid? ReferenceTo(this Entity entity, string column, string table)

@@ -17,6 +17,10 @@ namespace LoyaltyHealth.Plugins.Mapping
     /// </summary>
     public sealed class SnapshotMapper
     {
+        // The linked columns read of every row, named once.
+        private static readonly string PartyId = QueryAliases.Linked(QueryAliases.Party, ActivityPartySchema.PartyId);
+        private static readonly string RegardingOpportunityAccount = QueryAliases.Linked(QueryAliases.RegardingOpportunity, OpportunitySchema.ParentAccountId);
+
         private readonly List<string> _ignored = new();
 
         public IReadOnlyList<string> Ignored => _ignored;
@@ -50,8 +54,8 @@ namespace LoyaltyHealth.Plugins.Mapping
             var seen = new HashSet<Guid>();
             foreach (var row in activities)
             {
-                if (row.Aliased<EntityReference>(QueryAliases.Party, ActivityPartySchema.PartyId) is { LogicalName: ContactSchema.EntityName } party
-                    && row.Aliased<EntityReference>(QueryAliases.PartyContact, ContactSchema.ParentCustomerId)?.Id == account.Id)
+                if (row.Linked<EntityReference>(PartyId) is { LogicalName: ContactSchema.EntityName } party
+                    && row.Linked<EntityReference>(LinkedContact.Party.Company)?.Id == account.Id)
                     TookPart(row.Id, party.Id, row, participants, contacts);
                 // An activity where only one of the account's contacts took part engages that contact but is another account's business.
                 if (seen.Add(row.Id) && CountsToward(account.Id, row)) counted.Add(row);
@@ -85,17 +89,14 @@ namespace LoyaltyHealth.Plugins.Mapping
         private static bool CountsToward(Guid accountId, Entity row) =>
             row.ReferenceTo(ActivitySchema.RegardingObjectId, AccountSchema.EntityName) == accountId
             || (row.ReferenceTo(ActivitySchema.RegardingObjectId, ContactSchema.EntityName) is not null
-                && row.Aliased<EntityReference>(QueryAliases.RegardingContact, ContactSchema.ParentCustomerId)?.Id == accountId)
+                && row.Linked<EntityReference>(LinkedContact.Regarding.Company)?.Id == accountId)
             || (row.ReferenceTo(ActivitySchema.RegardingObjectId, OpportunitySchema.EntityName) is not null
-                && row.Aliased<EntityReference>(QueryAliases.RegardingOpportunity, OpportunitySchema.ParentAccountId)?.Id == accountId);
+                && row.Linked<EntityReference>(RegardingOpportunityAccount)?.Id == accountId);
 
         /// <summary>A contact of the account took part in an activity, with the details its party row carries.</summary>
         private static void TookPart(Guid activityId, Guid contactId, Entity source, Dictionary<Guid, List<Guid>> participants, Dictionary<Guid, ContactSnapshot> contacts)
         {
-            contacts[contactId] = Contact(contactId,
-                source.AliasedOptionValue(QueryAliases.PartyContact, ContactSchema.StateCode),
-                source.Aliased<string>(QueryAliases.PartyContact, ContactSchema.Department),
-                source.AliasedOptionValue(QueryAliases.PartyContact, ContactSchema.AccountRoleCode));
+            contacts[contactId] = Contact(contactId, source, LinkedContact.Party);
             if (!participants.TryGetValue(activityId, out var list)) participants[activityId] = list = new List<Guid>();
             if (!list.Contains(contactId)) list.Add(contactId);
         }
@@ -157,6 +158,10 @@ namespace LoyaltyHealth.Plugins.Mapping
             return new ServiceAgreement(agreed, channel);
         }
 
+        /// <summary>A contact with the details <paramref name="row"/> carries of it through <paramref name="link"/>.</summary>
+        private static ContactSnapshot Contact(Guid id, Entity row, LinkedContact link) =>
+            Contact(id, row.LinkedOptionValue(link.State), row.Linked<string>(link.Department), row.LinkedOptionValue(link.Role));
+
         private static ContactSnapshot Contact(Guid id, int? state, string? department, int? role) => new()
         {
             Id = id,
@@ -174,33 +179,32 @@ namespace LoyaltyHealth.Plugins.Mapping
         private Interaction? Interaction(Guid accountId, Entity row, Dictionary<Guid, List<Guid>> participants, Dictionary<Guid, ContactSnapshot> contacts)
         {
             var table = row.GetAttributeValue<string>(ActivitySchema.TypeCode);
-            var activityTable = ActivityTables.Find(table);
-            if (activityTable is null)
+            var linked = LinkedActivityTable.Find(table);
+            if (linked is null)
             {
                 Ignore($"activity {row.Id}: table '{table}' is not one the model reads");
                 return null;
             }
-            var kind = activityTable.Kind;
+            var kind = linked.Table.Kind;
             // The product's own follow-up tasks are about the assessment, not part of the relationship.
-            if (row.AliasedOptionValue(table!, ActivitySchema.FollowUpReason) is not null) return null;
+            if (row.LinkedOptionValue(linked.FollowUpReason) is not null) return null;
 
             var ids = participants.TryGetValue(row.Id, out var parties) ? new List<Guid>(parties) : new List<Guid>();
             // The regarding contact is the account's by the query's condition; a looked-up one only when its company is the account.
             if (row.ReferenceTo(ActivitySchema.RegardingObjectId, ContactSchema.EntityName) is { } regardingContact)
-                TookPart(row, QueryAliases.RegardingContact, regardingContact, ids, contacts);
-            foreach (var lookup in activityTable.ContactLookups)
+                TookPart(row, LinkedContact.Regarding, regardingContact, ids, contacts);
+            foreach (var lookup in linked.ContactLookups)
             {
-                var alias = QueryAliases.ContactIn(activityTable.Name, lookup);
-                var contactId = row.Aliased<EntityReference>(activityTable.Name, lookup) is { LogicalName: ContactSchema.EntityName } reference ? reference.Id : (Guid?)null;
-                if (contactId is { } id && row.Aliased<EntityReference>(alias, ContactSchema.ParentCustomerId)?.Id == accountId)
-                    TookPart(row, alias, id, ids, contacts);
+                var contactId = row.Linked<EntityReference>(lookup.Lookup) is { LogicalName: ContactSchema.EntityName } reference ? reference.Id : (Guid?)null;
+                if (contactId is { } id && row.Linked<EntityReference>(lookup.Contact.Company)?.Id == accountId)
+                    TookPart(row, lookup.Contact, id, ids, contacts);
             }
 
             return new Interaction
             {
                 Id = row.Id,
                 Kind = kind,
-                Direction = Direction(row.Aliased<bool?>(table!, ActivitySchema.DirectionCode), kind),
+                Direction = Direction(row.Linked<bool?>(linked.Direction), kind),
                 State = row.OptionValue(ActivitySchema.StateCode) switch
                 {
                     ActivitySchema.StateCompleted => InteractionState.Completed,
@@ -210,23 +214,20 @@ namespace LoyaltyHealth.Plugins.Mapping
                 CompletedOn = row.GetAttributeValue<DateTime?>(ActivitySchema.ActualEnd) ?? row.GetAttributeValue<DateTime?>(ActivitySchema.ScheduledEnd),
                 ContactIds = ids,
                 Subject = row.GetAttributeValue<string>(ActivitySchema.Subject),
-                Channel = ChannelOf(row, table!),
-                ValueAmount = kind == InteractionKind.ValueReport ? row.AliasedMoney(table!, ValueReportSchema.ValueAmount) : null,
-                PerkCost = kind == InteractionKind.Perk ? row.AliasedMoney(table!, PerkSchema.Cost) : null,
-                LoggedClass = LoggedClass(row, table!),
+                Channel = ChannelOf(row, linked),
+                ValueAmount = kind == InteractionKind.ValueReport ? row.LinkedMoney(linked.ValueAmount) : null,
+                PerkCost = kind == InteractionKind.Perk ? row.LinkedMoney(linked.PerkCost) : null,
+                LoggedClass = LoggedClass(row, linked),
             };
         }
 
-        /// <summary>Adds a contact to an interaction's participants, with the details read through <paramref name="alias"/>.</summary>
-        private static void TookPart(Entity row, string alias, Guid contactId, List<Guid> ids, Dictionary<Guid, ContactSnapshot> contacts)
+        /// <summary>Adds a contact to an interaction's participants, with the details read through <paramref name="link"/>.</summary>
+        private static void TookPart(Entity row, LinkedContact link, Guid contactId, List<Guid> ids, Dictionary<Guid, ContactSnapshot> contacts)
         {
             if (ids.Contains(contactId)) return;
             ids.Add(contactId);
             if (contacts.ContainsKey(contactId)) return;
-            contacts[contactId] = Contact(contactId,
-                row.AliasedOptionValue(alias, ContactSchema.StateCode),
-                row.Aliased<string>(alias, ContactSchema.Department),
-                row.AliasedOptionValue(alias, ContactSchema.AccountRoleCode));
+            contacts[contactId] = Contact(contactId, row, link);
         }
 
         private static InteractionDirection Direction(bool? outgoing, InteractionKind kind) => outgoing switch
@@ -237,18 +238,18 @@ namespace LoyaltyHealth.Plugins.Mapping
             null => kind is InteractionKind.ValueReport or InteractionKind.Perk ? InteractionDirection.FromUs : InteractionDirection.Unknown,
         };
 
-        private ServiceChannel ChannelOf(Entity row, string table)
+        private ServiceChannel ChannelOf(Entity row, LinkedActivityTable table)
         {
-            var value = row.AliasedOptionValue(table, ActivitySchema.Channel);
+            var value = row.LinkedOptionValue(table.Channel);
             if (value is null) return ServiceChannel.Unknown;
             if (OptionMaps.Channel.TryGet(value.Value, out var channel)) return channel;
             Ignore($"activity {row.Id}: unknown {ActivitySchema.Channel} value {value}; channel treated as unknown");
             return ServiceChannel.Unknown;
         }
 
-        private InteractionClass? LoggedClass(Entity row, string table)
+        private InteractionClass? LoggedClass(Entity row, LinkedActivityTable table)
         {
-            var value = row.AliasedOptionValue(table, ActivitySchema.InteractionClass);
+            var value = row.LinkedOptionValue(table.InteractionClass);
             if (value is null) return null;
             if (OptionMaps.Class.TryGet(value.Value, out var logged)) return logged;
             Ignore($"activity {row.Id}: unknown {ActivitySchema.InteractionClass} value {value}; classified from its kind and subject");
