@@ -143,7 +143,7 @@ namespace LoyaltyHealth.Cli.Staging
             else
             {
                 _payload.ResetWrittenCount();
-                record.Encode(_payload);
+                record.Encode(_payload, _names);
                 insert.Blob(6, _payload.WrittenSpan);
             }
             insert.Run();

@@ -1,30 +1,50 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Text;
 
 namespace LoyaltyHealth.Cli.Staging
 {
     /// <summary>
-    /// One string per distinct name (table, column, lookup target) read back from staging: an export has few
-    /// names and millions of values under them, so a name is looked up by its UTF-8 bytes themselves, with no
-    /// decoding, and only a name not seen before is decoded and allocated. Not thread-safe: one pool per reading thread.
+    /// The names (tables, columns, lookup targets) of one staging, each given a number the first time a record is
+    /// staged with it: an export has few names and millions of values under them, so a staged record carries each
+    /// name as its number (<see cref="RecordCodec"/>), and reading it back is an array index, with no string made,
+    /// hashed or compared. Numbers are given while staging writes, on one thread; afterwards the pool is only read.
     /// </summary>
     public sealed class NamePool
     {
-        private readonly Dictionary<byte[], string> _names = new(Utf8Comparer.Instance);
-        private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _byBytes;
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+        private readonly List<string> _names = new();
 
-        public NamePool() => _byBytes = _names.GetAlternateLookup<ReadOnlySpan<byte>>();
+        /// <summary>Names by their UTF-8 bytes, for a name staged as text (an excluded row's table).</summary>
+        private readonly Dictionary<byte[], string> _byText = new(Utf8Comparer.Instance);
+        private readonly Dictionary<byte[], string>.AlternateLookup<ReadOnlySpan<byte>> _byTextBytes;
 
+        public NamePool() => _byTextBytes = _byText.GetAlternateLookup<ReadOnlySpan<byte>>();
+
+        /// <summary>The name's number, given now if the name is new.</summary>
+        public int Number(string name)
+        {
+            if (_numbers.TryGetValue(name, out var number)) return number;
+            number = _names.Count;
+            _names.Add(name);
+            _numbers.Add(name, number);
+            return number;
+        }
+
+        /// <summary>The name <see cref="Number"/> gave <paramref name="number"/>.</summary>
+        public string Of(int number) =>
+            (uint)number < (uint)_names.Count ? _names[number] : throw new InvalidDataException($"Staged name number {number} was never given ({_names.Count} names).");
+
+        /// <summary>One string per distinct name staged as UTF-8 text.</summary>
         public string Of(ReadOnlySpan<byte> utf8)
         {
-            if (_byBytes.TryGetValue(utf8, out var known)) return known;
+            if (_byTextBytes.TryGetValue(utf8, out var known)) return known;
             var added = Encoding.UTF8.GetString(utf8);
-            _byBytes[utf8] = added;
+            _byTextBytes[utf8] = added;
             return added;
         }
 
-        /// <summary>Names by their bytes, so that a name read from a record is found without making a key of it.</summary>
         private sealed class Utf8Comparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
         {
             public static readonly Utf8Comparer Instance = new();

@@ -11,7 +11,8 @@ namespace LoyaltyHealth.Cli.Staging
     /// <summary>
     /// A compact binary form of an imported record for the staging store: table, id and each column with a
     /// type tag. Only the value types the reader produces occur (text, numbers, money, choices, dates,
-    /// lookups and party lists), so the form is small and reads back without any parsing of text.
+    /// lookups and party lists), so the form is small and reads back without any parsing of text. Tables and
+    /// columns are written as their numbers in the staging's <see cref="NamePool"/>, which reads them back.
     /// </summary>
     public static class RecordCodec
     {
@@ -19,15 +20,16 @@ namespace LoyaltyHealth.Cli.Staging
 
         /// <summary>
         /// Writes a record's form into <paramref name="buffer"/>, after what it holds: staging reuses one buffer
-        /// for every record. The bytes are those a <see cref="BinaryWriter"/> writes, which <see cref="Decode"/> reads.
+        /// for every record. Values are the bytes a <see cref="BinaryWriter"/> writes, which <see cref="Decode"/> reads;
+        /// names are their numbers in <paramref name="names"/>, 7-bit encoded.
         /// </summary>
-        public static void Encode(Entity record, ArrayBufferWriter<byte> buffer)
+        public static void Encode(Entity record, ArrayBufferWriter<byte> buffer, NamePool names)
         {
-            Header(buffer, record.LogicalName, record.Id, record.Attributes.Count);
+            Header(buffer, names, record.LogicalName, record.Id, record.Attributes.Count);
             foreach (var pair in record.Attributes)
             {
-                Text(buffer, pair.Key);
-                Write(buffer, pair.Value);
+                Name(buffer, names, pair.Key);
+                Write(buffer, names, pair.Value);
             }
         }
 
@@ -54,17 +56,17 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>The start of a record's form: its table, id and how many columns follow, each written by <see cref="Column"/>.</summary>
-        internal static void Header(ArrayBufferWriter<byte> buffer, string table, Guid id, int columns)
+        internal static void Header(ArrayBufferWriter<byte> buffer, NamePool names, string table, Guid id, int columns)
         {
-            Text(buffer, table);
+            Name(buffer, names, table);
             Id(buffer, id);
             Int32(buffer, columns);
         }
 
         /// <summary>A column of a record read from data.xml, written as <see cref="Encode"/> writes the same value held by an entity.</summary>
-        internal static void Column(ArrayBufferWriter<byte> buffer, string name, in RecordValue value)
+        internal static void Column(ArrayBufferWriter<byte> buffer, NamePool names, string name, in RecordValue value)
         {
-            Text(buffer, name);
+            Name(buffer, names, name);
             switch (value.Type)
             {
                 case RecordValueType.Text: TextValue(buffer, value.Text!); break;
@@ -75,16 +77,16 @@ namespace LoyaltyHealth.Cli.Staging
                 case RecordValueType.DateTime: DateValue(buffer, value.Date); break;
                 case RecordValueType.Choice: ChoiceValue(buffer, value.Number); break;
                 case RecordValueType.Id: GuidValue(buffer, value.Id); break;
-                case RecordValueType.Lookup: LookupValue(buffer, value.Text!, value.Id); break;
+                case RecordValueType.Lookup: LookupValue(buffer, names, value.Text!, value.Id); break;
                 default:
                     var parties = value.Parties!;
                     PartiesStart(buffer, parties.Length);
-                    foreach (var party in parties) Party(buffer, party.Table, party.Id);
+                    foreach (var party in parties) Party(buffer, names, party.Table, party.Id);
                     break;
             }
         }
 
-        private static void Write(ArrayBufferWriter<byte> buffer, object? value)
+        private static void Write(ArrayBufferWriter<byte> buffer, NamePool names, object? value)
         {
             switch (value)
             {
@@ -96,13 +98,13 @@ namespace LoyaltyHealth.Cli.Staging
                 case DateTime t: DateValue(buffer, t); break;
                 case OptionSetValue o: ChoiceValue(buffer, o.Value); break;
                 case Guid g: GuidValue(buffer, g); break;
-                case EntityReference r: LookupValue(buffer, r.LogicalName, r.Id); break;
+                case EntityReference r: LookupValue(buffer, names, r.LogicalName, r.Id); break;
                 case EntityCollection c:
                     PartiesStart(buffer, c.Entities.Count);
                     foreach (var party in c.Entities)
                     {
                         var target = party.GetAttributeValue<EntityReference>(Plugins.Schema.ActivityPartySchema.PartyId);
-                        Party(buffer, target.LogicalName, target.Id);
+                        Party(buffer, names, target.LogicalName, target.Id);
                     }
                     break;
                 default: throw new ArgumentException($"A {value?.GetType().Name ?? "null"} cannot be staged.", nameof(value));
@@ -116,9 +118,9 @@ namespace LoyaltyHealth.Cli.Staging
         private static void BoolValue(ArrayBufferWriter<byte> buffer, bool value) { Tagged(buffer, Tag.Bool); Byte(buffer, value ? (byte)1 : (byte)0); }
         private static void ChoiceValue(ArrayBufferWriter<byte> buffer, int value) { Tagged(buffer, Tag.Choice); Int32(buffer, value); }
         private static void GuidValue(ArrayBufferWriter<byte> buffer, Guid value) { Tagged(buffer, Tag.Guid); Id(buffer, value); }
-        private static void LookupValue(ArrayBufferWriter<byte> buffer, string table, Guid id) { Tagged(buffer, Tag.Lookup); Text(buffer, table); Id(buffer, id); }
+        private static void LookupValue(ArrayBufferWriter<byte> buffer, NamePool names, string table, Guid id) { Tagged(buffer, Tag.Lookup); Name(buffer, names, table); Id(buffer, id); }
         private static void PartiesStart(ArrayBufferWriter<byte> buffer, int count) { Tagged(buffer, Tag.Parties); Int32(buffer, count); }
-        private static void Party(ArrayBufferWriter<byte> buffer, string table, Guid id) { Text(buffer, table); Id(buffer, id); }
+        private static void Party(ArrayBufferWriter<byte> buffer, NamePool names, string table, Guid id) { Name(buffer, names, table); Id(buffer, id); }
 
         private static void DateValue(ArrayBufferWriter<byte> buffer, DateTime value)
         {
@@ -160,12 +162,22 @@ namespace LoyaltyHealth.Cli.Staging
         {
             var length = Encoding.UTF8.GetByteCount(value);
             var span = buffer.GetSpan(5 + length);
-            var prefix = 0;
-            var rest = (uint)length;
-            for (; rest >= 0x80; rest >>= 7) span[prefix++] = (byte)(rest | 0x80);
-            span[prefix++] = (byte)rest;
+            var prefix = SevenBit(span, (uint)length);
             Encoding.UTF8.GetBytes(value, span.Slice(prefix));
             buffer.Advance(prefix + length);
+        }
+
+        /// <summary>A table or column name: its number in <paramref name="names"/>, 7-bit encoded (one byte for the first 128 names).</summary>
+        private static void Name(ArrayBufferWriter<byte> buffer, NamePool names, string name) =>
+            buffer.Advance(SevenBit(buffer.GetSpan(5), (uint)names.Number(name)));
+
+        /// <summary>As <see cref="BinaryWriter.Write7BitEncodedInt"/>: seven bits a byte, low first, the high bit set on all but the last.</summary>
+        private static int SevenBit(Span<byte> span, uint value)
+        {
+            var written = 0;
+            for (; value >= 0x80; value >>= 7) span[written++] = (byte)(value | 0x80);
+            span[written++] = (byte)value;
+            return written;
         }
 
         private static readonly object True = true, False = false;

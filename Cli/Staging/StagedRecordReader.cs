@@ -40,20 +40,22 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>A text value: a new string each time.</summary>
         public string Text() => Encoding.UTF8.GetString(TextBytes());
 
-        /// <summary>A table or column name: one string per distinct name.</summary>
-        public string Name() => _names.Of(TextBytes());
+        /// <summary>A table or column name, written as its number in the staging's names: one string per distinct name.</summary>
+        public string Name() => _names.Of(SevenBit());
 
         /// <summary>The UTF-8 bytes behind a 7-bit encoded length, as <see cref="System.IO.BinaryWriter.Write(string)"/> writes text.</summary>
-        private ReadOnlySpan<byte> TextBytes()
+        private ReadOnlySpan<byte> TextBytes() => Take(SevenBit());
+
+        /// <summary>A 7-bit encoded number, as <see cref="System.IO.BinaryWriter.Write7BitEncodedInt"/> writes it.</summary>
+        private int SevenBit()
         {
-            var length = 0;
+            var value = 0;
             for (var shift = 0; ; shift += 7)
             {
                 var part = Byte();
-                length |= (part & 0x7F) << shift;
-                if (part < 0x80) break;
+                value |= (part & 0x7F) << shift;
+                if (part < 0x80) return value;
             }
-            return Take(length);
         }
 
         private ReadOnlySpan<byte> Take(int count)

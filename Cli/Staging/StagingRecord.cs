@@ -23,8 +23,8 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>The contacts taking part, in the order of the party lists and their parties.</summary>
         void PartyContacts(List<RecordLink> contacts);
 
-        /// <summary>Writes the record's form, as <see cref="RecordCodec.Encode"/> writes its entity.</summary>
-        void Encode(ArrayBufferWriter<byte> buffer);
+        /// <summary>Writes the record's form, its names numbered in <paramref name="names"/>, as <see cref="RecordCodec.Encode"/> writes its entity.</summary>
+        void Encode(ArrayBufferWriter<byte> buffer, NamePool names);
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ namespace LoyaltyHealth.Cli.Staging
                             contacts.Add(new RecordLink(contact.LogicalName, contact.Id));
         }
 
-        public void Encode(ArrayBufferWriter<byte> buffer) => RecordCodec.Encode(Entity, buffer);
+        public void Encode(ArrayBufferWriter<byte> buffer, NamePool names) => RecordCodec.Encode(Entity, buffer, names);
     }
 
     /// <summary>
@@ -113,10 +113,10 @@ namespace LoyaltyHealth.Cli.Staging
                             contacts.Add(new RecordLink(party.Table, party.Id));
         }
 
-        public void Encode(ArrayBufferWriter<byte> buffer)
+        public void Encode(ArrayBufferWriter<byte> buffer, NamePool names)
         {
-            RecordCodec.Header(buffer, Table, Id, _count);
-            for (var i = 0; i < _count; i++) RecordCodec.Column(buffer, _columns[i], _values[i]);
+            RecordCodec.Header(buffer, names, Table, Id, _count);
+            for (var i = 0; i < _count; i++) RecordCodec.Column(buffer, names, _columns[i], _values[i]);
         }
 
         private int Find(string column)

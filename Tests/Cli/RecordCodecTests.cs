@@ -38,11 +38,12 @@ namespace LoyaltyHealth.Tests.Cli
                 ["to"] = new EntityCollection(new[] { new Entity(ActivityPartySchema.EntityName) { [ActivityPartySchema.PartyId] = new EntityReference(ContactSchema.EntityName, Contact) } }),
             };
             var buffer = new ArrayBufferWriter<byte>();
-            RecordCodec.Encode(new Entity(AccountSchema.EntityName, Guid.NewGuid()) { [AccountSchema.Name] = new string('x', 500) }, buffer);
+            var names = new NamePool();
+            RecordCodec.Encode(new Entity(AccountSchema.EntityName, Guid.NewGuid()) { [AccountSchema.Name] = new string('x', 500) }, buffer, names);
             buffer.ResetWrittenCount();
 
-            RecordCodec.Encode(record, buffer);
-            var read = RecordCodec.Decode(buffer.WrittenSpan, new NamePool());
+            RecordCodec.Encode(record, buffer, names);
+            var read = RecordCodec.Decode(buffer.WrittenSpan, names);
 
             Assert.Multiple(() =>
             {
@@ -57,6 +58,37 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(read.GetAttributeValue<EntityCollection>("to").Entities.Select(p => p.GetAttributeValue<EntityReference>(ActivityPartySchema.PartyId)),
                     Is.EqualTo(new[] { new EntityReference(ContactSchema.EntityName, Contact) }));
             });
+        }
+
+        [Test]
+        public void Names_numbered_beyond_one_byte_read_back_as_written()
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            var names = new NamePool();
+            // 300 names: the numbers from 128 take two bytes.
+            for (var i = 0; i < 300; i++) names.Number($"loy_column{i}");
+            var record = new Entity("loy_table299", Id) { ["loy_column299"] = 7, ["loy_column5"] = new EntityReference("loy_column200", Contact) };
+
+            RecordCodec.Encode(record, buffer, names);
+            var read = RecordCodec.Decode(buffer.WrittenSpan, names);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(read.LogicalName, Is.EqualTo("loy_table299"));
+                Assert.That(read["loy_column299"], Is.EqualTo(7));
+                Assert.That(read["loy_column5"], Is.EqualTo(new EntityReference("loy_column200", Contact)));
+            });
+        }
+
+        [Test]
+        public void A_name_number_the_staging_never_gave_is_refused_by_name()
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            RecordCodec.Encode(new Entity(AccountSchema.EntityName, Id) { [AccountSchema.Name] = "Contoso" }, buffer, new NamePool());
+
+            var error = Assert.Throws<System.IO.InvalidDataException>(() => RecordCodec.Decode(buffer.WrittenSpan, new NamePool()));
+
+            Assert.That(error!.Message, Does.Contain("name number 0 was never given"));
         }
     }
 }
