@@ -12,14 +12,12 @@ namespace LoyaltyHealth.Plugins.Mapping
     {
         public LinkedContact(string alias)
         {
-            Alias = alias;
             State = QueryAliases.Linked(alias, ContactSchema.StateCode);
             Department = QueryAliases.Linked(alias, ContactSchema.Department);
             Role = QueryAliases.Linked(alias, ContactSchema.AccountRoleCode);
             Company = QueryAliases.Linked(alias, ContactSchema.ParentCustomerId);
         }
 
-        public string Alias { get; }
         public string State { get; }
         public string Department { get; }
         public string Role { get; }
