@@ -145,6 +145,26 @@ namespace LoyaltyHealth.Tests.InMemory
         }
 
         [Test]
+        public void Activitypointer_linked_to_each_activity_table_by_its_id_gets_the_columns_of_its_own_table_only()
+        {
+            _service.Create(new Entity("email", Ids.Email1) { ["subject"] = "Mail", ["directioncode"] = true });
+            _service.Create(new Entity("phonecall", Ids.Call1) { ["subject"] = "Call", ["directioncode"] = false });
+            _service.Create(new Entity("loy_valuereport", Ids.Report1) { ["subject"] = "Q1 value", ["loy_amount"] = 5 });
+
+            // Outer links from the pointer to every table, as the recalculation's query reads each activity's own columns.
+            var rows = _service.RetrieveMultiple(new FetchExpression(@"<fetch><entity name='activitypointer'>
+                <attribute name='subject'/><order attribute='subject'/>
+                <link-entity name='email' from='activityid' to='activityid' alias='e' link-type='outer'><attribute name='directioncode'/></link-entity>
+                <link-entity name='phonecall' from='activityid' to='activityid' alias='c' link-type='outer'><attribute name='directioncode'/></link-entity>
+                <link-entity name='loy_valuereport' from='activityid' to='activityid' alias='v' link-type='outer'><attribute name='loy_amount'/></link-entity>
+                </entity></fetch>")).Entities;
+
+            Assert.That(rows.Select(r => r.GetAttributeValue<string>("subject") + ":" + string.Join(",", r.Attributes.Keys.Where(k => k.Contains('.')).OrderBy(k => k, StringComparer.Ordinal)
+                    .Select(k => k + "=" + ((AliasedValue)r[k]).Value))),
+                Is.EqualTo(new[] { "Call:c.directioncode=False", "Mail:e.directioncode=True", "Q1 value:v.loy_amount=5" }));
+        }
+
+        [Test]
         public void Activitypointer_links_to_activityparty_to_find_every_activity_a_record_takes_part_in()
         {
             _service.Create(Email(Ids.Email1, from: Alice, to: new[] { Bob }));
