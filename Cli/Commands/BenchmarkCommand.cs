@@ -104,6 +104,7 @@ namespace LoyaltyHealth.Cli.Commands
             Row("staging (read, parse, index by account)", Seconds(stats.Staging));
             Row("scoring (replay per account through the plugins)", $"{Seconds(stats.Scoring)} on {stats.Workers} workers ({(stats.AccountsScored / Math.Max(0.001, stats.Scoring.TotalSeconds)).ToString("N0", c)} accounts/s)");
             Row("total (staging + scoring)", $"{Seconds(stats.Elapsed)} = {Ratio(stats.Elapsed, xml.Elapsed)} × the XML floor, {Ratio(stats.Elapsed, parse.Elapsed)} × the parse floor");
+            if (FloorHeldBack(xml.Elapsed, xmlCpu) is { } heldBack) Row("the XML floor was held back", heldBack);
             Row("processor time: XML floor, parse floor, staging, scoring", $"{Seconds(xmlCpu)}, {Seconds(parseCpu)}, {Seconds(stageCpu)}, {Seconds(scoreCpu)}");
             Row("processor time of staging + scoring", $"{Seconds(stageCpu + scoreCpu)} = {Ratio(stageCpu + scoreCpu, xmlCpu)} × the XML floor's, {Ratio(stageCpu + scoreCpu, parseCpu)} × the parse floor's");
             Row("requests per account", $"{stats.RequestsPerAccount.ToString("N2", c)}: the product's plugins {stats.ProductRequestsPerAccount.ToString("N2", c)} + the import's Create of the account {stats.ImportRequestsPerAccount.ToString("N2", c)}");
@@ -155,6 +156,16 @@ namespace LoyaltyHealth.Cli.Commands
             }
             return (nodes, characters);
         }
+
+        /// <summary>
+        /// Says so when the XML floor, one thread, took clearly longer than the processor time it used: the machine kept
+        /// that thread waiting (on a virtual machine, the host running something else), which lengthens the floor and
+        /// flatters every ratio to it. Null when the floor ran undisturbed.
+        /// </summary>
+        internal static string? FloorHeldBack(TimeSpan wall, TimeSpan processor) =>
+            wall.TotalSeconds > 1.1 * processor.TotalSeconds + 0.5
+                ? $"{Seconds(wall)} for {Seconds(processor)} of processor time: the ratios to it are flattered; measure again"
+                : null;
 
         private static string Ratio(TimeSpan part, TimeSpan whole) => (part.TotalSeconds / Math.Max(0.001, whole.TotalSeconds)).ToString("N2", CultureInfo.InvariantCulture);
 
