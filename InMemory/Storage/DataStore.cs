@@ -383,11 +383,8 @@ namespace LoyaltyHealth.InMemory.Storage
             return table.IsActivity && ParticipationType.ByPartyListColumn.TryGetValue(column, out int mask) ? PartyList(row.Id, mask) : null;
         }
 
-        // The id a column holds (a lookup's target, or the id itself), as IndexKey gives it, read without boxing.
-        // A party-list column holds no id: it is never stored, so the table finds none.
-        public bool TryReadGuid(Table table, Row row, string column, out Guid id) => table.TryGetGuid(row, column, out id);
-
-        // TryReadGuid, with where the table keeps the column remembered by the reader.
+        // The id a column holds (a lookup's target, or the id itself), as IndexKey gives it, read without boxing, where
+        // the reader remembers the table keeps it. A party-list column holds no id: it is never stored, so the table finds none.
         public bool TryReadGuid(Table table, Row row, ColumnReader column, out Guid id) => table.TryGetGuidAt(row, column.PositionIn(table), out id);
 
         public IEnumerable<KeyValuePair<string, object>> ReadAll(Table table, Row row, bool asPointer)

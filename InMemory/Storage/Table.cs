@@ -93,7 +93,7 @@ namespace LoyaltyHealth.InMemory.Storage
             };
         }
 
-        // TryGetGuid at a position PositionOf gave.
+        // The value at a position PositionOf gave when it is an id or a lookup to one (its IndexKey), without boxing the id.
         public bool TryGetGuidAt(Row row, int position, out Guid id)
         {
             if (position == PrimaryIdPosition)
@@ -102,11 +102,9 @@ namespace LoyaltyHealth.InMemory.Storage
                 return true;
             }
 
-            return IndexKey.TryGuid(position >= 0 && position < row.Values.Length ? row.Values[position] : null, out id);
+            // A row version is no id.
+            return IndexKey.TryGuid(position >= 0 ? ValueAt(row, position) : null, out id);
         }
-
-        // Get's value when it is an id or a lookup to one (its IndexKey), without boxing the id.
-        public bool TryGetGuid(Row row, string column, out Guid id) => TryGetGuidAt(row, PositionOf(column), out id);
 
         public string RowVersionOf(Row row) => row.Version.ToString(CultureInfo.InvariantCulture);
 
