@@ -30,7 +30,7 @@ namespace LoyaltyHealth.Plugins.Mapping
     /// <summary>The names under which an activity table's own columns come back in the recalculation's rows (the table's name is its alias).</summary>
     internal sealed class LinkedActivityTable
     {
-        private static readonly Dictionary<string, LinkedActivityTable> ByName = ActivityTables.All.ToDictionary(t => t.Name, t => new LinkedActivityTable(t));
+        private static readonly Dictionary<ActivityTable, LinkedActivityTable> ByTable = ActivityTables.All.ToDictionary(t => t, t => new LinkedActivityTable(t));
 
         private LinkedActivityTable(ActivityTable table)
         {
@@ -55,8 +55,8 @@ namespace LoyaltyHealth.Plugins.Mapping
         public string PerkCost { get; }
         public IReadOnlyList<ContactLookup> ContactLookups { get; }
 
-        /// <summary>The activity table of that name the model reads; null for any other.</summary>
-        public static LinkedActivityTable? Find(string? name) => name is not null && ByName.TryGetValue(name, out var table) ? table : null;
+        /// <summary>The activity table of that name the model reads (<see cref="ActivityTables.Find"/>); null for any other.</summary>
+        public static LinkedActivityTable? Find(string? name) => ActivityTables.Find(name) is { } table ? ByTable[table] : null;
 
         /// <summary>A lookup to a contact who took part, and the contact's columns read through its own link.</summary>
         internal sealed record ContactLookup(string Lookup, LinkedContact Contact);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.Model.Input;
@@ -39,6 +40,9 @@ namespace LoyaltyHealth.Plugins.Schema
 
         public static readonly string[] Names = All.Select(t => t.Name).ToArray();
 
-        public static ActivityTable? Find(string? name) => All.FirstOrDefault(t => t.Name == name);
+        private static readonly Dictionary<string, ActivityTable> ByName = All.ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+        /// <summary>The activity table of that name the model reads; null for any other.</summary>
+        public static ActivityTable? Find(string? name) => name is not null && ByName.TryGetValue(name, out var table) ? table : null;
     }
 }
