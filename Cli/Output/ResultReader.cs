@@ -124,9 +124,7 @@ namespace LoyaltyHealth.Cli.Output
 
         private static IReadOnlyDictionary<Guid, int> Count(InMemoryOrganizationService store, string table, string lookup, Action<QueryExpression>? filter)
         {
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(lookup) };
-            filter?.Invoke(query);
-            return All(store, query)
+            return All(store, LookupQuery(table, lookup, filter))
                 .Select(r => r.GetAttributeValue<EntityReference>(lookup)?.Id)
                 .Where(id => id.HasValue)
                 .GroupBy(id => id!.Value)
@@ -137,12 +135,19 @@ namespace LoyaltyHealth.Cli.Output
         /// <remarks>The rows the query returns are the account's, so they are counted as they come, not grouped by account.</remarks>
         private static int CountFor(InMemoryOrganizationService store, Guid accountId, string table, string lookup, Action<QueryExpression>? filter)
         {
-            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(lookup) };
-            query.Criteria.AddCondition(lookup, ConditionOperator.Equal, accountId);
-            filter?.Invoke(query);
+            var query = LookupQuery(table, lookup, filter, accountId);
             var count = 0;
             foreach (var _ in All(store, query)) count++;
             return count;
+        }
+
+        /// <summary>The rows of <paramref name="table"/> that match the filter (and name <paramref name="accountId"/> in the lookup, when given), with the lookup.</summary>
+        private static QueryExpression LookupQuery(string table, string lookup, Action<QueryExpression>? filter, Guid? accountId = null)
+        {
+            var query = new QueryExpression(table) { ColumnSet = new ColumnSet(lookup) };
+            if (accountId is { } id) query.Criteria.AddCondition(lookup, ConditionOperator.Equal, id);
+            filter?.Invoke(query);
+            return query;
         }
 
         /// <summary>Every row a query matches, page by page.</summary>
