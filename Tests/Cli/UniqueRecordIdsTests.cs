@@ -71,5 +71,20 @@ namespace LoyaltyHealth.Tests.Cli
             Assert.That(ids.Records(reader, reader.Parse(refuseRepeatsInMemory: false)).Count(), Is.EqualTo(accounts));
             Assert.DoesNotThrow(() => ids.Check());
         }
+
+        [Test]
+        public void A_run_that_cannot_be_written_fails_the_staging_with_the_error_it_met()
+        {
+            var path = Export(1_000);
+            using var reader = CmtPackageReader.Open(path);
+            using var ids = new UniqueRecordIds(Path.Combine(Folder, "no such folder"), runLength: 16);
+
+            // Runs are written on another thread; what writing one met reaches the staging at the next run or at the check.
+            Assert.Throws<DirectoryNotFoundException>(() =>
+            {
+                ids.Records(reader, reader.Parse(refuseRepeatsInMemory: false)).Count();
+                ids.Check();
+            });
+        }
     }
 }
