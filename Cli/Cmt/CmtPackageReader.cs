@@ -215,11 +215,13 @@ namespace LoyaltyHealth.Cli.Cmt
             var schema = _schema[table];
             var known = schema.Known;
             values.Begin(table, id);
-            foreach (var field in parsed.Fields)
+            var fields = parsed.Fields;
+            for (var position = 0; position < fields.Count; position++)
             {
+                var field = fields[position];
                 if (field.Name.IsAbsent) throw new CmtDataException(file, "a <field> has no name.", table, parsed.Id);
                 var nameText = parsed.Text(field.Name);
-                if (!schema.FieldsByName.TryGetValue(nameText, out var name, out var schemaField))
+                if (!schema.TryField(position, nameText, out var name, out var schemaField))
                 {
                     // A column the tool does not read is passed over and counted; a column it reads must be declared, or its type is unknown.
                     var skipped = _skippedColumnNames.Of(nameText);
@@ -390,6 +392,28 @@ namespace LoyaltyHealth.Cli.Cmt
         {
             /// <summary>The fields by the text of their name as data.xml writes it, which the parsing leaves unmade into a string.</summary>
             public Dictionary<string, SchemaField>.AlternateLookup<ReadOnlySpan<char>> FieldsByName { get; } = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+
+            /// <summary>The field last found at each position of a record; positions beyond are looked up by name every time.</summary>
+            private readonly (string Name, SchemaField Field)?[] _lastAtPosition = new (string, SchemaField)?[64];
+
+            /// <summary>
+            /// The field named <paramref name="text"/>, found at <paramref name="position"/> among its record's fields. The records of
+            /// a table write their fields in one order, so the name is compared with the field found at that position before, and
+            /// hashed only when it differs (looking each name up took 4 % of the staging thread, 20,000 accounts × 100 activities).
+            /// Values are read on one thread, so nothing guards the remembered fields.
+            /// </summary>
+            public bool TryField(int position, ReadOnlySpan<char> text, out string name, out SchemaField field)
+            {
+                var remembered = (uint)position < (uint)_lastAtPosition.Length;
+                if (remembered && _lastAtPosition[position] is { } last && text.SequenceEqual(last.Name))
+                {
+                    (name, field) = last;
+                    return true;
+                }
+                if (!FieldsByName.TryGetValue(text, out name!, out field!)) return false;
+                if (remembered) _lastAtPosition[position] = (name, field);
+                return true;
+            }
         }
 
         private sealed record SchemaField(KnownField Known, IReadOnlyList<string> LookupTypes);

@@ -97,12 +97,12 @@ namespace LoyaltyHealth.Cli.Staging
             _values[at] = value;
         }
 
-        public DateTime? Date(string column) => Find(column) is var at and >= 0 && _values[at].Type == RecordValueType.DateTime ? _values[at].Date : null;
+        public DateTime? Date(string column) => Column(column) is var at and >= 0 && _values[at].Type == RecordValueType.DateTime ? _values[at].Date : null;
 
-        public string? Text(string column) => Find(column) is var at and >= 0 && _values[at].Type == RecordValueType.Text ? _values[at].Text : null;
+        public string? Text(string column) => Column(column) is var at and >= 0 && _values[at].Type == RecordValueType.Text ? _values[at].Text : null;
 
         public RecordLink? Lookup(string column) =>
-            Find(column) is var at and >= 0 && _values[at].Type == RecordValueType.Lookup ? new RecordLink(_values[at].Text, _values[at].Id) : null;
+            Column(column) is var at and >= 0 && _values[at].Type == RecordValueType.Lookup ? new RecordLink(_values[at].Text, _values[at].Id) : null;
 
         public void PartyContacts(List<RecordLink> contacts)
         {
@@ -124,6 +124,18 @@ namespace LoyaltyHealth.Cli.Staging
             for (var i = 0; i < _count; i++)
                 if (string.Equals(_columns[i], column, StringComparison.Ordinal)) return i;
             return -1;
+        }
+
+        /// <summary>
+        /// As <see cref="Find"/>, for a column staging asks for by name: compared first by reference, since the record's columns
+        /// are the schema's names and the callers' are the same literals (one string per text in the process), and by text only
+        /// when no column is that string.
+        /// </summary>
+        private int Column(string column)
+        {
+            for (var i = 0; i < _count; i++)
+                if (ReferenceEquals(_columns[i], column)) return i;
+            return Find(column);
         }
     }
 }

@@ -47,6 +47,31 @@ namespace LoyaltyHealth.Tests.Cmt
         }
 
         [Test]
+        public void Records_of_one_table_may_write_their_fields_in_any_order()
+        {
+            // The reader compares each name with the field found at the same position in the record before: every
+            // record here puts another field (createdon and statecode have names of one length), or a skipped column,
+            // where the one before had another.
+            var package = Read(new ExportBuilder()
+                .Table("account", ("accountid", "guid", null), ("name", "string", null), ("createdon", "datetime", null), ("statecode", "state", null))
+                .Record("account", Account, ("name", "First"), ("createdon", "2026-01-02T00:00:00Z"), ("statecode", "0"))
+                .Record("account", "a0000000-0000-0000-0000-000000000002", ("name", "Second"), ("statecode", "1"), ("createdon", "2026-02-03T00:00:00Z"))
+                .Record("account", "a0000000-0000-0000-0000-000000000003", ("favouritecolour", "red"), ("name", "Third"))
+                .Record("account", "a0000000-0000-0000-0000-000000000004", ("name", "Fourth"), ("favouritecolour", "blue"), ("createdon", "2026-04-05T00:00:00Z")));
+
+            var accounts = package.Rows("account");
+            Assert.Multiple(() =>
+            {
+                Assert.That(accounts.Select(a => a.GetAttributeValue<string>("name")), Is.EqualTo(new[] { "First", "Second", "Third", "Fourth" }));
+                Assert.That(accounts.Select(a => a.GetAttributeValue<System.DateTime?>("createdon")?.ToString("yyyy-MM-dd")),
+                    Is.EqualTo(new[] { "2026-01-02", "2026-02-03", null, "2026-04-05" }));
+                Assert.That(accounts.Select(a => a.GetAttributeValue<OptionSetValue>("statecode")?.Value), Is.EqualTo(new int?[] { 0, 1, null, null }));
+                Assert.That(accounts.Select(a => a.Attributes.ContainsKey("favouritecolour")), Is.All.False);
+                Assert.That(package.Skips.Lines(), Is.EqualTo(new[] { "columns of account not used: favouritecolour (2)" }));
+            });
+        }
+
+        [Test]
         public void A_field_without_a_name_is_refused()
         {
             Assert.That(Refused(Export().Raw("account", "<record id=\"a0000000-0000-0000-0000-000000000002\"><field value=\"x\" /></record>")),
