@@ -67,7 +67,7 @@ namespace LoyaltyHealth.Cli.Commands
             var xmlCpu = cpu.Lap();
 
             // The record floor: the export reader turning data.xml into records (one thread), nothing kept: the ids
-            // are checked for one appearance as staging checks them, on disk.
+            // are checked for one appearance as staging checks them, on disk (their runs sorted on a pool thread).
             var parse = Stopwatch.StartNew();
             long parsed = 0;
             using (var reader = CmtPackageReader.Open(zip))
