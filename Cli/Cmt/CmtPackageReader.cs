@@ -100,6 +100,9 @@ namespace LoyaltyHealth.Cli.Cmt
             }
         }
 
+        /// <summary>How data.xml is read: no document type, whose entities could multiply the text.</summary>
+        internal static XmlReaderSettings DataSettings() => new() { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit };
+
         /// <summary>
         /// The records of data.xml parsed but not yet read into entities, in file order: parsing the XML is about
         /// two thirds of the reading (20,000 accounts × 100 activities), so staging reads the values on the
@@ -113,7 +116,7 @@ namespace LoyaltyHealth.Cli.Cmt
         {
             var file = Where(DataEntry);
             using var stream = Bounded(DataEntry, _limits.MaxDataBytes);
-            using var xml = XmlReader.Create(stream, new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
+            using var xml = XmlReader.Create(stream, DataSettings());
             var cursor = new Cursor(xml, stream);
             var records = new RecordXml(xml);
             var seen = refuseRepeatsInMemory ? new HashSet<Guid>() : null;

@@ -72,6 +72,19 @@ namespace LoyaltyHealth.Tests.Cmt
         }
 
         [Test]
+        public void Long_values_of_emoji_are_read_whole()
+        {
+            // A record's values share one buffer that doubles as they grow: one of these two values puts an emoji's two
+            // halves across an end of that buffer, which the reading once refused as malformed XML.
+            var names = new[] { "", "n" }.Select(start => start + string.Concat(Enumerable.Repeat("\U0001F600", 40_000))).ToList();
+            var export = new ExportBuilder().Table("account", ("accountid", "guid", null), ("name", "string", null))
+                .Record("account", Account, ("name", names[0]))
+                .Record("account", "a0000000-0000-0000-0000-000000000002", ("name", names[1]));
+
+            Assert.That(Read(export).Rows("account").Select(a => a.GetAttributeValue<string>("name")), Is.EqualTo(names));
+        }
+
+        [Test]
         public void A_field_without_a_name_is_refused()
         {
             Assert.That(Refused(Export().Raw("account", "<record id=\"a0000000-0000-0000-0000-000000000002\"><field value=\"x\" /></record>")),
