@@ -16,7 +16,7 @@ namespace LoyaltyHealth.Tests.Cli
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, output);
-                foreach (var row in new[] { "XML floor", "parse floor", "staging", "scoring", "× the XML floor", "× the parse floor", "peak working set" })
+                foreach (var row in new[] { "XML floor", "XML floor again, after scoring", "parse floor", "staging", "scoring", "× the XML floor", "× the one after scoring", "× the parse floor", "peak working set" })
                     Assert.That(output, Does.Contain(row), output);
                 var requests = Regex.Match(output, @"requests per account\s*│\s*(\d+\.\d\d): the product's plugins (\d+\.\d\d) \+ the import's Create of the account 1\.00");
                 Assert.That(requests.Success, Is.True, output);
