@@ -83,18 +83,25 @@ namespace LoyaltyHealth.Cli.Commands
             var parseCpu = cpu.Lap();
             var afterParse = Process.GetCurrentProcess().PeakWorkingSet64;
 
+            TimeSpan stageCpu, scoreCpu;
+            long afterStaging;
+            ExportRunStats stats;
             var stage = Stopwatch.StartNew();
-            using var source = CmtPackageReader.Open(zip);
-            using var staging = ExportRun.Stage(source, options.AsOf, cancel: Interruption.Token);
-            stage.Stop();
-            var stageCpu = cpu.Lap();
-            var afterStaging = Process.GetCurrentProcess().PeakWorkingSet64;
-            var (accounts, stats) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed, cancel: Interruption.Token);
-            accounts.Dispose();
-            var scoreCpu = cpu.Lap();
+            using (var source = CmtPackageReader.Open(zip))
+            using (var staging = ExportRun.Stage(source, options.AsOf, cancel: Interruption.Token))
+            {
+                stage.Stop();
+                stageCpu = cpu.Lap();
+                afterStaging = Process.GetCurrentProcess().PeakWorkingSet64;
+                var (accounts, scored) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed, cancel: Interruption.Token);
+                accounts.Dispose();
+                stats = scored;
+                scoreCpu = cpu.Lap();
+            }
 
             // The XML floor once more: on a shared machine the pace of a thread moves within minutes, so a total is set
             // against the floor measured before it and the one measured after it, each a bound the drift cannot hide.
+            // The staging file is gone by then, so the system is not still writing it out while the floor reads.
             var xmlAfter = Stopwatch.StartNew();
             ReadXmlOnly(zip);
             xmlAfter.Stop();
