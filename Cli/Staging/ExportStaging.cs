@@ -45,6 +45,9 @@ namespace LoyaltyHealth.Cli.Staging
         // Counted apart from the map: an account that appears twice takes a second ordinal until the repeat is refused once the file is read (UniqueRecordIds).
         private int _accountCount, _excludedAccounts;
         private long _sequence;
+        // Records placed in an account, and how many of them followed a record placed in the same one (PayloadsInIndex).
+        private long _placed, _placedAfterItsAccount;
+        private int _lastPlaced = NoAccount;
         private readonly NamePool _names = new();
         // The account, which goes through the pipeline as a request's target, shares no value with its rows.
         private readonly SharedValues _shared = new(unsharedTable: AccountSchema.EntityName);
@@ -73,6 +76,17 @@ namespace LoyaltyHealth.Cli.Staging
         public long Records { get; private set; }
         public long ExcludedAfterAsOf { get; private set; }
         public long Orphans { get; private set; }
+
+        /// <summary>
+        /// Whether the index by account holds the rows' payloads, so that a slice is read from the index alone: when fewer
+        /// than half the records placed in an account followed a record of the same account. A file that lists each
+        /// account's records together (as <c>generate</c> writes them) leaves a slice's rows on a few pages, and the index
+        /// holds ids only; where an export lists records in another order (by id, by date) a slice's rows lie all over the
+        /// file, each a page of its own: 20,000 x 100 with its records shuffled within each table scored in 22.1 s that way
+        /// and in 11.7 s from the payloads in the index. Sorting the payloads costs the index build time (8.0 s at 50,000 x 100
+        /// in account order, where ids alone take about 1.6 s) and puts them on disk twice, so it is done only where it pays.
+        /// </summary>
+        internal bool PayloadsInIndex => _placedAfterItsAccount * 2 < _placed;
 
         /// <summary>The accounts to score: those created by the as-of moment.</summary>
         public int AccountsToScore => _accountCount - _excludedAccounts;
@@ -136,6 +150,13 @@ namespace LoyaltyHealth.Cli.Staging
                     break;
             }
 
+            if (primary != NoAccount)
+            {
+                _placed++;
+                if (primary == _lastPlaced) _placedAfterItsAccount++;
+                _lastPlaced = primary;
+            }
+
             Span<byte> id = stackalloc byte[16];
             record.Id.TryWriteBytes(id);
             var insert = _insertRow!.Integer(1, seq).Integer(2, primary).Text(3, record.Table).Blob(4, id).Integer(5, excluded ? 1 : 0);
@@ -193,11 +214,8 @@ namespace LoyaltyHealth.Cli.Staging
             }
             foreach (var insert in new[] { _insertRow, _insertMember, _insertPending, _insertAccount }) insert?.Dispose();
             _insertRow = _insertMember = _insertPending = _insertAccount = null;
-            // The account's own rows are read from the index alone, which holds their payloads in account order: a real export
-            // lists each table's records in the order it read them, not by account, and with an index of ids only every row
-            // of a slice was a read of its own page somewhere in the file (20,000 x 100 with its records shuffled: scoring
-            // 22.1 s against 11.7 s). The payloads are on disk twice; sorting them costs the index build about 1.5 s there.
-            Execute("CREATE INDEX rows_by_account ON rows(account, seq, excluded, tbl, payload); CREATE INDEX members_by_account ON members(account, seq); CREATE INDEX members_by_seq ON members(seq);");
+            var byAccount = PayloadsInIndex ? "rows(account, seq, excluded, tbl, payload)" : "rows(account)";
+            Execute($"CREATE INDEX rows_by_account ON {byAccount}; CREATE INDEX members_by_account ON members(account, seq); CREATE INDEX members_by_seq ON members(seq);");
             _transaction!.Commit();
             _transaction = null;
             ListOrphans();

@@ -89,6 +89,29 @@ namespace LoyaltyHealth.Tests.Cli
             });
         }
 
+        [Test]
+        public void Slices_are_the_same_whether_the_file_lists_each_accounts_records_together_or_not()
+        {
+            var accounts = new[] { Account(AccountA, "Alpha"), Account(AccountB, "Beta") };
+            var emails = Enumerable.Range(0, 8).Select(n => Email(Id(0xE0 + n), Ref(AccountSchema.EntityName, n % 2 == 0 ? AccountA : AccountB))).ToList();
+            var grouped = emails.Where((_, n) => n % 2 == 0).Concat(emails.Where((_, n) => n % 2 == 1));
+
+            using var together = Stage(accounts.Concat(grouped).ToArray());
+            using var interleaved = Stage(accounts.Concat(emails).ToArray());
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(together.PayloadsInIndex, Is.False, "an account's records together: the index holds ids");
+                Assert.That(interleaved.PayloadsInIndex, Is.True, "records of accounts in turn: the index holds the payloads");
+                foreach (var staging in new[] { together, interleaved })
+                {
+                    Assert.That(RowIds(staging, AccountA), Is.EqualTo(emails.Where((_, n) => n % 2 == 0).Select(e => e.Id)));
+                    Assert.That(staging.Slice(AccountB).Rows.Select(r => r.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId).Id), Is.All.EqualTo(AccountB));
+                    Assert.That(RowIds(staging, AccountB), Is.EqualTo(emails.Where((_, n) => n % 2 == 1).Select(e => e.Id)));
+                }
+            });
+        }
+
         private ExportStaging Stage(params Entity[] records) => ExportRun.Stage(records, () => AsOf, folder: Folder);
 
         private static IEnumerable<Guid> RowIds(ExportStaging staging, Guid account) => staging.Slice(account).Rows.Select(r => r.Id);
