@@ -240,9 +240,9 @@ namespace LoyaltyHealth.Cli.Staging
         private AccountSlice Slice(int ordinal, Guid accountId)
         {
             // The account's rows and the rows it shares, each once and in file order: both lists come in seq order
-            // straight from their index (the account's own rows with their payloads, from rows_by_account alone; the shared
-            // ones by row id), and are merged here, with no temporary table, sort or comparison of payloads in SQLite. One pair of statements serves every slice, and each payload is
-            // decoded where SQLite holds it.
+            // straight from their index (the account's own rows from rows_by_account, with their payloads where it holds
+            // them; the shared ones by row id), and are merged here, with no temporary table, sort or comparison of
+            // payloads in SQLite. One pair of statements serves every slice, and each payload is decoded where SQLite holds it.
             _ownRows ??= new SqliteQuery(_db, "SELECT seq, excluded, payload, tbl FROM rows WHERE account = ?1 ORDER BY seq");
             _memberRows ??= new SqliteQuery(_db, "SELECT m.seq, r.excluded, r.payload, r.tbl FROM members m JOIN rows r ON r.seq = m.seq " +
                                                  "WHERE m.account = ?1 ORDER BY m.seq");
