@@ -29,13 +29,14 @@ namespace LoyaltyHealth.Cli.Cmt
     /// ratio to the compressed size, and the bytes since the current record began (so one huge value never
     /// reaches memory whole). Corrupt deflate data becomes a <see cref="CmtDataException"/> too.
     /// </summary>
-    internal sealed class BoundedEntryStream : ReadOnceStream
+    internal sealed class BoundedEntryStream : Stream
     {
         private readonly Stream _inner;
         private readonly string _where;
         private readonly long _max;
         private readonly long _compressed;
         private readonly CmtLimits _limits;
+        private long _read;
 
         public BoundedEntryStream(Stream inner, string where, long max, long compressed, CmtLimits limits)
         {
@@ -49,7 +50,7 @@ namespace LoyaltyHealth.Cli.Cmt
         /// <summary>Where the current record started, in inflated bytes; null outside a record.</summary>
         public long? RecordStart { get; set; }
 
-        public long Position64 => BytesRead;
+        public long Position64 => _read;
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -60,17 +61,27 @@ namespace LoyaltyHealth.Cli.Cmt
             }
             catch (InvalidDataException e)
             {
-                throw new CmtDataException(_where, $"the archive's data is corrupt after {BytesRead:N0} bytes ({e.Message}); export the data again.", inner: e);
+                throw new CmtDataException(_where, $"the archive's data is corrupt after {_read:N0} bytes ({e.Message}); export the data again.", inner: e);
             }
-            BytesRead += n;
-            if (BytesRead > _max)
+            _read += n;
+            if (_read > _max)
                 throw new CmtDataException(_where, $"inflates to more than {_max:N0} bytes, far beyond any real export; the file is refused.");
-            if (BytesRead > _limits.RatioAppliesFrom && BytesRead / _compressed > _limits.MaxCompressionRatio)
+            if (_read > _limits.RatioAppliesFrom && _read / _compressed > _limits.MaxCompressionRatio)
                 throw new CmtDataException(_where, $"inflates more than {_limits.MaxCompressionRatio} times its compressed size ({_compressed:N0} bytes), as no real export does; the file is refused.");
-            if (RecordStart is { } start && BytesRead - start > _limits.MaxRecordBytes)
+            if (RecordStart is { } start && _read - start > _limits.MaxRecordBytes)
                 throw new CmtDataException(_where, $"a record is longer than {_limits.MaxRecordBytes:N0} bytes, far beyond any real record; the file is refused.");
             return n;
         }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -112,11 +112,10 @@ namespace LoyaltyHealth.Cli.Cmt
         /// Whether reading refuses a record that appears twice by keeping every id read (about 37 bytes a record); staging
         /// passes false and finds repeats on disk instead (<c>UniqueRecordIds</c>).
         /// </param>
-        /// <param name="inflateAhead">Whether data.xml is inflated on a thread of its own (<see cref="InflatingAhead"/>), as staging reads it.</param>
-        internal IEnumerable<ParsedRecord> Parse(bool refuseRepeatsInMemory = true, bool inflateAhead = false)
+        internal IEnumerable<ParsedRecord> Parse(bool refuseRepeatsInMemory = true)
         {
             var file = Where(DataEntry);
-            using var stream = Bounded(DataEntry, _limits.MaxDataBytes, inflateAhead);
+            using var stream = Bounded(DataEntry, _limits.MaxDataBytes);
             using var xml = XmlReader.Create(stream, DataSettings());
             var cursor = new Cursor(xml, stream);
             var records = new RecordXml(xml);
@@ -376,7 +375,7 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private string Where(string entry) => $"{_path} ({entry})";
 
-        private BoundedEntryStream Bounded(string name, long max, bool inflateAhead = false)
+        private BoundedEntryStream Bounded(string name, long max)
         {
             var entry = Entry(name);
             Stream inner;
@@ -388,7 +387,7 @@ namespace LoyaltyHealth.Cli.Cmt
             {
                 throw new CmtDataException(Where(name), $"the archive entry cannot be read ({e.Message}); export the data again.", inner: e);
             }
-            return new BoundedEntryStream(inflateAhead ? new InflatingAhead(inner) : inner, Where(name), max, entry.CompressedLength, _limits);
+            return new BoundedEntryStream(inner, Where(name), max, entry.CompressedLength, _limits);
         }
 
         /// <summary>A table the schema declares and the tool reads, with the columns declared for it that the tool reads.</summary>

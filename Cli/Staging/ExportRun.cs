@@ -55,7 +55,7 @@ namespace LoyaltyHealth.Cli.Staging
         {
             using var ids = new UniqueRecordIds();
             // Each record's values go straight into its staged form, with no entity built for it (StagedRecord).
-            return Staged(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false, inflateAhead: true))), (into, record) => into.Add(record),
+            return Staged(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false))), (into, record) => into.Add(record),
                 () => asOf ?? reader.ExportedOn ?? Now(), progress, null, cancel, ids.Check);
         }
 
