@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -20,7 +21,9 @@ namespace LoyaltyHealth.Cli.Commands
     /// what the plugins cost: two floors (merely parsing data.xml with XmlReader, before staging and again after scoring,
     /// and reading it into records),
     /// staging, the per-account replay
-    /// through the plugins, the organization-service requests per account, and the process's peak memory.
+    /// through the plugins, the organization-service requests per account, and the process's peak memory. With
+    /// <c>--runs</c>, staging and scoring run again on the same file, each run between two XML floors, and the median
+    /// ratio is printed.
     /// </summary>
     internal static class BenchmarkCommand
     {
@@ -28,12 +31,20 @@ namespace LoyaltyHealth.Cli.Commands
         {
             var synthetic = new SyntheticCommandOptions();
             var solution = new Option<string?>("--solution") { Description = "An unpacked solution folder; by default the one built with the tool." };
+            var runs = new Option<int>("--runs")
+            {
+                Description = $"How many times staging and scoring run on the one generated file, each followed by the XML floor again (1–{MaxRuns}).",
+                DefaultValueFactory = _ => 1,
+            };
             var command = new Command("benchmark", "Measure the parse floor, staging, scoring through the plugins, requests per account and peak memory on a generated organisation.");
             synthetic.AddTo(command);
             command.Options.Add(solution);
+            command.Options.Add(runs);
             command.SetAction(parse => CliRunner.Guard(console, () =>
             {
                 var options = synthetic.Read(parse);
+                var times = parse.GetValue(runs);
+                if (times is < 1 or > MaxRuns) throw new CliException($"--runs must be between 1 and {MaxRuns}; it is {times}.");
                 var zip = Path.Combine(Path.GetTempPath(), "loyalty-benchmark-" + Guid.NewGuid().ToString("N") + ".zip");
                 // Ctrl+C stops every phase cleanly: the generated file and the staging and result files are removed.
                 using var listening = Interruption.Listen();
@@ -43,7 +54,7 @@ namespace LoyaltyHealth.Cli.Commands
                     CmtPackageWriter.Write(zip, Interruption.Checked(SyntheticOrganisation.Records(options)), options.AsOf);
                     Interruption.Token.ThrowIfCancellationRequested();
                     generate.Stop();
-                    return Measure(console, options, zip, parse.GetValue(solution), generate.Elapsed);
+                    return Measure(console, options, zip, parse.GetValue(solution), generate.Elapsed, times);
                 }
                 finally
                 {
@@ -53,7 +64,13 @@ namespace LoyaltyHealth.Cli.Commands
             return command;
         }
 
-        private static int Measure(IAnsiConsole console, SyntheticOptions options, string zip, string? solution, TimeSpan generation)
+        /// <summary>More runs than this would take an hour at 50,000 × 100 and tell no more.</summary>
+        private const int MaxRuns = 10;
+
+        /// <summary>One run of staging and scoring, with the processor time of each and the peak working set after staging.</summary>
+        private sealed record Run(ExportRunStats Stats, TimeSpan StageCpu, TimeSpan ScoreCpu, long AfterStaging);
+
+        private static int Measure(IAnsiConsole console, SyntheticOptions options, string zip, string? solution, TimeSpan generation, int runs)
         {
             var probe = new LocalOrganisation(SolutionLocator.Find(solution), options.AsOf);
             var policy = LoyaltyPolicy.Default.ToJson();
@@ -83,29 +100,22 @@ namespace LoyaltyHealth.Cli.Commands
             var parseCpu = cpu.Lap();
             var afterParse = Process.GetCurrentProcess().PeakWorkingSet64;
 
-            TimeSpan stageCpu, scoreCpu;
-            long afterStaging;
-            ExportRunStats stats;
-            var stage = Stopwatch.StartNew();
-            using (var source = CmtPackageReader.Open(zip))
-            using (var staging = ExportRun.Stage(source, options.AsOf, cancel: Interruption.Token))
+            // Each run is followed by the XML floor again: on a shared machine the pace of a thread moves within minutes, so
+            // a total is set against the floor measured before it and the one measured after it, each a bound the drift
+            // cannot hide. The staging file is gone by then, so the system is not still writing it out while the floor reads.
+            // With more than one run, the floor after a run is the floor before the next.
+            var all = new List<Run>();
+            var floors = new List<(TimeSpan Wall, TimeSpan Cpu)> { (xml.Elapsed, xmlCpu) };
+            for (var i = 0; i < runs; i++)
             {
-                stage.Stop();
-                stageCpu = cpu.Lap();
-                afterStaging = Process.GetCurrentProcess().PeakWorkingSet64;
-                var (accounts, scored) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed, cancel: Interruption.Token);
-                accounts.Dispose();
-                stats = scored;
-                scoreCpu = cpu.Lap();
+                all.Add(StageAndScore(zip, options.AsOf, replay, cpu));
+                var floor = Stopwatch.StartNew();
+                ReadXmlOnly(zip);
+                floor.Stop();
+                floors.Add((floor.Elapsed, cpu.Lap()));
             }
-
-            // The XML floor once more: on a shared machine the pace of a thread moves within minutes, so a total is set
-            // against the floor measured before it and the one measured after it, each a bound the drift cannot hide.
-            // The staging file is gone by then, so the system is not still writing it out while the floor reads.
-            var xmlAfter = Stopwatch.StartNew();
-            ReadXmlOnly(zip);
-            xmlAfter.Stop();
-            var xmlAfterCpu = cpu.Lap();
+            var (stats, stageCpu, scoreCpu, afterStaging) = all[0];
+            var (xmlAfter, xmlAfterCpu) = floors[1];
 
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned());
             void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
@@ -118,10 +128,10 @@ namespace LoyaltyHealth.Cli.Commands
             Row("parse floor (read data.xml into records, nothing kept)", $"{Seconds(parse.Elapsed)} ({(parsed / Math.Max(0.001, parse.Elapsed.TotalSeconds)).ToString("N0", c)} records/s)");
             Row("staging (read, parse, index by account)", Seconds(stats.Staging));
             Row("scoring (replay per account through the plugins)", $"{Seconds(stats.Scoring)} on {stats.Workers} workers ({(stats.AccountsScored / Math.Max(0.001, stats.Scoring.TotalSeconds)).ToString("N0", c)} accounts/s)");
-            Row("total (staging + scoring)", $"{Seconds(stats.Elapsed)} = {Ratio(stats.Elapsed, xml.Elapsed)} × the XML floor ({Ratio(stats.Elapsed, xmlAfter.Elapsed)} × the one after scoring), {Ratio(stats.Elapsed, parse.Elapsed)} × the parse floor");
-            Row("XML floor again, after scoring", $"{Seconds(xmlAfter.Elapsed)} ({Seconds(xmlAfterCpu)} of processor time)");
+            Row("total (staging + scoring)", $"{Seconds(stats.Elapsed)} = {Ratio(stats.Elapsed, xml.Elapsed)} × the XML floor ({Ratio(stats.Elapsed, xmlAfter)} × the one after scoring), {Ratio(stats.Elapsed, parse.Elapsed)} × the parse floor");
+            Row("XML floor again, after scoring", $"{Seconds(xmlAfter)} ({Seconds(xmlAfterCpu)} of processor time)");
             if (FloorHeldBack(xml.Elapsed, xmlCpu) is { } heldBack) Row("the XML floor was held back", heldBack);
-            if (FloorHeldBack(xmlAfter.Elapsed, xmlAfterCpu) is { } heldBackAfter) Row("the XML floor after scoring was held back", heldBackAfter);
+            if (FloorHeldBack(xmlAfter, xmlAfterCpu) is { } heldBackAfter) Row("the XML floor after scoring was held back", heldBackAfter);
             Row("processor time: XML floor, parse floor, staging, scoring", $"{Seconds(xmlCpu)}, {Seconds(parseCpu)}, {Seconds(stageCpu)}, {Seconds(scoreCpu)}");
             Row("processor time of staging + scoring", $"{Seconds(stageCpu + scoreCpu)} = {Ratio(stageCpu + scoreCpu, xmlCpu)} × the XML floor's, {Ratio(stageCpu + scoreCpu, parseCpu)} × the parse floor's");
             Row("requests per account", $"{stats.RequestsPerAccount.ToString("N2", c)}: the product's plugins {stats.ProductRequestsPerAccount.ToString("N2", c)} + the import's Create of the account {stats.ImportRequestsPerAccount.ToString("N2", c)}");
@@ -129,10 +139,56 @@ namespace LoyaltyHealth.Cli.Commands
             Row("accounts scored / failed", $"{stats.AccountsScored.ToString("N0", c)} / {stats.AccountsFailed.ToString("N0", c)} of {options.Accounts.ToString("N0", c)}");
             Row("peak working set after the parse floor", $"{(afterParse / 1024.0 / 1024.0).ToString("N0", c)} MB");
             Row("peak working set after staging", $"{(afterStaging / 1024.0 / 1024.0).ToString("N0", c)} MB");
-            Row("peak working set", $"{(stats.PeakWorkingSetBytes / 1024.0 / 1024.0).ToString("N0", c)} MB");
+            Row("peak working set", $"{(all[^1].Stats.PeakWorkingSetBytes / 1024.0 / 1024.0).ToString("N0", c)} MB");
+            if (runs > 1) RunRows(Row, all, floors);
             console.Write(table);
-            return stats.AccountsFailed == 0 && stats.AccountsScored == options.Accounts ? ExitCodes.Success : ExitCodes.JobsFailed;
+            return all.All(r => r.Stats.AccountsFailed == 0 && r.Stats.AccountsScored == options.Accounts) ? ExitCodes.Success : ExitCodes.JobsFailed;
         }
+
+        private static Run StageAndScore(string zip, DateTime asOf, AccountReplay replay, ProcessorTime cpu)
+        {
+            var stage = Stopwatch.StartNew();
+            using var source = CmtPackageReader.Open(zip);
+            using var staging = ExportRun.Stage(source, asOf, cancel: Interruption.Token);
+            stage.Stop();
+            var stageCpu = cpu.Lap();
+            var afterStaging = Process.GetCurrentProcess().PeakWorkingSet64;
+            var (accounts, stats) = ExportRun.Score(staging, source.Skips, replay, stage.Elapsed, cancel: Interruption.Token);
+            accounts.Dispose();
+            return new Run(stats, stageCpu, cpu.Lap(), afterStaging);
+        }
+
+        /// <summary>
+        /// Each run's total against the XML floors around it, and the medians: one run's ratio moves with the machine's
+        /// pace, which the floors before and after it bound; the median of several runs within minutes moves less.
+        /// </summary>
+        private static void RunRows(Action<string, string> row, List<Run> runs, List<(TimeSpan Wall, TimeSpan Cpu)> floors)
+        {
+            row("runs", $"{runs.Count}; the rows above are the first run's, processor time and requests included");
+            var before = new List<double>();
+            var after = new List<double>();
+            for (var i = 0; i < runs.Count; i++)
+            {
+                var stats = runs[i].Stats;
+                before.Add(stats.Elapsed.TotalSeconds / Math.Max(0.001, floors[i].Wall.TotalSeconds));
+                after.Add(stats.Elapsed.TotalSeconds / Math.Max(0.001, floors[i + 1].Wall.TotalSeconds));
+                var heldBack = new[] { floors[i], floors[i + 1] }.Any(f => FloorHeldBack(f.Wall, f.Cpu) is not null) ? "; a floor beside it was held back" : "";
+                row($"run {i + 1}: total (staging + scoring) ÷ the XML floor before it; after it",
+                    $"{Seconds(stats.Elapsed)} (staging {Seconds(stats.Staging)}, scoring {Seconds(stats.Scoring)}; floors {Seconds(floors[i].Wall)}, " +
+                    $"{Seconds(floors[i + 1].Wall)}) = {Times(before[i])}; {Times(after[i])}{heldBack}");
+            }
+            row($"median of the {runs.Count} runs: total ÷ the XML floor before it; after it",
+                $"{Times(Median(before))}; {Times(Median(after))} (range: {Times(before.Min())} to {Times(before.Max())}; {Times(after.Min())} to {Times(after.Max())})");
+        }
+
+        internal static double Median(IReadOnlyCollection<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToList();
+            var middle = sorted.Count / 2;
+            return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
+        private static string Times(double ratio) => ratio.ToString("N2", CultureInfo.InvariantCulture) + " ×";
 
         /// <summary>
         /// The process's processor time since the last lap. On a machine shared with other work the wall-clock

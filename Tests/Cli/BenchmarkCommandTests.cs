@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Linq;
 using System.Text.RegularExpressions;
 using LoyaltyHealth.Cli.Commands;
 using NUnit.Framework;
@@ -23,6 +25,48 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(double.Parse(requests.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) - double.Parse(requests.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
                     Is.EqualTo(1.0).Within(0.005), "the import's own Create is one request per account");
                 Assert.That(output, Does.Contain("12 / 0 of 12"), "every account scored");
+            });
+        }
+
+        [Test]
+        public void With_several_runs_each_total_is_set_against_the_floors_around_it_and_the_median_is_printed()
+        {
+            var (exit, output) = CliHarness.Run("benchmark", "--accounts", "6", "--activities", "5", "--runs", "3");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, output);
+                Assert.That(output, Does.Contain("3; the rows above are the first run's"), output);
+                var runs = Regex.Matches(output, @"run (\d): total \(staging \+ scoring\) ÷ the XML floor before it; after it\s*│.*= ([\d.]+) ×; ([\d.]+) ×");
+                Assert.That(runs.Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "1", "2", "3" }), output);
+                var median = Regex.Match(output, @"median of the 3 runs: total ÷ the XML floor before it; after it\s*│\s*([\d.]+) ×; ([\d.]+) × \(range: ");
+                Assert.That(median.Success, Is.True, output);
+                foreach (var side in new[] { 2, 3 })
+                {
+                    var ratios = runs.Select(m => m.Groups[side].Value).OrderBy(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList();
+                    Assert.That(median.Groups[side - 1].Value, Is.EqualTo(ratios[1]), "the median is the middle run's ratio");
+                }
+            });
+        }
+
+        [TestCase("0")]
+        [TestCase("11")]
+        public void A_number_of_runs_out_of_range_is_refused_with_exit_code_1(string runs)
+        {
+            var (exit, output) = CliHarness.Run("benchmark", "--accounts", "2", "--runs", runs);
+
+            Assert.That(exit, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain($"--runs must be between 1 and 10; it is {runs}."), output);
+        }
+
+        [Test]
+        public void The_median_of_an_odd_count_is_the_middle_value_and_of_an_even_count_the_mean_of_the_two_middle_ones()
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(BenchmarkCommand.Median(new[] { 3.26, 2.39, 2.56 }), Is.EqualTo(2.56));
+                Assert.That(BenchmarkCommand.Median(new[] { 3.26, 2.39, 2.56, 2.82 }), Is.EqualTo(2.69).Within(1e-9));
+                Assert.That(BenchmarkCommand.Median(new[] { 2.5 }), Is.EqualTo(2.5));
             });
         }
 
