@@ -17,6 +17,7 @@ namespace LoyaltyHealth.Cli.Commands
         public Option<int> Seed { get; }
         public Option<int> Years { get; }
         public Option<string?> AsOf { get; } = new("--as-of") { Description = "The moment the history ends (yyyy-MM-dd)." };
+        public Option<RecordOrder> Order { get; }
 
         public SyntheticCommandOptions()
         {
@@ -27,11 +28,16 @@ namespace LoyaltyHealth.Cli.Commands
             PerkShare = new Option<double>("--perk-share") { Description = "Share of such an account's activities that are perks (0–1).", DefaultValueFactory = _ => _defaults.PerkShare };
             Seed = new Option<int>("--seed") { Description = "Seed of the random choices; the same seed gives the same organisation.", DefaultValueFactory = _ => _defaults.Seed };
             Years = new Option<int>("--years") { Description = "Years of history.", DefaultValueFactory = _ => _defaults.Years };
+            Order = new Option<RecordOrder>("--order")
+            {
+                Description = "How each table's records are listed: 'created' (by date, as an export lists them) or 'account' (account by account).",
+                DefaultValueFactory = _ => _defaults.Order,
+            };
         }
 
         public void AddTo(Command command)
         {
-            foreach (var option in new Option[] { Accounts, Contacts, Activities, PerkAccounts, PerkShare, Seed, Years, AsOf }) command.Options.Add(option);
+            foreach (var option in new Option[] { Accounts, Contacts, Activities, PerkAccounts, PerkShare, Seed, Years, AsOf, Order }) command.Options.Add(option);
         }
 
         public SyntheticOptions Read(ParseResult parse)
@@ -46,6 +52,7 @@ namespace LoyaltyHealth.Cli.Commands
                 Seed = parse.GetValue(Seed),
                 Years = parse.GetValue(Years),
                 AsOf = CommonOptions.ParseAsOf(parse.GetValue(AsOf)) ?? _defaults.AsOf,
+                Order = parse.GetValue(Order),
             };
             try
             {

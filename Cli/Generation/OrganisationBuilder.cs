@@ -20,10 +20,17 @@ namespace LoyaltyHealth.Cli.Generation
         private readonly Dictionary<string, List<Entity>> _rows = CmtCatalogue.Tables.ToDictionary(t => t.Name, _ => new List<Entity>());
         private long _next;
 
-        public OrganisationBuilder(int prefix = 0x5a0b1e)
+        /// <param name="recordsBefore">How many records of this prefix were made before (by other builders): the first id follows them.</param>
+        public OrganisationBuilder(int prefix = 0x5a0b1e, long recordsBefore = 0)
         {
             _prefix = prefix;
+            _next = recordsBefore;
         }
+
+        /// <summary>The id of a prefix's record number <paramref name="counter"/> (from one), as the builders number them.</summary>
+        public static Guid IdOf(int prefix, long counter) =>
+            new(prefix.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + "-0000-0000-0000-"
+                + counter.ToString("x12", System.Globalization.CultureInfo.InvariantCulture));
 
         /// <summary>Every record, grouped by table in import order.</summary>
         public IEnumerable<Entity> Records() => CmtCatalogue.Tables.SelectMany(t => _rows[t.Name]);
@@ -127,11 +134,6 @@ namespace LoyaltyHealth.Cli.Generation
                 [ActivityPartySchema.PartyId] = new EntityReference(ContactSchema.EntityName, c),
             }).ToList());
 
-        private Guid NextId()
-        {
-            var counter = ++_next;
-            return new Guid(_prefix.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + "-0000-0000-0000-"
-                + counter.ToString("x12", System.Globalization.CultureInfo.InvariantCulture));
-        }
+        private Guid NextId() => IdOf(_prefix, ++_next);
     }
 }

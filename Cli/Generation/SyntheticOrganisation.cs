@@ -7,6 +7,19 @@ using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Cli.Generation
 {
+    /// <summary>The order in which a generated file lists each table's records.</summary>
+    public enum RecordOrder
+    {
+        /// <summary>
+        /// As a real export lists them: by when they were created, so every account's records are spread across its
+        /// tables. Dataverse gives records sequential ids as they are created, and an export reads each table in id order.
+        /// </summary>
+        Created,
+
+        /// <summary>Account by account: each account's records of a table together (the kindest order for staging).</summary>
+        Account,
+    }
+
     /// <summary>What a generated organisation looks like.</summary>
     public sealed record SyntheticOptions
     {
@@ -20,6 +33,7 @@ namespace LoyaltyHealth.Cli.Generation
         public int Seed { get; init; } = 1;
         public int Years { get; init; } = 3;
         public DateTime AsOf { get; init; } = new(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);
+        public RecordOrder Order { get; init; } = RecordOrder.Created;
 
         public void Validate()
         {
@@ -29,14 +43,16 @@ namespace LoyaltyHealth.Cli.Generation
             if (PerkAccounts is < 0 or > 1) throw new ArgumentException("--perk-accounts is a share between 0 and 1.");
             if (PerkShare is < 0 or > 1) throw new ArgumentException("--perk-share is a share between 0 and 1.");
             if (Years < 1) throw new ArgumentException("--years must be at least 1.");
+            if (!Enum.IsDefined(Order)) throw new ArgumentException("--order is 'created' or 'account'.");
         }
     }
 
     /// <summary>
     /// Generates large organisations for performance work: each account gets a random but seeded profile
     /// (age, agreed service level, documented goals, perk habit) and a history of activities spread over
-    /// the years. Records are produced table by table and account by account, regenerating each account
-    /// from its own seed, so millions of activities stream into a file without being held in memory.
+    /// the years. Each activity is drawn from its own seed, so any one is made again on its own: millions
+    /// stream into a file, in either <see cref="RecordOrder"/>, while only the accounts' profiles and, for
+    /// the order of creation, one table's keys (date, account, activity) are held.
     /// </summary>
     public static class SyntheticOrganisation
     {
@@ -53,61 +69,100 @@ namespace LoyaltyHealth.Cli.Generation
         public static IEnumerable<Entity> Records(SyntheticOptions options)
         {
             options.Validate();
-            foreach (var table in CmtCatalogue.Tables)
+            var profiles = new AccountProfile[options.Accounts];
+            for (var i = 0; i < profiles.Length; i++) profiles[i] = Profile(options, i);
+            // An account's contacts are created with it, so both tables follow the accounts' order.
+            var accounts = options.Order == RecordOrder.Created
+                ? profiles.OrderBy(p => p.Created).ThenBy(p => p.Index).ToArray()
+                : profiles;
+            foreach (var profile in accounts) yield return profile.Account();
+            foreach (var profile in accounts)
             {
-                for (var i = 0; i < options.Accounts; i++)
+                for (var c = 0; c < options.ContactsPerAccount; c++) yield return profile.Contact(c);
+            }
+            foreach (var table in CmtCatalogue.Tables.Where(t => t.IsActivity))
+            {
+                var records = options.Order == RecordOrder.Created ? ByCreation(options, profiles, table.Name) : ByAccount(options, profiles, table.Name);
+                foreach (var record in records) yield return record;
+            }
+        }
+
+        private static IEnumerable<Entity> ByAccount(SyntheticOptions o, AccountProfile[] profiles, string table)
+        {
+            foreach (var profile in profiles)
+            {
+                for (var k = 0; k < o.ActivitiesPerAccount; k++)
                 {
-                    foreach (var record in Account(options, i).Records())
-                        if (record.LogicalName == table.Name) yield return record;
+                    var activity = Draw(o, profile, k);
+                    if (activity.Table == table) yield return profile.Activity(activity);
                 }
             }
         }
 
-        private static OrganisationBuilder Account(SyntheticOptions o, int index)
+        /// <summary>The table's activities by date; on the same date by account, then as the account drew them.</summary>
+        private static IEnumerable<Entity> ByCreation(SyntheticOptions o, AccountProfile[] profiles, string table)
         {
-            var random = new Random(unchecked(o.Seed * 1_000_003 + index));
-            var builder = new OrganisationBuilder(0x6e000000 + index);
+            var keys = new List<(long Ticks, int Account, int Activity)>();
+            foreach (var profile in profiles)
+            {
+                for (var k = 0; k < o.ActivitiesPerAccount; k++)
+                {
+                    var activity = Draw(o, profile, k);
+                    if (activity.Table == table) keys.Add((activity.On.Ticks, profile.Index, k));
+                }
+            }
+            keys.Sort();
+            foreach (var (_, account, k) in keys) yield return profiles[account].Activity(Draw(o, profiles[account], k));
+        }
+
+        private static AccountProfile Profile(SyntheticOptions o, int index)
+        {
+            var random = new Random(Seed(o.Seed, index, -1));
             var span = TimeSpan.FromDays(365 * o.Years);
             var isNew = random.NextDouble() < 0.05;
             var created = isNew ? o.AsOf.AddDays(-random.Next(5, 80)) : o.AsOf - span + TimeSpan.FromDays(random.Next(0, 180));
-            var account = builder.Account($"Account {index + 1:D6}", created);
-            int? channel = null;
+            var profile = new AccountProfile(index, created, o.ContactsPerAccount);
             if (random.NextDouble() < 0.6)
             {
-                account[AccountSchema.ServiceCadence] = new OptionSetValue(Cadences[random.Next(Cadences.Length)]);
-                channel = Channels[random.Next(Channels.Length)];
-                account[AccountSchema.PreferredChannel] = new OptionSetValue(channel.Value);
+                profile.Cadence = Cadences[random.Next(Cadences.Length)];
+                profile.Channel = Channels[random.Next(Channels.Length)];
             }
-            if (random.NextDouble() < 0.7)
+            if (random.NextDouble() < 0.7) profile.GoalsReviewedOn = Between(random, created, o.AsOf);
+            profile.IsReference = random.NextDouble() < 0.1;
+            for (var c = 0; c < o.ContactsPerAccount; c++)
             {
-                account[AccountSchema.CustomerGoals] = "Reduce operating cost; grow in new markets";
-                account[AccountSchema.GoalsReviewedOn] = Between(random, created, o.AsOf);
+                profile.Departments[c] = (byte)random.Next(Departments.Length);
+                profile.Roles[c] = c == 0 ? ContactSchema.RoleDecisionMaker : random.NextDouble() < 0.3 ? ContactSchema.RoleInfluencer : ContactSchema.RoleEmployee;
             }
-            if (random.NextDouble() < 0.1) account[AccountSchema.IsReference] = true;
+            profile.PerkShare = random.NextDouble() < o.PerkAccounts ? o.PerkShare : o.PerkShare * 0.1;
+            return profile;
+        }
 
-            var contacts = Enumerable.Range(0, o.ContactsPerAccount)
-                .Select(c => builder.Contact(account, $"Contact {index + 1:D6}-{c + 1}", Departments[random.Next(Departments.Length)],
-                    c == 0 ? ContactSchema.RoleDecisionMaker : random.NextDouble() < 0.3 ? ContactSchema.RoleInfluencer : ContactSchema.RoleEmployee))
-                .ToArray();
-            var perkShare = random.NextDouble() < o.PerkAccounts ? o.PerkShare : o.PerkShare * 0.1;
-            for (var a = 0; a < o.ActivitiesPerAccount; a++)
+        /// <summary>The account's activity number <paramref name="k"/>, drawn from its own seed.</summary>
+        private static ActivityDraw Draw(SyntheticOptions o, AccountProfile account, int k)
+        {
+            var random = new Random(Seed(o.Seed, account.Index, k));
+            var on = Between(random, account.Created, o.AsOf);
+            var who = Enumerable.Range(0, account.Roles.Length).OrderBy(_ => random.Next()).Take(1 + random.Next(Math.Min(3, account.Roles.Length))).ToArray();
+            if (random.NextDouble() < account.PerkShare) return new ActivityDraw(k, ActivitySchema.Perk, on, who, random.Next(Perks.Length), random);
+            var roll = random.NextDouble();
+            var table = roll < 0.3 ? ActivitySchema.Appointment : roll < 0.65 ? ActivitySchema.Email : roll < 0.9 ? ActivitySchema.PhoneCall : ActivitySchema.ValueReport;
+            return new ActivityDraw(k, table, on, who, 0, random);
+        }
+
+        /// <summary>
+        /// A seed for each account (<paramref name="activity"/> -1) and each of its activities. Neighbouring numbers
+        /// are mixed apart (a SplitMix64 finaliser), since <see cref="Random"/> seeded with neighbours starts alike.
+        /// </summary>
+        private static int Seed(int seed, int account, int activity)
+        {
+            unchecked
             {
-                var on = Between(random, created, o.AsOf);
-                var who = contacts.OrderBy(_ => random.Next()).Take(1 + random.Next(Math.Min(3, contacts.Length))).ToArray();
-                var roll = random.NextDouble();
-                if (roll < perkShare)
-                {
-                    var perk = Perks[random.Next(Perks.Length)];
-                    builder.Perk(account, on, perk.Subject, perk.Kind, perk.Cost, who);
-                    continue;
-                }
-                roll = random.NextDouble();
-                if (roll < 0.3) builder.Meeting(account, on, random.NextDouble() < 0.1 ? "Improvement proposal" : "Account review", channel ?? OptionValues.ChannelInPerson, who);
-                else if (roll < 0.65) builder.Email(account, on, "Follow-up", random.NextDouble() < 0.6, who);
-                else if (roll < 0.9) builder.Call(account, on, "Service call", random.NextDouble() < 0.7, who);
-                else builder.ValueReport(account, on, "Value report", random.NextDouble() < 0.7 ? random.Next(5, 200) * 1000m : null, channel, who);
+                var z = (ulong)seed * 0x9E3779B97F4A7C15UL ^ (ulong)(uint)account << 20 ^ (ulong)(uint)(activity + 1);
+                z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+                z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+                return (int)(z ^ (z >> 31)) & int.MaxValue;
             }
-            return builder;
         }
 
         private static DateTime Between(Random random, DateTime from, DateTime to)
@@ -115,5 +170,78 @@ namespace LoyaltyHealth.Cli.Generation
             var seconds = Math.Max(1, (long)(to - from).TotalSeconds);
             return from.AddSeconds((long)(random.NextDouble() * seconds));
         }
+
+        /// <summary>What an account's records are made from; the records themselves are made when written.</summary>
+        private sealed class AccountProfile
+        {
+            public AccountProfile(int index, DateTime created, int contacts)
+            {
+                Index = index;
+                Created = created;
+                Departments = new byte[contacts];
+                Roles = new int[contacts];
+            }
+
+            public int Index { get; }
+            public DateTime Created { get; }
+            public int? Cadence { get; set; }
+            public int? Channel { get; set; }
+            public DateTime? GoalsReviewedOn { get; set; }
+            public bool IsReference { get; set; }
+            public double PerkShare { get; set; }
+            public byte[] Departments { get; }
+            public int[] Roles { get; }
+
+            private int Prefix => 0x6e000000 + Index;
+
+            // The builder numbers its records from one: the account first, then its contacts, then its activities in turn.
+            private OrganisationBuilder Builder(int recordsBefore) => new(Prefix, recordsBefore);
+
+            private Entity Reference => new(AccountSchema.EntityName, OrganisationBuilder.IdOf(Prefix, 1)) { [AccountSchema.CreatedOn] = Created };
+
+            public Entity Account()
+            {
+                var account = Builder(0).Account($"Account {Index + 1:D6}", Created);
+                if (Cadence is { } cadence) account[AccountSchema.ServiceCadence] = new OptionSetValue(cadence);
+                if (Channel is { } channel) account[AccountSchema.PreferredChannel] = new OptionSetValue(channel);
+                if (GoalsReviewedOn is { } reviewed)
+                {
+                    account[AccountSchema.CustomerGoals] = "Reduce operating cost; grow in new markets";
+                    account[AccountSchema.GoalsReviewedOn] = reviewed;
+                }
+                if (IsReference) account[AccountSchema.IsReference] = true;
+                return account;
+            }
+
+            public Entity Contact(int c)
+            {
+                var builder = Builder(1 + c);
+                builder.Contact(Reference, $"Contact {Index + 1:D6}-{c + 1}", SyntheticOrganisation.Departments[Departments[c]], Roles[c], Created);
+                return builder.Records().Single();
+            }
+
+            public Entity Activity(ActivityDraw draw)
+            {
+                var builder = Builder(1 + Roles.Length + draw.Number);
+                var account = Reference;
+                var who = draw.Who.Select(c => OrganisationBuilder.IdOf(Prefix, 2 + c)).ToArray();
+                var random = draw.Rest;
+                if (draw.Table == ActivitySchema.Perk)
+                {
+                    var perk = Perks[draw.Perk];
+                    return builder.Perk(account, draw.On, perk.Subject, perk.Kind, perk.Cost, who);
+                }
+                return draw.Table switch
+                {
+                    ActivitySchema.Appointment => builder.Meeting(account, draw.On, random.NextDouble() < 0.1 ? "Improvement proposal" : "Account review", Channel ?? OptionValues.ChannelInPerson, who),
+                    ActivitySchema.Email => builder.Email(account, draw.On, "Follow-up", random.NextDouble() < 0.6, who),
+                    ActivitySchema.PhoneCall => builder.Call(account, draw.On, "Service call", random.NextDouble() < 0.7, who),
+                    _ => builder.ValueReport(account, draw.On, "Value report", random.NextDouble() < 0.7 ? random.Next(5, 200) * 1000m : null, Channel, who),
+                };
+            }
+        }
+
+        /// <summary>An activity's first draws (which table, when, who took part); <see cref="Rest"/> draws the details.</summary>
+        private sealed record ActivityDraw(int Number, string Table, DateTime On, int[] Who, int Perk, Random Rest);
     }
 }

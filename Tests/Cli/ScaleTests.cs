@@ -47,7 +47,7 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(stats.RequestsByMessage["Update"], Is.EqualTo(n));
                 Assert.That(stats.RequestsByMessage["Create"], Is.EqualTo(2 * n), "the account, and the history row with its tasks");
                 Assert.That(stats.RequestsByMessage["RetrieveMultiple"], Is.EqualTo(2 * n), "the policy, and the activities with parties and follow-ups");
-                Assert.That(followUps, Is.EqualTo(16), "the seed's transitions open tasks, in the history row's Create");
+                Assert.That(followUps, Is.EqualTo(20), "the seed's transitions open tasks, in the history row's Create");
                 Assert.That(stats.Requests, Is.EqualTo(5 * n));
                 Assert.That(stats.RequestsPerAccount, Is.EqualTo(5.0));
                 Assert.That(stats.ImportRequests, Is.EqualTo(n), "the import's own: the Create of each account");
