@@ -45,9 +45,7 @@ namespace LoyaltyHealth.Cli.Staging
         // Counted apart from the map: an account that appears twice takes a second ordinal until the repeat is refused once the file is read (UniqueRecordIds).
         private int _accountCount, _excludedAccounts;
         private long _sequence;
-        // Records placed in an account, and how many of them followed a record placed in the same one (PayloadsInIndex).
-        private long _placed, _placedAfterItsAccount;
-        private int _lastPlaced = NoAccount;
+        private readonly int _accountsPerRegion;
         private readonly NamePool _names = new();
         // The account, which goes through the pipeline as a request's target, shares no value with its rows.
         private readonly SharedValues _shared = new(unsharedTable: AccountSchema.EntityName);
@@ -55,15 +53,20 @@ namespace LoyaltyHealth.Cli.Staging
         // The last slice's size, the next slice's likely one: its list of rows is made that size at once.
         private int _lastSliceRows = 16;
 
-        public ExportStaging(DateTime asOf, string? folder = null)
+        /// <param name="accountsPerRegion">How many accounts' rows share a region of the staging file (see <see cref="RowKey"/>).</param>
+        /// <param name="regionBytesRead">The most bytes of rows a region's sweep holds at once (see <see cref="Slices"/>).</param>
+        public ExportStaging(DateTime asOf, string? folder = null, int accountsPerRegion = DefaultAccountsPerRegion, int regionBytesRead = DefaultRegionBytesRead)
         {
+            if (accountsPerRegion < 1) throw new ArgumentOutOfRangeException(nameof(accountsPerRegion), accountsPerRegion, "At least one account per region.");
             _asOf = asOf;
+            _accountsPerRegion = accountsPerRegion;
+            _own = new StagedRows(regionBytesRead);
             // 16 KB pages: staging appends millions of rows, and larger pages cut SQLite's work per row (inserting 530,000
             // rows of staging's size took about 0.75 s of processor time instead of 1.0 to 1.3 s with the default 4 KB).
             _database = new ScratchDatabase("loyalty-staging-", folder, "PRAGMA page_size=16384; PRAGMA cache_size=-32768;");
             _db = _database.Connection;
             Execute("CREATE TABLE rows(seq INTEGER PRIMARY KEY, account INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL, excluded INTEGER NOT NULL, payload BLOB);" +
-                    "CREATE TABLE members(account INTEGER NOT NULL, seq INTEGER NOT NULL);" +
+                    "CREATE TABLE members(account INTEGER NOT NULL, seq INTEGER NOT NULL, ord INTEGER NOT NULL);" +
                     "CREATE TABLE pending(seq INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL);" +
                     "CREATE TABLE accounts(ordinal INTEGER PRIMARY KEY, id BLOB NOT NULL, name TEXT NOT NULL, excluded INTEGER NOT NULL);");
             Begin();
@@ -77,17 +80,35 @@ namespace LoyaltyHealth.Cli.Staging
         public long ExcludedAfterAsOf { get; private set; }
         public long Orphans { get; private set; }
 
+        /// <summary>Accounts whose rows share a region of the staging file: about 8 MB of rows at 100 activities an account, a quarter of SQLite's cache.</summary>
+        public const int DefaultAccountsPerRegion = 256;
+
+        // A row's key is its place in the file within its account's region: bits above these hold the region.
+        private const int FileOrderBits = 40;
+        private const long FileOrderMask = (1L << FileOrderBits) - 1;
+
         /// <summary>
-        /// Whether the index by account holds the rows' payloads, so that a slice is read from the index alone: when fewer
-        /// than half the records placed in an account followed a record of the same account. A file that lists each
-        /// account's records together (as <c>generate</c> writes them) leaves a slice's rows on a few pages, and the index
-        /// holds ids only; where an export lists records in another order (by id, by date) a slice's rows lie all over the
-        /// file, each a page of its own: 20,000 x 100 with its records shuffled within each table scored in 22.1 s that way
-        /// and in 11.7 s from the payloads in the index. Sorting the payloads costs the index build time (8.0 s at 50,000 x 100
-        /// in account order, where the index of ids took 0.63-0.69 s at 20,000 x 100) and puts them on disk twice, so it is done
-        /// only where it pays.
+        /// A row's key in the staging file: the region of its account (one for every <see cref="DefaultAccountsPerRegion"/> accounts
+        /// in the order they were read; region 0 for a row whose account is not yet known), then its place in the file. An export
+        /// lists each table's records by id, that is by when they were created, so an account's records lie all over its tables;
+        /// keyed by place alone, a slice's rows would each be on a page of its own across the whole file (20,000 x 100 with its
+        /// records shuffled within each table scored in 22.1 s that way, against 12.2-13.3 s in account order). Keyed by region, the
+        /// rows are appended at one place per region while staging, and <see cref="Slices"/> reads each region's stretch in one sweep,
+        /// whatever the order of the file; the index by account holds only keys (it serves <see cref="Slice(Guid)"/>). Until 37e3b17
+        /// the index held the payloads where the file was not in account order, so it put them on disk twice (694 MB at 20,000 x 100,
+        /// where the regions take about 430 MB) and was sorted after the file was read (8.0 s at 50,000 x 100).
         /// </summary>
-        internal bool PayloadsInIndex => _placedAfterItsAccount * 2 < _placed;
+        private long RowKey(int account, long fileOrder) => (account == NoAccount ? 0L : 1L + account / _accountsPerRegion) << FileOrderBits | fileOrder;
+
+        /// <summary>The ordinals of the accounts of the staged rows (-1: none) in the order the staging file keeps them.</summary>
+        internal IEnumerable<int> AccountsInStorageOrder()
+        {
+            using var command = _db.CreateCommand();
+            command.Transaction = _transaction;
+            command.CommandText = "SELECT account FROM rows ORDER BY seq";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) yield return reader.GetInt32(0);
+        }
 
         /// <summary>The accounts to score: those created by the as-of moment.</summary>
         public int AccountsToScore => _accountCount - _excludedAccounts;
@@ -116,7 +137,7 @@ namespace LoyaltyHealth.Cli.Staging
             Records++;
             var excluded = After(record);
             if (excluded) ExcludedAfterAsOf++;
-            var seq = ++_sequence;
+            var fileOrder = ++_sequence;
             var primary = NoAccount;
             _others.Clear();
             _unresolved.Clear();
@@ -151,13 +172,7 @@ namespace LoyaltyHealth.Cli.Staging
                     break;
             }
 
-            if (primary != NoAccount)
-            {
-                _placed++;
-                if (primary == _lastPlaced) _placedAfterItsAccount++;
-                _lastPlaced = primary;
-            }
-
+            var seq = RowKey(primary, fileOrder);
             Span<byte> id = stackalloc byte[16];
             record.Id.TryWriteBytes(id);
             var insert = _insertRow!.Integer(1, seq).Integer(2, primary).Text(3, record.Table).Blob(4, id).Integer(5, excluded ? 1 : 0);
@@ -215,8 +230,7 @@ namespace LoyaltyHealth.Cli.Staging
             }
             foreach (var insert in new[] { _insertRow, _insertMember, _insertPending, _insertAccount }) insert?.Dispose();
             _insertRow = _insertMember = _insertPending = _insertAccount = null;
-            var byAccount = PayloadsInIndex ? "rows(account, seq, excluded, tbl, payload)" : "rows(account)";
-            Execute($"CREATE INDEX rows_by_account ON {byAccount}; CREATE INDEX members_by_account ON members(account, seq); CREATE INDEX members_by_seq ON members(seq);");
+            Execute("CREATE INDEX rows_by_account ON rows(account); CREATE INDEX members_by_account ON members(account, ord); CREATE INDEX members_by_seq ON members(seq);");
             _transaction!.Commit();
             _transaction = null;
             ListOrphans();
@@ -226,59 +240,108 @@ namespace LoyaltyHealth.Cli.Staging
                 Notes.Add($"{ExcludedAfterAsOf.ToString("N0", CultureInfo.InvariantCulture)} records dated after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were excluded (created or completed later; counted per account)");
         }
 
-        /// <summary>Every account created by the as-of moment, with its rows, in file order; one at a time.</summary>
+        /// <summary>
+        /// Every account created by the as-of moment, with its rows, in file order; one at a time. Each region's own rows are
+        /// read in one sweep of its stretch of the file (see <see cref="RowKey"/>), or account by account where they exceed
+        /// <see cref="DefaultRegionBytesRead"/>.
+        /// </summary>
         public IEnumerable<AccountSlice> Slices()
         {
-            using var command = _db.CreateCommand();
-            command.CommandText = "SELECT ordinal, id FROM accounts WHERE excluded = 0 ORDER BY ordinal";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) yield return Slice(reader.GetInt32(0), new Guid((byte[])reader[1]));
+            using var accounts = new SqliteQuery(_db, "SELECT ordinal, id FROM accounts WHERE excluded = 0 AND ordinal >= ?1 AND ordinal < ?2 ORDER BY ordinal");
+            using var region = new SqliteQuery(_db, $"SELECT account, seq & {FileOrderMask}, excluded, payload, tbl FROM rows WHERE seq >= ?1 AND seq < ?2 ORDER BY seq");
+            for (var first = 0; first < _accountCount; first += _accountsPerRegion)
+            {
+                var count = Math.Min(_accountsPerRegion, _accountCount - first);
+                var swept = Read(region.Start(1, RowKey(first, 0)).Bind(2, RowKey(first, 0) + FileOrderMask + 1), _own);
+                var inRegion = new List<(int Ordinal, Guid Id)>();
+                accounts.Start(1, first).Bind(2, first + count);
+                while (accounts.Next()) inRegion.Add(((int)accounts.Integer(0), new Guid(accounts.Bytes(1))));
+                if (!swept)
+                {
+                    foreach (var (ordinal, id) in inRegion) yield return Slice(ordinal, id);
+                    continue;
+                }
+                _own.GroupByAccount(first, count);
+                ReadMembers(first, count);
+                foreach (var (ordinal, id) in inRegion) yield return Assemble(ordinal, id);
+            }
         }
+
+        /// <summary>The most bytes of rows a region's sweep holds at once (a region of 256 accounts of 100 activities holds about 8 MB).</summary>
+        public const int DefaultRegionBytesRead = 64 * 1024 * 1024;
+
+        private readonly StagedRows _own, _members = new(int.MaxValue);
 
         public AccountSlice Slice(Guid accountId) => Slice(_accounts[accountId], accountId);
 
         private AccountSlice Slice(int ordinal, Guid accountId)
         {
-            // The account's rows and the rows it shares, each once and in file order: both lists come in seq order
-            // straight from their index (the account's own rows from rows_by_account, with their payloads where it holds
-            // them; the shared ones by row id), and are merged here, with no temporary table, sort or comparison of
-            // payloads in SQLite. One pair of statements serves every slice, and each payload is decoded where SQLite holds it.
-            _ownRows ??= new SqliteQuery(_db, "SELECT seq, excluded, payload, tbl FROM rows WHERE account = ?1 ORDER BY seq");
-            _memberRows ??= new SqliteQuery(_db, "SELECT m.seq, r.excluded, r.payload, r.tbl FROM members m JOIN rows r ON r.seq = m.seq " +
-                                                 "WHERE m.account = ?1 ORDER BY m.seq");
-            var own = _ownRows.Start(1, ordinal);
-            var members = _memberRows.Start(1, ordinal);
+            _ownRows ??= new SqliteQuery(_db, $"SELECT account, seq & {FileOrderMask}, excluded, payload, tbl FROM rows WHERE account = ?1 ORDER BY seq");
+            Read(_ownRows.Start(1, ordinal), _ownUnbounded);
+            _ownUnbounded.GroupByAccount(ordinal, 1);
+            ReadMembers(ordinal, 1);
+            return Assemble(ordinal, accountId, _ownUnbounded);
+        }
+
+        // An account read on its own has its rows whatever their size, as its slice will.
+        private readonly StagedRows _ownUnbounded = new(int.MaxValue);
+
+        /// <summary>Reads the rows a query gives (account, file order, excluded, payload, table); false when they exceed the rows' limit.</summary>
+        private bool Read(SqliteQuery query, StagedRows into)
+        {
+            into.Clear();
+            while (query.Next())
+            {
+                var excluded = query.Integer(2) == 1;
+                if (into.TryAdd((int)query.Integer(0), query.Integer(1), excluded, excluded ? _names.Of(query.Bytes(4)) : null, query.Bytes(3))) continue;
+                query.Stop();
+                into.Clear();
+                return false;
+            }
+            return true;
+        }
+
+        /// <summary>The rows the accounts share with others (held in other accounts' regions), each account's in file order.</summary>
+        private void ReadMembers(int first, int count)
+        {
+            _memberRows ??= new SqliteQuery(_db, "SELECT m.account, m.ord, r.excluded, r.payload, r.tbl FROM members m JOIN rows r ON r.seq = m.seq " +
+                                                 "WHERE m.account >= ?1 AND m.account < ?2 ORDER BY m.account, m.ord");
+            Read(_memberRows.Start(1, first).Bind(2, first + count), _members);
+            _members.GroupByAccount(first, count);
+        }
+
+        private AccountSlice Assemble(int ordinal, Guid accountId) => Assemble(ordinal, accountId, _own);
+
+        /// <summary>
+        /// The account's slice from its own rows and the rows it shares, each once and in file order: both lists come in file
+        /// order and are merged here, and each payload is decoded from the buffer it was read into.
+        /// </summary>
+        private AccountSlice Assemble(int ordinal, Guid accountId, StagedRows own)
+        {
+            var (o, ownEnd) = own.Of(ordinal);
+            var (m, membersEnd) = _members.Of(ordinal);
             Entity? account = null;
             var rows = new List<Entity>(_lastSliceRows);
             SortedDictionary<string, int>? excluded = null;
             _shared.Clear();
-            var moreOwn = own.Next();
-            var moreMembers = members.Next();
             long last = 0;
-            while (moreOwn || moreMembers)
+            while (o < ownEnd || m < membersEnd)
             {
-                var next = moreMembers && (!moreOwn || members.Integer(0) < own.Integer(0)) ? members : own;
-                var seq = next.Integer(0);
+                var fromMembers = m < membersEnd && (o == ownEnd || _members[m].FileOrder < own[o].FileOrder);
+                var source = fromMembers ? _members : own;
+                ref readonly var row = ref source[fromMembers ? m++ : o++];
                 // A row the account holds more than once (its own and shared, or shared twice) is read once.
-                if (seq != last)
+                if (row.FileOrder == last) continue;
+                last = row.FileOrder;
+                if (row.Excluded)
                 {
-                    last = seq;
-                    if (next.Integer(1) == 1)
-                    {
-                        var table = _names.Of(next.Bytes(3));
-                        excluded ??= new SortedDictionary<string, int>(StringComparer.Ordinal);
-                        excluded[table] = (excluded.TryGetValue(table, out var n) ? n : 0) + 1;
-                    }
-                    else
-                    {
-                        var record = RecordCodec.Decode(next.Bytes(2), _names, _shared);
-                        if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
-                        else rows.Add(record);
-                    }
+                    excluded ??= new SortedDictionary<string, int>(StringComparer.Ordinal);
+                    excluded[row.Table!] = (excluded.TryGetValue(row.Table!, out var n) ? n : 0) + 1;
+                    continue;
                 }
-
-                if (next == own) moreOwn = own.Next();
-                else moreMembers = members.Next();
+                var record = RecordCodec.Decode(source.Payload(row), _names, _shared);
+                if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
+                else rows.Add(record);
             }
 
             _lastSliceRows = rows.Count;
@@ -340,7 +403,7 @@ namespace LoyaltyHealth.Cli.Staging
             return record.Date(HealthAssessmentSchema.AssessedOn) > _asOf;
         }
 
-        private void Member(int account, long seq) => _insertMember!.Integer(1, account).Integer(2, seq).Run();
+        private void Member(int account, long seq) => _insertMember!.Integer(1, account).Integer(2, seq).Integer(3, seq & FileOrderMask).Run();
 
         private void AddAccount(int ordinal, IStagingRecord account, bool excluded)
         {
@@ -353,7 +416,7 @@ namespace LoyaltyHealth.Cli.Staging
         {
             _transaction = _db.BeginTransaction();
             _insertRow ??= new SqliteInsert(_db, "INSERT INTO rows(seq, account, tbl, id, excluded, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-            _insertMember ??= new SqliteInsert(_db, "INSERT INTO members(account, seq) VALUES (?1, ?2)");
+            _insertMember ??= new SqliteInsert(_db, "INSERT INTO members(account, seq, ord) VALUES (?1, ?2, ?3)");
             _insertPending ??= new SqliteInsert(_db, "INSERT INTO pending(seq, tbl, id) VALUES (?1, ?2, ?3)");
             _insertAccount ??= new SqliteInsert(_db, "INSERT INTO accounts(ordinal, id, name, excluded) VALUES (?1, ?2, ?3, ?4)");
         }

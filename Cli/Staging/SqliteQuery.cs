@@ -24,6 +24,16 @@ namespace LoyaltyHealth.Cli.Staging
             return this;
         }
 
+        /// <summary>Sets one more parameter of a run just started.</summary>
+        public SqliteQuery Bind(int position, long value)
+        {
+            Check(raw.sqlite3_bind_int64(Statement, position, value));
+            return this;
+        }
+
+        /// <summary>Ends a run before its last row.</summary>
+        public void Stop() => raw.sqlite3_reset(Statement);
+
         /// <summary>Moves to the next row; false once there is none, the query then finished.</summary>
         public bool Next()
         {

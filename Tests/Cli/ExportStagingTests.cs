@@ -101,8 +101,6 @@ namespace LoyaltyHealth.Tests.Cli
 
             Assert.Multiple(() =>
             {
-                Assert.That(together.PayloadsInIndex, Is.False, "an account's records together: the index holds ids");
-                Assert.That(interleaved.PayloadsInIndex, Is.True, "records of accounts in turn: the index holds the payloads");
                 foreach (var staging in new[] { together, interleaved })
                 {
                     Assert.That(RowIds(staging, AccountA), Is.EqualTo(emails.Where((_, n) => n % 2 == 0).Select(e => e.Id)));
@@ -110,6 +108,50 @@ namespace LoyaltyHealth.Tests.Cli
                     Assert.That(RowIds(staging, AccountB), Is.EqualTo(emails.Where((_, n) => n % 2 == 1).Select(e => e.Id)));
                 }
             });
+        }
+
+        [Test]
+        public void Rows_of_accounts_in_turn_are_kept_together_by_region_and_sliced_in_file_order()
+        {
+            var accountC = new Guid("cccccccc-0000-0000-0000-000000000003");
+            var accounts = new[] { Account(AccountA, "Alpha"), Account(AccountB, "Beta"), Account(accountC, "Gamma") };
+            var ofA = Contact(Id(0xC1), Ref(AccountSchema.EntityName, AccountA));
+            var ofC = Contact(Id(0xC3), Ref(AccountSchema.EntityName, accountC));
+            // Regarding each account in turn; every third also has A's contact taking part, so A shares rows kept in B's and C's regions.
+            var emails = Enumerable.Range(0, 9).Select(n => Email(Id(0xE0 + n), Ref(AccountSchema.EntityName, new[] { AccountA, AccountB, accountC }[n % 3]),
+                n % 3 == 0 ? Array.Empty<Guid>() : new[] { ofA.Id })).ToList();
+            var file = accounts.Concat(new[] { ofA, ofC }).Concat(emails).ToArray();
+
+            using var oneAccountPerRegion = Stage(1, file);
+            using var allInOneRegion = Stage(3, file);
+            // A region whose rows exceed what a sweep holds is read account by account.
+            using var tooLargeToSweep = Stage(3, file, regionBytesRead: 1);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(oneAccountPerRegion.AccountsInStorageOrder(), Is.EqualTo(new[] { 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2 }), "each account's rows in one stretch, its region's");
+                Assert.That(allInOneRegion.AccountsInStorageOrder(), Is.EqualTo(new[] { 0, 1, 2, 0, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2 }), "one region: the file's order");
+                foreach (var staging in new[] { oneAccountPerRegion, allInOneRegion, tooLargeToSweep })
+                {
+                    var expectedA = new[] { ofA.Id }.Concat(emails.Select(e => e.Id)).ToList();
+                    var expectedC = new[] { ofC.Id }.Concat(emails.Where((_, n) => n % 3 == 2).Select(e => e.Id)).ToList();
+                    Assert.That(RowIds(staging, AccountA), Is.EqualTo(expectedA), "its own rows and those it shares, in file order");
+                    Assert.That(RowIds(staging, accountC), Is.EqualTo(expectedC));
+                    var swept = staging.Slices().ToList();
+                    Assert.That(swept.Select(slice => slice.Account.Id), Is.EqualTo(new[] { AccountA, AccountB, accountC }), "every account, in file order");
+                    Assert.That(swept[0].Rows.Select(r => r.Id), Is.EqualTo(expectedA), "the sweep gives what one account's read gives");
+                    Assert.That(swept[2].Rows.Select(r => r.Id), Is.EqualTo(expectedC));
+                    Assert.That(swept[1].Rows.Select(r => r.Id), Is.EqualTo(emails.Where((_, n) => n % 3 == 1).Select(e => e.Id)));
+                }
+            });
+        }
+
+        private ExportStaging Stage(int accountsPerRegion, Entity[] records, int regionBytesRead = ExportStaging.DefaultRegionBytesRead)
+        {
+            var staging = new ExportStaging(AsOf, Folder, accountsPerRegion, regionBytesRead);
+            foreach (var record in records) staging.Add(record);
+            staging.Finish();
+            return staging;
         }
 
         private ExportStaging Stage(params Entity[] records) => ExportRun.Stage(records, () => AsOf, folder: Folder);
