@@ -12,7 +12,9 @@ namespace LoyaltyHealth.Cli.Generation
     {
         /// <summary>
         /// As a real export lists them: by when they were created, so every account's records are spread across its
-        /// tables. Dataverse gives records sequential ids as they are created, and an export reads each table in id order.
+        /// tables. Dataverse gives records sequential ids as they are created (in TALXIS/platform-metadata's live CMT export,
+        /// tests/TALXIS.Platform.Metadata.Tests/TestData/CmtPackage/live-export/data.xml, records created one after the other
+        /// are c9dd83c3-, cbdd83c3- and ccdd83c3-e1c0-f111-a05a-6045bd091279), and an export pages through each table in id order.
         /// </summary>
         Created,
 
