@@ -46,6 +46,7 @@ namespace LoyaltyHealth.Cli.Staging
         private int _accountCount, _excludedAccounts;
         private long _sequence;
         private readonly int _accountsPerRegion;
+        private readonly long _regionBytesRead;
         private readonly NamePool _names = new();
         // The account, which goes through the pipeline as a request's target, shares no value with its rows.
         private readonly SharedValues _shared = new(unsharedTable: AccountSchema.EntityName);
@@ -60,7 +61,7 @@ namespace LoyaltyHealth.Cli.Staging
             if (accountsPerRegion < 1) throw new ArgumentOutOfRangeException(nameof(accountsPerRegion), accountsPerRegion, "At least one account per region.");
             _asOf = asOf;
             _accountsPerRegion = accountsPerRegion;
-            _own = new StagedRows(regionBytesRead);
+            _regionBytesRead = regionBytesRead;
             // 16 KB pages: staging appends millions of rows, and larger pages cut SQLite's work per row (inserting 530,000
             // rows of staging's size took about 0.75 s of processor time instead of 1.0 to 1.3 s with the default 4 KB).
             _database = new ScratchDatabase("loyalty-staging-", folder, "PRAGMA page_size=16384; PRAGMA cache_size=-32768;");
@@ -242,8 +243,9 @@ namespace LoyaltyHealth.Cli.Staging
 
         /// <summary>
         /// Every account created by the as-of moment, with its rows, in file order; one at a time. Each region's own rows are
-        /// read in one sweep of its stretch of the file (see <see cref="RowKey"/>), or account by account where they exceed
-        /// <see cref="DefaultRegionBytesRead"/>.
+        /// read in one sweep of its stretch of the file (see <see cref="RowKey"/>), then the rows its accounts share; where the
+        /// two exceed the bytes a sweep may hold (<see cref="DefaultRegionBytesRead"/>), the region is read account by account,
+        /// so memory stays bounded whatever the accounts' size.
         /// </summary>
         public IEnumerable<AccountSlice> Slices()
         {
@@ -252,7 +254,8 @@ namespace LoyaltyHealth.Cli.Staging
             for (var first = 0; first < _accountCount; first += _accountsPerRegion)
             {
                 var count = Math.Min(_accountsPerRegion, _accountCount - first);
-                var swept = Read(region.Start(1, RowKey(first, 0)).Bind(2, RowKey(first, 0) + FileOrderMask + 1), _own);
+                var swept = Read(region.Start(1, RowKey(first, 0)).Bind(2, RowKey(first, 0) + FileOrderMask + 1), _own, _regionBytesRead)
+                            && ReadMembers(first, count, _members, _regionBytesRead - _own.Bytes);
                 var inRegion = new List<(int Ordinal, Guid Id)>();
                 accounts.Start(1, first).Bind(2, first + count);
                 while (accounts.Next()) inRegion.Add(((int)accounts.Integer(0), new Guid(accounts.Bytes(1))));
@@ -262,7 +265,6 @@ namespace LoyaltyHealth.Cli.Staging
                     continue;
                 }
                 _own.GroupByAccount(first, count);
-                ReadMembers(first, count);
                 foreach (var (ordinal, id) in inRegion) yield return Assemble(ordinal, id);
             }
         }
@@ -270,56 +272,61 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>The most bytes of rows a region's sweep holds at once (a region of 256 accounts of 100 activities holds about 8 MB).</summary>
         public const int DefaultRegionBytesRead = 64 * 1024 * 1024;
 
-        private readonly StagedRows _own, _members = new(int.MaxValue);
+        private readonly StagedRows _own = new(), _members = new();
 
         public AccountSlice Slice(Guid accountId) => Slice(_accounts[accountId], accountId);
 
         private AccountSlice Slice(int ordinal, Guid accountId)
         {
             _ownRows ??= new SqliteQuery(_db, $"SELECT account, seq & {FileOrderMask}, excluded, payload, tbl FROM rows WHERE account = ?1 ORDER BY seq");
-            Read(_ownRows.Start(1, ordinal), _ownUnbounded);
-            _ownUnbounded.GroupByAccount(ordinal, 1);
-            ReadMembers(ordinal, 1);
-            return Assemble(ordinal, accountId, _ownUnbounded);
+            // An account read on its own has its rows whatever their size, as its slice will.
+            Read(_ownRows.Start(1, ordinal), _accountRows, long.MaxValue);
+            _accountRows.GroupByAccount(ordinal, 1);
+            ReadMembers(ordinal, 1, _accountMembers, long.MaxValue);
+            return Assemble(ordinal, accountId, _accountRows, _accountMembers);
         }
 
-        // An account read on its own has its rows whatever their size, as its slice will.
-        private readonly StagedRows _ownUnbounded = new(int.MaxValue);
+        private readonly StagedRows _accountRows = new(), _accountMembers = new();
 
-        /// <summary>Reads the rows a query gives (account, file order, excluded, payload, table); false when they exceed the rows' limit.</summary>
-        private bool Read(SqliteQuery query, StagedRows into)
+        /// <summary>Reads the rows a query gives (account, file order, excluded, payload, table); false, holding none, when they exceed <paramref name="maxBytes"/>.</summary>
+        private bool Read(SqliteQuery query, StagedRows into, long maxBytes)
         {
             into.Clear();
             while (query.Next())
             {
+                var payload = query.Bytes(3);
+                if (into.Bytes + payload.Length > maxBytes)
+                {
+                    query.Stop();
+                    into.Clear();
+                    return false;
+                }
                 var excluded = query.Integer(2) == 1;
-                if (into.TryAdd((int)query.Integer(0), query.Integer(1), excluded, excluded ? _names.Of(query.Bytes(4)) : null, query.Bytes(3))) continue;
-                query.Stop();
-                into.Clear();
-                return false;
+                into.Add((int)query.Integer(0), query.Integer(1), excluded, excluded ? _names.Of(query.Bytes(4)) : null, payload);
             }
             return true;
         }
 
-        /// <summary>The rows the accounts share with others (held in other accounts' regions), each account's in file order.</summary>
-        private void ReadMembers(int first, int count)
+        /// <summary>The rows the accounts share with others (held in other accounts' regions), each account's in file order; false when they exceed <paramref name="maxBytes"/>.</summary>
+        private bool ReadMembers(int first, int count, StagedRows into, long maxBytes)
         {
             _memberRows ??= new SqliteQuery(_db, "SELECT m.account, m.ord, r.excluded, r.payload, r.tbl FROM members m JOIN rows r ON r.seq = m.seq " +
                                                  "WHERE m.account >= ?1 AND m.account < ?2 ORDER BY m.account, m.ord");
-            Read(_memberRows.Start(1, first).Bind(2, first + count), _members);
-            _members.GroupByAccount(first, count);
+            if (!Read(_memberRows.Start(1, first).Bind(2, first + count), into, maxBytes)) return false;
+            into.GroupByAccount(first, count);
+            return true;
         }
 
-        private AccountSlice Assemble(int ordinal, Guid accountId) => Assemble(ordinal, accountId, _own);
+        private AccountSlice Assemble(int ordinal, Guid accountId) => Assemble(ordinal, accountId, _own, _members);
 
         /// <summary>
         /// The account's slice from its own rows and the rows it shares, each once and in file order: both lists come in file
         /// order and are merged here, and each payload is decoded from the buffer it was read into.
         /// </summary>
-        private AccountSlice Assemble(int ordinal, Guid accountId, StagedRows own)
+        private AccountSlice Assemble(int ordinal, Guid accountId, StagedRows own, StagedRows members)
         {
             var (o, ownEnd) = own.Of(ordinal);
-            var (m, membersEnd) = _members.Of(ordinal);
+            var (m, membersEnd) = members.Of(ordinal);
             Entity? account = null;
             var rows = new List<Entity>(_lastSliceRows);
             SortedDictionary<string, int>? excluded = null;
@@ -327,8 +334,8 @@ namespace LoyaltyHealth.Cli.Staging
             long last = 0;
             while (o < ownEnd || m < membersEnd)
             {
-                var fromMembers = m < membersEnd && (o == ownEnd || _members[m].FileOrder < own[o].FileOrder);
-                var source = fromMembers ? _members : own;
+                var fromMembers = m < membersEnd && (o == ownEnd || members[m].FileOrder < own[o].FileOrder);
+                var source = fromMembers ? members : own;
                 ref readonly var row = ref source[fromMembers ? m++ : o++];
                 // A row the account holds more than once (its own and shared, or shared twice) is read once.
                 if (row.FileOrder == last) continue;

@@ -5,12 +5,10 @@ namespace LoyaltyHealth.Cli.Staging
 {
     /// <summary>
     /// Staged rows of a few accounts read into one buffer, so a region of the staging file is read in a single sweep
-    /// and then handed out account by account, each account's rows in file order. Up to a limit in bytes: a region
-    /// whose rows exceed it is read account by account instead, so memory stays bounded whatever the accounts' size.
+    /// and then handed out account by account, each account's rows in file order.
     /// </summary>
     internal sealed class StagedRows
     {
-        private readonly int _limit;
         private byte[] _buffer = new byte[64 * 1024];
         private int _used;
         private Row[] _rows = new Row[1024];
@@ -19,12 +17,13 @@ namespace LoyaltyHealth.Cli.Staging
         private int[] _starts = new int[2];
         private int _firstAccount, _accounts;
 
-        public StagedRows(int limitBytes) => _limit = limitBytes;
-
         /// <summary>One staged row: the account it was read for, its place in the file, and its payload (none when excluded; then its table).</summary>
         public readonly record struct Row(int Account, long FileOrder, bool Excluded, string? Table, int Offset, int Length);
 
         public int Count => _count;
+
+        /// <summary>The bytes of payload held.</summary>
+        public long Bytes => _used;
 
         public void Clear()
         {
@@ -33,16 +32,14 @@ namespace LoyaltyHealth.Cli.Staging
             _accounts = 0;
         }
 
-        /// <summary>Adds a row, its payload copied; false when it would take the rows past the limit (nothing is added then).</summary>
-        public bool TryAdd(int account, long fileOrder, bool excluded, string? table, ReadOnlySpan<byte> payload)
+        /// <summary>Adds a row, its payload copied.</summary>
+        public void Add(int account, long fileOrder, bool excluded, string? table, ReadOnlySpan<byte> payload)
         {
-            if ((long)_used + payload.Length > _limit) return false;
-            if (_used + payload.Length > _buffer.Length) Array.Resize(ref _buffer, (int)Math.Min(_limit, Math.Max(2L * _buffer.Length, _used + payload.Length)));
+            if (_used + payload.Length > _buffer.Length) Array.Resize(ref _buffer, (int)Math.Min(Array.MaxLength, Math.Max(2L * _buffer.Length, (long)_used + payload.Length)));
             payload.CopyTo(_buffer.AsSpan(_used));
             if (_count == _rows.Length) Array.Resize(ref _rows, 2 * _rows.Length);
             _rows[_count++] = new Row(account, fileOrder, excluded, table, _used, payload.Length);
             _used += payload.Length;
-            return true;
         }
 
         /// <summary>

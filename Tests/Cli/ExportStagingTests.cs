@@ -124,14 +124,15 @@ namespace LoyaltyHealth.Tests.Cli
 
             using var oneAccountPerRegion = Stage(1, file);
             using var allInOneRegion = Stage(3, file);
-            // A region whose rows exceed what a sweep holds is read account by account.
-            using var tooLargeToSweep = Stage(3, file, regionBytesRead: 1);
+            // A region whose rows, or whose rows with those its accounts share, exceed what a sweep holds is read account by
+            // account: every limit from none up to one that holds everything gives the same slices.
+            var limited = Enumerable.Range(0, 40).Select(n => Stage(n % 2 == 0 ? 1 : 3, file, regionBytesRead: n * 50)).ToList();
 
             Assert.Multiple(() =>
             {
                 Assert.That(oneAccountPerRegion.AccountsInStorageOrder(), Is.EqualTo(new[] { 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 2 }), "each account's rows in one stretch, its region's");
                 Assert.That(allInOneRegion.AccountsInStorageOrder(), Is.EqualTo(new[] { 0, 1, 2, 0, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2 }), "one region: the file's order");
-                foreach (var staging in new[] { oneAccountPerRegion, allInOneRegion, tooLargeToSweep })
+                foreach (var staging in limited.Prepend(allInOneRegion).Prepend(oneAccountPerRegion))
                 {
                     var expectedA = new[] { ofA.Id }.Concat(emails.Select(e => e.Id)).ToList();
                     var expectedC = new[] { ofC.Id }.Concat(emails.Where((_, n) => n % 3 == 2).Select(e => e.Id)).ToList();
@@ -144,6 +145,7 @@ namespace LoyaltyHealth.Tests.Cli
                     Assert.That(swept[1].Rows.Select(r => r.Id), Is.EqualTo(emails.Where((_, n) => n % 3 == 1).Select(e => e.Id)));
                 }
             });
+            foreach (var staging in limited) staging.Dispose();
         }
 
         private ExportStaging Stage(int accountsPerRegion, Entity[] records, int regionBytesRead = ExportStaging.DefaultRegionBytesRead)
