@@ -115,7 +115,7 @@ namespace LoyaltyHealth.Cli.Commands
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Measure").AddColumn(new TableColumn("Value").RightAligned());
             void Row(string name, string value) => table.AddRow(Markup.Escape(name), Markup.Escape(value));
             var c = CultureInfo.InvariantCulture;
-            Row("accounts × activities", $"{options.Accounts.ToString("N0", c)} × {options.ActivitiesPerAccount.ToString("N0", c)} ({options.ContactsPerAccount} contacts each)");
+            Row("accounts × activities", $"{options.Accounts.ToString("N0", c)} × {options.ActivitiesPerAccount.ToString("N0", c)} ({options.ContactsPerAccount} contacts each; {SyntheticOrganisation.Listed(options.Order)})");
             Row("records", stats.RecordsRead.ToString("N0", c));
             Row("data.xml inflated", $"{(InflatedBytes(zip) / 1024.0 / 1024.0).ToString("N0", c)} MB");
             Row("generating the file", Seconds(generation));

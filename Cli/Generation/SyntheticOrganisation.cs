@@ -68,6 +68,9 @@ namespace LoyaltyHealth.Cli.Generation
             ("Golf day", OptionValues.PerkKindHospitality, 450m),
         };
 
+        /// <summary>How a file in <paramref name="order"/> lists its records, as <c>benchmark</c> prints it.</summary>
+        public static string Listed(RecordOrder order) => order == RecordOrder.Created ? "each table by creation" : "each table account by account";
+
         public static IEnumerable<Entity> Records(SyntheticOptions options)
         {
             options.Validate();

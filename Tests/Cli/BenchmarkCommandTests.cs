@@ -29,6 +29,21 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void The_benchmark_says_in_which_order_the_generated_file_lists_its_records()
+        {
+            var byCreation = CliHarness.Run("benchmark", "--accounts", "3", "--activities", "4");
+            var byAccount = CliHarness.Run("benchmark", "--accounts", "3", "--activities", "4", "--order", "account");
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(byCreation.Exit, Is.Zero, byCreation.Output);
+                Assert.That(byCreation.Output, Does.Contain("each table by creation"), byCreation.Output);
+                Assert.That(byAccount.Output, Does.Contain("account by account"), byAccount.Output);
+                Assert.That(byAccount.Output, Does.Not.Contain("by creation"), byAccount.Output);
+            });
+        }
+
+        [Test]
         public void With_several_runs_each_total_is_set_against_the_floors_around_it_and_the_median_is_printed()
         {
             var (exit, output) = CliHarness.Run("benchmark", "--accounts", "6", "--activities", "5", "--runs", "3");
