@@ -33,7 +33,8 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly ScratchDatabase _database;
         private readonly SqliteConnection _db;
         private SqliteTransaction? _transaction;
-        private SqliteInsert? _insertRow, _insertMember, _insertPending, _insertAccount;
+        private SqliteInsert? _insertMember, _insertPending, _insertAccount;
+        private readonly RegionTables _regions;
         private readonly ArrayBufferWriter<byte> _payload = new(1024);
         private readonly List<int> _others = new();
         private readonly List<RecordLink> _unresolved = new();
@@ -50,7 +51,7 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly NamePool _names = new();
         // The account, which goes through the pipeline as a request's target, shares no value with its rows.
         private readonly SharedValues _shared = new(unsharedTable: AccountSchema.EntityName);
-        private SqliteQuery? _ownRows, _memberRows;
+        private SqliteQuery? _memberRows;
         // The last slice's size, the next slice's likely one: its list of rows is made that size at once.
         private int _lastSliceRows = 16;
 
@@ -66,8 +67,8 @@ namespace LoyaltyHealth.Cli.Staging
             // rows of staging's size took about 0.75 s of processor time instead of 1.0 to 1.3 s with the default 4 KB).
             _database = new ScratchDatabase("loyalty-staging-", folder, "PRAGMA page_size=16384; PRAGMA cache_size=-32768;");
             _db = _database.Connection;
-            Execute("CREATE TABLE rows(seq INTEGER PRIMARY KEY, account INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL, excluded INTEGER NOT NULL, payload BLOB);" +
-                    "CREATE TABLE members(account INTEGER NOT NULL, seq INTEGER NOT NULL, ord INTEGER NOT NULL);" +
+            _regions = new RegionTables(_db, Execute);
+            Execute("CREATE TABLE members(account INTEGER NOT NULL, seq INTEGER NOT NULL, ord INTEGER NOT NULL);" +
                     "CREATE TABLE pending(seq INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL);" +
                     "CREATE TABLE accounts(ordinal INTEGER PRIMARY KEY, id BLOB NOT NULL, name TEXT NOT NULL, excluded INTEGER NOT NULL);");
             Begin();
@@ -84,9 +85,7 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>Accounts whose rows share a region of the staging file: about 8 MB of rows at 100 activities an account, a quarter of SQLite's cache.</summary>
         public const int DefaultAccountsPerRegion = 256;
 
-        // A row's key is its place in the file within its account's region: bits above these hold the region.
-        private const int FileOrderBits = 40;
-        private const long FileOrderMask = (1L << FileOrderBits) - 1;
+        private const long FileOrderMask = RegionTables.FileOrderMask;
 
         /// <summary>
         /// A row's key in the staging file: the region of its account (one for every <see cref="DefaultAccountsPerRegion"/> accounts
@@ -94,21 +93,27 @@ namespace LoyaltyHealth.Cli.Staging
         /// lists each table's records by id, that is by when they were created, so an account's records lie all over its tables;
         /// keyed by place alone, a slice's rows would each be on a page of its own across the whole file (20,000 x 100 with its
         /// records shuffled within each table scored in 22.1 s that way, against 12.2-13.3 s in account order). Keyed by region, the
-        /// rows are appended at one place per region while staging, and <see cref="Slices"/> reads each region's stretch in one sweep,
-        /// whatever the order of the file; the index by account holds only keys (it serves <see cref="Slice(Guid)"/>). Until 37e3b17
+        /// rows are appended at the end of their region's table while staging (<see cref="RegionTables"/>), and <see cref="Slices"/>
+        /// reads each region's table in one sweep, whatever the order of the file; each table's index by account holds only keys
+        /// (it serves <see cref="Slice(Guid)"/>). Until 37e3b17
         /// the index held the payloads where the file was not in account order, so it put them on disk twice (694 MB at 20,000 x 100,
         /// where the regions take about 430 MB) and was sorted after the file was read (8.0 s at 50,000 x 100).
         /// </summary>
-        private long RowKey(int account, long fileOrder) => (account == NoAccount ? 0L : 1L + account / _accountsPerRegion) << FileOrderBits | fileOrder;
+        private long RowKey(int account, long fileOrder) => RegionTables.Key(RegionOf(account), fileOrder);
+
+        private int RegionOf(int account) => account == NoAccount ? 0 : 1 + account / _accountsPerRegion;
 
         /// <summary>The ordinals of the accounts of the staged rows (-1: none) in the order the staging file keeps them.</summary>
         internal IEnumerable<int> AccountsInStorageOrder()
         {
-            using var command = _db.CreateCommand();
-            command.Transaction = _transaction;
-            command.CommandText = "SELECT account FROM rows ORDER BY seq";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) yield return reader.GetInt32(0);
+            foreach (var region in _regions.Regions().ToList())
+            {
+                using var command = _db.CreateCommand();
+                command.Transaction = _transaction;
+                command.CommandText = $"SELECT account FROM {RegionTables.Table(region)} ORDER BY seq";
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) yield return reader.GetInt32(0);
+            }
         }
 
         /// <summary>The accounts to score: those created by the as-of moment.</summary>
@@ -176,7 +181,7 @@ namespace LoyaltyHealth.Cli.Staging
             var seq = RowKey(primary, fileOrder);
             Span<byte> id = stackalloc byte[16];
             record.Id.TryWriteBytes(id);
-            var insert = _insertRow!.Integer(1, seq).Integer(2, primary).Text(3, record.Table).Blob(4, id).Integer(5, excluded ? 1 : 0);
+            var insert = _regions.Insert(RegionOf(primary)).Integer(1, seq).Integer(2, primary).Text(3, record.Table).Blob(4, id).Integer(5, excluded ? 1 : 0);
             if (excluded) insert.Null(6);
             else
             {
@@ -229,9 +234,10 @@ namespace LoyaltyHealth.Cli.Staging
                 }
                 foreach (var (account, seq) in resolved) Member(account, seq);
             }
-            foreach (var insert in new[] { _insertRow, _insertMember, _insertPending, _insertAccount }) insert?.Dispose();
-            _insertRow = _insertMember = _insertPending = _insertAccount = null;
-            Execute("CREATE INDEX rows_by_account ON rows(account); CREATE INDEX members_by_account ON members(account, ord); CREATE INDEX members_by_seq ON members(seq);");
+            foreach (var insert in new[] { _insertMember, _insertPending, _insertAccount }) insert?.Dispose();
+            _insertMember = _insertPending = _insertAccount = null;
+            _regions.Finish();
+            Execute("CREATE INDEX members_by_account ON members(account, ord); CREATE INDEX members_by_seq ON members(seq);");
             _transaction!.Commit();
             _transaction = null;
             ListOrphans();
@@ -250,12 +256,15 @@ namespace LoyaltyHealth.Cli.Staging
         public IEnumerable<AccountSlice> Slices()
         {
             using var accounts = new SqliteQuery(_db, "SELECT ordinal, id FROM accounts WHERE excluded = 0 AND ordinal >= ?1 AND ordinal < ?2 ORDER BY ordinal");
-            using var region = new SqliteQuery(_db, $"SELECT account, seq & {FileOrderMask}, excluded, payload, tbl FROM rows WHERE seq >= ?1 AND seq < ?2 ORDER BY seq");
             for (var first = 0; first < _accountCount; first += _accountsPerRegion)
             {
                 var count = Math.Min(_accountsPerRegion, _accountCount - first);
-                var swept = Read(region.Start(1, RowKey(first, 0)).Bind(2, RowKey(first, 0) + FileOrderMask + 1), _own, _regionBytesRead)
+                bool swept;
+                using (var region = _regions.Holds(RegionOf(first)) ? _regions.Sweep(RegionOf(first)) : null)
+                {
+                    swept = (region is null ? Cleared(_own) : Read(region, _own, _regionBytesRead))
                             && ReadMembers(first, count, _members, _regionBytesRead - _own.Bytes);
+                }
                 var inRegion = new List<(int Ordinal, Guid Id)>();
                 accounts.Start(1, first).Bind(2, first + count);
                 while (accounts.Next()) inRegion.Add(((int)accounts.Integer(0), new Guid(accounts.Bytes(1))));
@@ -278,9 +287,10 @@ namespace LoyaltyHealth.Cli.Staging
 
         private AccountSlice Slice(int ordinal, Guid accountId)
         {
-            _ownRows ??= new SqliteQuery(_db, $"SELECT account, seq & {FileOrderMask}, excluded, payload, tbl FROM rows WHERE account = ?1 ORDER BY seq");
             // An account read on its own has its rows whatever their size, as its slice will.
-            Read(_ownRows.Start(1, ordinal), _accountRows, long.MaxValue);
+            var region = RegionOf(ordinal);
+            if (_regions.Holds(region)) Read(_regions.OfAccount(region, ordinal), _accountRows, long.MaxValue);
+            else _accountRows.Clear();
             _accountRows.GroupByAccount(ordinal, 1);
             ReadMembers(ordinal, 1, _accountMembers, long.MaxValue);
             return Assemble(ordinal, accountId, _accountRows, _accountMembers);
@@ -307,12 +317,37 @@ namespace LoyaltyHealth.Cli.Staging
             return true;
         }
 
-        /// <summary>The rows the accounts share with others (held in other accounts' regions), each account's in file order; false when they exceed <paramref name="maxBytes"/>.</summary>
+        private static bool Cleared(StagedRows rows)
+        {
+            rows.Clear();
+            return true;
+        }
+
+        /// <summary>
+        /// The rows the accounts share with others (held in other accounts' regions), each account's in file order, each read
+        /// by its key from its region's table; false, holding none, when they exceed <paramref name="maxBytes"/>.
+        /// </summary>
         private bool ReadMembers(int first, int count, StagedRows into, long maxBytes)
         {
-            _memberRows ??= new SqliteQuery(_db, "SELECT m.account, m.ord, r.excluded, r.payload, r.tbl FROM members m JOIN rows r ON r.seq = m.seq " +
-                                                 "WHERE m.account >= ?1 AND m.account < ?2 ORDER BY m.account, m.ord");
-            if (!Read(_memberRows.Start(1, first).Bind(2, first + count), into, maxBytes)) return false;
+            _memberRows ??= new SqliteQuery(_db, "SELECT account, ord, seq FROM members WHERE account >= ?1 AND account < ?2 ORDER BY account, ord");
+            var members = _memberRows.Start(1, first).Bind(2, first + count);
+            into.Clear();
+            while (members.Next())
+            {
+                var row = _regions.Row(members.Integer(2));
+                if (!row.Next()) throw new InvalidOperationException($"Staged row {members.Integer(2)} shared with account {members.Integer(0)} is missing.");
+                var payload = row.Bytes(1);
+                if (into.Bytes + payload.Length > maxBytes)
+                {
+                    row.Stop();
+                    members.Stop();
+                    into.Clear();
+                    return false;
+                }
+                var excluded = row.Integer(0) == 1;
+                into.Add((int)members.Integer(0), members.Integer(1), excluded, excluded ? _names.Of(row.Bytes(2)) : null, payload);
+                row.Stop();
+            }
             into.GroupByAccount(first, count);
             return true;
         }
@@ -386,7 +421,8 @@ namespace LoyaltyHealth.Cli.Staging
         private void ListOrphans()
         {
             using var command = _db.CreateCommand();
-            command.CommandText = "SELECT tbl, id FROM rows r WHERE account = -1 AND NOT EXISTS (SELECT 1 FROM members m WHERE m.seq = r.seq) ORDER BY seq";
+            if (!_regions.Holds(0)) return;
+            command.CommandText = $"SELECT tbl, id FROM {RegionTables.Table(0)} r WHERE account = -1 AND NOT EXISTS (SELECT 1 FROM members m WHERE m.seq = r.seq) ORDER BY seq";
             var byTable = new SortedDictionary<string, (int Count, List<Guid> First)>(StringComparer.Ordinal);
             using var reader = command.ExecuteReader();
             while (reader.Read())
@@ -422,7 +458,6 @@ namespace LoyaltyHealth.Cli.Staging
         private void Begin()
         {
             _transaction = _db.BeginTransaction();
-            _insertRow ??= new SqliteInsert(_db, "INSERT INTO rows(seq, account, tbl, id, excluded, payload) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
             _insertMember ??= new SqliteInsert(_db, "INSERT INTO members(account, seq, ord) VALUES (?1, ?2, ?3)");
             _insertPending ??= new SqliteInsert(_db, "INSERT INTO pending(seq, tbl, id) VALUES (?1, ?2, ?3)");
             _insertAccount ??= new SqliteInsert(_db, "INSERT INTO accounts(ordinal, id, name, excluded) VALUES (?1, ?2, ?3, ?4)");
@@ -432,11 +467,10 @@ namespace LoyaltyHealth.Cli.Staging
 
         public void Dispose()
         {
-            _insertRow?.Dispose();
+            _regions.Dispose();
             _insertMember?.Dispose();
             _insertPending?.Dispose();
             _insertAccount?.Dispose();
-            _ownRows?.Dispose();
             _memberRows?.Dispose();
             _transaction?.Dispose();
             _database.Dispose();
