@@ -95,9 +95,9 @@ namespace LoyaltyHealth.Cli.Staging
         /// records shuffled within each table scored in 22.1 s that way, against 12.2-13.3 s in account order). Keyed by region, the
         /// rows are appended at the end of their region's table while staging (<see cref="RegionTables"/>), and <see cref="Slices"/>
         /// reads each region's table in one sweep, whatever the order of the file; each table's index by account holds only keys
-        /// (it serves <see cref="Slice(Guid)"/>). Until 37e3b17
-        /// the index held the payloads where the file was not in account order, so it put them on disk twice (694 MB at 20,000 x 100,
-        /// where the regions take about 430 MB) and was sorted after the file was read (8.0 s at 50,000 x 100).
+        /// (it serves <see cref="Slice(Guid)"/>). From 37e3b17 to
+        /// bdb86da the index held the payloads where the file was not in account order, so it put them on disk twice (694 MB at
+        /// 20,000 x 100 by creation, where the region tables take 401 MB) and was sorted after the file was read (8.0 s at 50,000 x 100).
         /// </summary>
         private long RowKey(int account, long fileOrder) => RegionTables.Key(RegionOf(account), fileOrder);
 
@@ -259,11 +259,11 @@ namespace LoyaltyHealth.Cli.Staging
             for (var first = 0; first < _accountCount; first += _accountsPerRegion)
             {
                 var count = Math.Min(_accountsPerRegion, _accountCount - first);
+                // Every region of accounts has a table: each account is a row of its own region.
                 bool swept;
-                using (var region = _regions.Holds(RegionOf(first)) ? _regions.Sweep(RegionOf(first)) : null)
+                using (var region = _regions.Sweep(RegionOf(first)))
                 {
-                    swept = (region is null ? Cleared(_own) : Read(region, _own, _regionBytesRead))
-                            && ReadMembers(first, count, _members, _regionBytesRead - _own.Bytes);
+                    swept = Read(region, _own, _regionBytesRead) && ReadMembers(first, count, _members, _regionBytesRead - _own.Bytes);
                 }
                 var inRegion = new List<(int Ordinal, Guid Id)>();
                 accounts.Start(1, first).Bind(2, first + count);
@@ -288,9 +288,7 @@ namespace LoyaltyHealth.Cli.Staging
         private AccountSlice Slice(int ordinal, Guid accountId)
         {
             // An account read on its own has its rows whatever their size, as its slice will.
-            var region = RegionOf(ordinal);
-            if (_regions.Holds(region)) Read(_regions.OfAccount(region, ordinal), _accountRows, long.MaxValue);
-            else _accountRows.Clear();
+            Read(_regions.OfAccount(RegionOf(ordinal), ordinal), _accountRows, long.MaxValue);
             _accountRows.GroupByAccount(ordinal, 1);
             ReadMembers(ordinal, 1, _accountMembers, long.MaxValue);
             return Assemble(ordinal, accountId, _accountRows, _accountMembers);
@@ -304,22 +302,22 @@ namespace LoyaltyHealth.Cli.Staging
             into.Clear();
             while (query.Next())
             {
-                var payload = query.Bytes(3);
-                if (into.Bytes + payload.Length > maxBytes)
-                {
-                    query.Stop();
-                    into.Clear();
-                    return false;
-                }
-                var excluded = query.Integer(2) == 1;
-                into.Add((int)query.Integer(0), query.Integer(1), excluded, excluded ? _names.Of(query.Bytes(4)) : null, payload);
+                if (Added(into, maxBytes, (int)query.Integer(0), query.Integer(1), query.Integer(2) == 1, query.Bytes(3), query.Bytes(4))) continue;
+                query.Stop();
+                return false;
             }
             return true;
         }
 
-        private static bool Cleared(StagedRows rows)
+        /// <summary>Adds a row unless it takes the rows past <paramref name="maxBytes"/>; then they are cleared, and false.</summary>
+        private bool Added(StagedRows into, long maxBytes, int account, long fileOrder, bool excluded, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> table)
         {
-            rows.Clear();
+            if (into.Bytes + payload.Length > maxBytes)
+            {
+                into.Clear();
+                return false;
+            }
+            into.Add(account, fileOrder, excluded, excluded ? _names.Of(table) : null, payload);
             return true;
         }
 
@@ -336,17 +334,11 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 var row = _regions.Row(members.Integer(2));
                 if (!row.Next()) throw new InvalidOperationException($"Staged row {members.Integer(2)} shared with account {members.Integer(0)} is missing.");
-                var payload = row.Bytes(1);
-                if (into.Bytes + payload.Length > maxBytes)
-                {
-                    row.Stop();
-                    members.Stop();
-                    into.Clear();
-                    return false;
-                }
-                var excluded = row.Integer(0) == 1;
-                into.Add((int)members.Integer(0), members.Integer(1), excluded, excluded ? _names.Of(row.Bytes(2)) : null, payload);
+                var added = Added(into, maxBytes, (int)members.Integer(0), members.Integer(1), row.Integer(0) == 1, row.Bytes(1), row.Bytes(2));
                 row.Stop();
+                if (added) continue;
+                members.Stop();
+                return false;
             }
             into.GroupByAccount(first, count);
             return true;
@@ -420,8 +412,9 @@ namespace LoyaltyHealth.Cli.Staging
 
         private void ListOrphans()
         {
-            using var command = _db.CreateCommand();
+            // Only rows whose account was not known when they were read lie in region 0.
             if (!_regions.Holds(0)) return;
+            using var command = _db.CreateCommand();
             command.CommandText = $"SELECT tbl, id FROM {RegionTables.Table(0)} r WHERE account = -1 AND NOT EXISTS (SELECT 1 FROM members m WHERE m.seq = r.seq) ORDER BY seq";
             var byTable = new SortedDictionary<string, (int Count, List<Guid> First)>(StringComparer.Ordinal);
             using var reader = command.ExecuteReader();

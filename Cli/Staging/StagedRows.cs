@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace LoyaltyHealth.Cli.Staging
 {
@@ -14,13 +13,11 @@ namespace LoyaltyHealth.Cli.Staging
         private Row[] _rows = new Row[1024];
         private Row[] _grouped = new Row[1024];
         private int _count;
-        private int[] _starts = new int[2];
+        private int[] _starts = new int[2], _next = new int[2];
         private int _firstAccount, _accounts;
 
         /// <summary>One staged row: the account it was read for, its place in the file, and its payload (none when excluded; then its table).</summary>
         public readonly record struct Row(int Account, long FileOrder, bool Excluded, string? Table, int Offset, int Length);
-
-        public int Count => _count;
 
         /// <summary>The bytes of payload held.</summary>
         public long Bytes => _used;
@@ -50,7 +47,7 @@ namespace LoyaltyHealth.Cli.Staging
         {
             _firstAccount = firstAccount;
             _accounts = accounts;
-            if (_starts.Length < accounts + 1) _starts = new int[accounts + 1];
+            if (_starts.Length < accounts + 1) (_starts, _next) = (new int[accounts + 1], new int[accounts + 1]);
             Array.Clear(_starts, 0, accounts + 1);
             for (var i = 0; i < _count; i++)
             {
@@ -59,11 +56,11 @@ namespace LoyaltyHealth.Cli.Staging
             }
             for (var a = 0; a < accounts; a++) _starts[a + 1] += _starts[a];
             if (_grouped.Length < _rows.Length) _grouped = new Row[_rows.Length];
-            var next = (int[])_starts.Clone();
+            Array.Copy(_starts, _next, accounts + 1);
             for (var i = 0; i < _count; i++)
             {
                 var local = _rows[i].Account - firstAccount;
-                if ((uint)local < (uint)accounts) _grouped[next[local]++] = _rows[i];
+                if ((uint)local < (uint)accounts) _grouped[_next[local]++] = _rows[i];
             }
             (_rows, _grouped) = (_grouped, _rows);
             _count = _starts[accounts];
