@@ -53,8 +53,8 @@ namespace LoyaltyHealth.Cli.Generation
     /// Generates large organisations for performance work: each account gets a random but seeded profile
     /// (age, agreed service level, documented goals, perk habit) and a history of activities spread over
     /// the years. Each activity is drawn from its own seed, so any one is made again on its own: millions
-    /// stream into a file, in either <see cref="RecordOrder"/>, while only the accounts' profiles and, for
-    /// the order of creation, one table's keys (date, account, activity) are held.
+    /// stream into a file, in either <see cref="RecordOrder"/>, while only the accounts' profiles, a byte per activity
+    /// (its table) and, for the order of creation, one table's keys (date, account, activity) are held.
     /// </summary>
     public static class SyntheticOrganisation
     {
@@ -85,37 +85,44 @@ namespace LoyaltyHealth.Cli.Generation
             {
                 for (var c = 0; c < options.ContactsPerAccount; c++) yield return profile.Contact(c);
             }
-            foreach (var table in CmtCatalogue.Tables.Where(t => t.IsActivity))
+            // Which table each activity went to, drawn once (a byte per activity), so each table's pass draws only its own.
+            var tables = CmtCatalogue.Tables.Where(t => t.IsActivity).Select(t => t.Name).ToArray();
+            var tableOf = new byte[(long)options.Accounts * options.ActivitiesPerAccount];
+            foreach (var profile in profiles)
             {
-                var records = options.Order == RecordOrder.Created ? ByCreation(options, profiles, table.Name) : ByAccount(options, profiles, table.Name);
+                for (var k = 0; k < options.ActivitiesPerAccount; k++)
+                    tableOf[(long)profile.Index * options.ActivitiesPerAccount + k] = (byte)Array.IndexOf(tables, Draw(options, profile, k).Table);
+            }
+            for (var t = 0; t < tables.Length; t++)
+            {
+                var ofTable = Activities(options, profiles, tableOf, (byte)t);
+                var records = options.Order == RecordOrder.Created ? ByCreation(options, profiles, ofTable) : ByAccount(options, ofTable);
                 foreach (var record in records) yield return record;
             }
         }
 
-        private static IEnumerable<Entity> ByAccount(SyntheticOptions o, AccountProfile[] profiles, string table)
+        /// <summary>The activities (account, number) that went to table number <paramref name="table"/>, account by account.</summary>
+        private static IEnumerable<(AccountProfile Account, int Activity)> Activities(SyntheticOptions o, AccountProfile[] profiles, byte[] tableOf, byte table)
         {
             foreach (var profile in profiles)
             {
                 for (var k = 0; k < o.ActivitiesPerAccount; k++)
                 {
-                    var activity = Draw(o, profile, k);
-                    if (activity.Table == table) yield return profile.Activity(activity);
+                    if (tableOf[(long)profile.Index * o.ActivitiesPerAccount + k] == table) yield return (profile, k);
                 }
             }
         }
 
+        private static IEnumerable<Entity> ByAccount(SyntheticOptions o, IEnumerable<(AccountProfile Account, int Activity)> activities)
+        {
+            foreach (var (account, k) in activities) yield return account.Activity(Draw(o, account, k));
+        }
+
         /// <summary>The table's activities by date; on the same date by account, then as the account drew them.</summary>
-        private static IEnumerable<Entity> ByCreation(SyntheticOptions o, AccountProfile[] profiles, string table)
+        private static IEnumerable<Entity> ByCreation(SyntheticOptions o, AccountProfile[] profiles, IEnumerable<(AccountProfile Account, int Activity)> activities)
         {
             var keys = new List<(long Ticks, int Account, int Activity)>();
-            foreach (var profile in profiles)
-            {
-                for (var k = 0; k < o.ActivitiesPerAccount; k++)
-                {
-                    var activity = Draw(o, profile, k);
-                    if (activity.Table == table) keys.Add((activity.On.Ticks, profile.Index, k));
-                }
-            }
+            foreach (var (account, k) in activities) keys.Add((Draw(o, account, k).On.Ticks, account.Index, k));
             keys.Sort();
             foreach (var (_, account, k) in keys) yield return profiles[account].Activity(Draw(o, profiles[account], k));
         }
