@@ -45,7 +45,7 @@ namespace LoyaltyHealth.Cli.Commands
                 var options = synthetic.Read(parse);
                 var times = parse.GetValue(runs);
                 if (times is < 1 or > MaxRuns) throw new CliException($"--runs must be between 1 and {MaxRuns}; it is {times}.");
-                var zip = Path.Combine(Path.GetTempPath(), "loyalty-benchmark-" + Guid.NewGuid().ToString("N") + ".zip");
+                var zip = ScratchFiles.NewPath("benchmark", ".zip");
                 // Ctrl+C stops every phase cleanly: the generated file and the staging and result files are removed.
                 using var listening = Interruption.Listen();
                 try

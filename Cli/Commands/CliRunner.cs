@@ -1,6 +1,8 @@
 using System;
+using System.Globalization;
 using System.IO;
 using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Cli.Staging;
 using Spectre.Console;
 
 namespace LoyaltyHealth.Cli.Commands
@@ -12,6 +14,7 @@ namespace LoyaltyHealth.Cli.Commands
         {
             try
             {
+                RemoveAbandonedFiles(console);
                 return action();
             }
             catch (CliException e)
@@ -60,6 +63,17 @@ namespace LoyaltyHealth.Cli.Commands
                 Error(console, $"unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]} (set LOYALTY_TRACE=1 for details); nothing was written.");
                 return ExitCodes.Internal;
             }
+        }
+
+        /// <summary>Removes the temporary files that killed or crashed runs left behind (<see cref="ScratchFiles"/>), and says so.</summary>
+        private static void RemoveAbandonedFiles(IAnsiConsole console)
+        {
+            var folder = Path.GetTempPath();
+            var swept = ScratchFiles.RemoveAbandoned(folder);
+            if (swept.Files == 0) return;
+            var c = CultureInfo.InvariantCulture;
+            var files = swept.Files == 1 ? "1 temporary file" : $"{swept.Files.ToString("N0", c)} temporary files";
+            console.MarkupLine($"[grey]{Markup.Escape($"Removed {files} ({(swept.Bytes / 1024.0 / 1024.0).ToString("N0", c)} MB) left in {folder} by runs that were killed or crashed.")}[/]");
         }
 
         public static void Error(IAnsiConsole console, string message) => console.MarkupLine($"[red]Error:[/] {Markup.Escape(message)}");

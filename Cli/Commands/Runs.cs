@@ -26,7 +26,7 @@ namespace LoyaltyHealth.Cli.Commands
     {
         public static LocalOrganisation Sample(IAnsiConsole console, string? solution, DateTime? asOf, string policyJson)
         {
-            var zip = Path.Combine(Path.GetTempPath(), "loyalty-sample-" + Guid.NewGuid().ToString("N") + ".zip");
+            var zip = ScratchFiles.NewPath("sample", ".zip");
             try
             {
                 SampleOrganisation.WriteZip(zip);

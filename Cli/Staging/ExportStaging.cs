@@ -65,7 +65,7 @@ namespace LoyaltyHealth.Cli.Staging
             _regionBytesRead = regionBytesRead;
             // 16 KB pages: staging appends millions of rows, and larger pages cut SQLite's work per row (inserting 530,000
             // rows of staging's size took about 0.75 s of processor time instead of 1.0 to 1.3 s with the default 4 KB).
-            _database = new ScratchDatabase("loyalty-staging-", folder, "PRAGMA page_size=16384; PRAGMA cache_size=-32768;");
+            _database = new ScratchDatabase("staging", folder, "PRAGMA page_size=16384; PRAGMA cache_size=-32768;");
             _db = _database.Connection;
             _regions = new RegionTables(_db, Execute);
             Execute("CREATE TABLE members(account INTEGER NOT NULL, seq INTEGER NOT NULL, ord INTEGER NOT NULL);" +

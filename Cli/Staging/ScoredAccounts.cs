@@ -31,7 +31,7 @@ namespace LoyaltyHealth.Cli.Staging
 
         public ScoredAccounts(string? folder = null)
         {
-            _database = new ScratchDatabase("loyalty-results-", folder, "PRAGMA cache_size=-8192;");
+            _database = new ScratchDatabase("results", folder, "PRAGMA cache_size=-8192;");
             _db = _database.Connection;
             _db.CreateCollation(CultureCollation, (x, y) => string.Compare(x, y, CultureInfo.CurrentCulture, CompareOptions.None));
             Execute("CREATE TABLE results(rank INTEGER NOT NULL, overall INTEGER NOT NULL, name TEXT NOT NULL, id BLOB NOT NULL, payload BLOB NOT NULL);");

@@ -11,11 +11,11 @@ namespace LoyaltyHealth.Cli.Staging
     /// </summary>
     internal sealed class ScratchDatabase : IDisposable
     {
-        /// <param name="prefix">Names the file's purpose in a listing of the temporary folder (loyalty-staging-…).</param>
+        /// <param name="purpose">Names the file's purpose in a listing of the temporary folder (loyalty-staging-…, <see cref="ScratchFiles"/>).</param>
         /// <param name="pragmas">The file's own settings, applied before anything is written (a page size must be).</param>
-        public ScratchDatabase(string prefix, string? folder, string pragmas)
+        public ScratchDatabase(string purpose, string? folder, string pragmas)
         {
-            Path = System.IO.Path.Combine(folder ?? System.IO.Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N") + ".db");
+            Path = ScratchFiles.NewPath(purpose, ".db", folder);
             Connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
             Connection.Open();
             Execute(pragmas + " PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=FILE; PRAGMA locking_mode=EXCLUSIVE;");

@@ -41,7 +41,7 @@ namespace LoyaltyHealth.Cli.Staging
         {
             _runLength = runLength;
             _run = new (Guid, int)[Math.Min(16, runLength)];
-            _file = Path.Combine(folder ?? Path.GetTempPath(), "loyalty-ids-" + Guid.NewGuid().ToString("N") + ".bin");
+            _file = ScratchFiles.NewPath("ids", ".bin", folder);
         }
 
         /// <summary>The export's records, in file order, each id noted for <see cref="Check"/>.</summary>

@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using LoyaltyHealth.Cli.Cmt;
@@ -78,6 +80,29 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void A_score_killed_outright_leaves_its_files_and_the_next_run_of_any_command_removes_them()
+        {
+            var zip = Path.Combine(Folder, "data.zip");
+            Assert.That(CliHarness.Run("generate", "--accounts", "3000", "--activities", "40", "--as-of", "2026-06-30", "--output", zip).Exit, Is.Zero);
+            var (_, _, _, temp) = Signalled("KILL", temp => Directory.EnumerateFiles(temp, "loyalty-staging-*").Any(), "score", zip, "--output", Path.Combine(Folder, "out"));
+            // The runtime leaves its own diagnostic pipes there too; those are not the tool's to remove.
+            var left = Directory.GetFiles(temp, "loyalty-*");
+            Assert.That(left.Select(Path.GetFileName), Has.Some.StartsWith("loyalty-staging-"), "a run killed outright cannot remove its staging file");
+
+            using var next = Process.Start(Tool(temp, new[] { "generate", "--accounts", "5", "--activities", "2", "--output", Path.Combine(Folder, "small.zip") }))!;
+            var printed = next.StandardOutput.ReadToEnd();
+            next.WaitForExit();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(next.ExitCode, Is.Zero, printed);
+                // The console wraps long lines where the output is not a terminal.
+                Assert.That(Regex.Replace(printed, @"\s+", " "), Does.Match($@"Removed {left.Length} temporary files? \([0-9,]+ MB\) left in .+ by runs that were killed or crashed\."));
+                Assert.That(Directory.GetFiles(temp, "loyalty-*"), Is.Empty, "the killed run's staging, id and result files are removed");
+            });
+        }
+
+        [Test]
         public void Ctrl_C_while_generating_leaves_neither_the_file_nor_a_half_written_one()
         {
             var output = Directory.CreateDirectory(Path.Combine(Folder, "out")).FullName;
@@ -113,24 +138,33 @@ namespace LoyaltyHealth.Tests.Cli
         /// Runs the tool as a user does, with a temporary folder of its own, and sends it SIGINT once <paramref name="ready"/>
         /// holds for that folder: how it ended, what it printed on its output and on its error stream, and the folder.
         /// </summary>
-        private (int Exit, string Printed, string Errors, string Temp) Interrupted(Func<string, bool> ready, params string[] arguments)
-        {
-            Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends SIGINT with kill");
-            var temp = Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName;
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "loyalty.dll") }.Concat(arguments)) start.ArgumentList.Add(argument);
-            start.Environment["TMPDIR"] = temp + Path.DirectorySeparatorChar;
+        private (int Exit, string Printed, string Errors, string Temp) Interrupted(Func<string, bool> ready, params string[] arguments) =>
+            Signalled("INT", ready, arguments);
 
-            using var process = Process.Start(start)!;
+        /// <summary>As <see cref="Interrupted"/>, with any signal: KILL ends the run where it stands, as a crash would.</summary>
+        private (int Exit, string Printed, string Errors, string Temp) Signalled(string signal, Func<string, bool> ready, params string[] arguments)
+        {
+            Assume.That(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS(), "sends the signal with kill");
+            var temp = Directory.CreateDirectory(Path.Combine(Folder, "tmp")).FullName;
+            using var process = Process.Start(Tool(temp, arguments))!;
             var printed = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
             var deadline = DateTime.UtcNow.AddMinutes(2);
             while (!ready(temp) && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(10);
-            Assert.That(process.HasExited, Is.False, "the run is still going when Ctrl+C comes");
-            using (var kill = Process.Start("kill", $"-INT {process.Id}")!) kill.WaitForExit();
+            Assert.That(process.HasExited, Is.False, $"the run is still going when SIG{signal} comes");
+            using (var kill = Process.Start("kill", $"-{signal} {process.Id}")!) kill.WaitForExit();
 
             Assert.That(process.WaitForExit(120_000), Is.True, "the run stops");
             return (process.ExitCode, printed.Result, errors.Result, temp);
+        }
+
+        /// <summary>The tool run as a user runs it, with <paramref name="temp"/> as its temporary folder.</summary>
+        private static ProcessStartInfo Tool(string temp, IEnumerable<string> arguments)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "loyalty.dll") }.Concat(arguments)) start.ArgumentList.Add(argument);
+            start.Environment["TMPDIR"] = temp + Path.DirectorySeparatorChar;
+            return start;
         }
     }
 }
