@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -57,14 +58,15 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>
-        /// The export's records, in file order, each read into one <see cref="StagedRecord"/> reused from record to record
-        /// (no entity is built) and its id noted for <see cref="Check"/>.
+        /// The export's records, in file order, each read into a <see cref="StagedRecord"/> (no entity is built) and its id
+        /// noted for <see cref="Check"/>. The records are taken from <paramref name="spares"/>, where the caller hands each back
+        /// once it is staged, so they cross to another thread without one being allocated per record.
         /// </summary>
-        public IEnumerable<StagedRecord> StagedRecords(CmtPackageReader reader, IEnumerable<ParsedRecord> parsed)
+        public IEnumerable<StagedRecord> StagedRecords(CmtPackageReader reader, IEnumerable<ParsedRecord> parsed, ConcurrentQueue<StagedRecord> spares)
         {
-            var staged = new StagedRecord();
             foreach (var record in parsed)
             {
+                var staged = spares.TryDequeue(out var spare) ? spare : new StagedRecord();
                 reader.Read(record, staged);
                 Note(record.File, record.Table, staged.Id);
                 reader.Recycle(record);
