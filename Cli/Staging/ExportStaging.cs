@@ -94,8 +94,8 @@ namespace LoyaltyHealth.Cli.Staging
         /// keyed by place alone, a slice's rows would each be on a page of its own across the whole file (20,000 x 100 with its
         /// records shuffled within each table scored in 22.1 s that way, against 12.2-13.3 s in account order). Keyed by region, the
         /// rows are appended at the end of their region's table while staging (<see cref="RegionTables"/>), and <see cref="Slices"/>
-        /// reads each region's table in one sweep, whatever the order of the file; each table's index by account holds only keys
-        /// (it serves <see cref="Slice(Guid)"/>). From 37e3b17 to
+        /// reads each region's table in one sweep, whatever the order of the file; a table's index by account holds only keys,
+        /// and is made only for a region read account by account (<see cref="RegionTables.OfAccount"/>). From 37e3b17 to
         /// bdb86da the index held the payloads where the file was not in account order, so it put them on disk twice (694 MB at
         /// 20,000 x 100 by creation, where the region tables take 401 MB) and was sorted after the file was read (8.0 s at 50,000 x 100).
         /// </summary>
