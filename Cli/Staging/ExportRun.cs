@@ -60,7 +60,7 @@ namespace LoyaltyHealth.Cli.Staging
             // Each record's values go straight into its staged form, with no entity built for it (StagedRecord), which is
             // handed back to be filled again once staged.
             var spares = new ConcurrentQueue<StagedRecord>();
-            var read = ReadAhead.Of(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false)), spares));
+            var read = ReadAhead.Of(ids.StagedRecords(reader, ReadAhead.Of(reader.Parse(refuseRepeatsInMemory: false), "record parser"), spares), "record values");
             return Staged(read, (into, record) =>
                 {
                     into.Add(record);

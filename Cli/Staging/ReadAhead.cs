@@ -27,7 +27,8 @@ namespace LoyaltyHealth.Cli.Staging
         public const int Batches = 4;
         public const int Capacity = Batch * Batches;
 
-        public static IEnumerable<T> Of<T>(IEnumerable<T> source)
+        /// <param name="thread">The reading thread's name, as a profiler or a listing of the process's threads shows it.</param>
+        public static IEnumerable<T> Of<T>(IEnumerable<T> source, string thread = "record source")
         {
             using var queue = new BlockingCollection<List<T>>(Batches);
             // Batches the caller has been through, emptied, to be filled again rather than a list allocated per batch.
@@ -65,7 +66,7 @@ namespace LoyaltyHealth.Cli.Staging
                 {
                     queue.CompleteAdding();
                 }
-            }) { IsBackground = true, Name = "record source" };
+            }) { IsBackground = true, Name = thread };
             reader.Start();
             try
             {

@@ -158,11 +158,22 @@ namespace LoyaltyHealth.Tests.Cli
             return (process.ExitCode, printed.Result, errors.Result, temp);
         }
 
-        /// <summary>The tool run as a user runs it, with <paramref name="temp"/> as its temporary folder.</summary>
+        /// <summary>Whether this process ignores SIGINT (Linux's SigIgn mask in /proc; bit 1 is SIGINT).</summary>
+        private static bool InterruptIgnored() =>
+            OperatingSystem.IsLinux() && File.ReadLines("/proc/self/status").FirstOrDefault(line => line.StartsWith("SigIgn:", StringComparison.Ordinal)) is { } mask
+            && (Convert.ToUInt64(mask.Substring("SigIgn:".Length).Trim(), 16) & 0x2) != 0;
+
+        /// <summary>
+        /// The tool run as a user runs it from a terminal, with <paramref name="temp"/> as its temporary folder. A shell hands
+        /// the jobs it starts in the background SIGINT ignored, children keep that, and so does the runtime (a backgrounded
+        /// `.ci/run` would see no Ctrl+C reach the tool): the tool then starts through `env --default-signal=INT`.
+        /// </summary>
         private static ProcessStartInfo Tool(string temp, IEnumerable<string> arguments)
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "loyalty.dll") }.Concat(arguments)) start.ArgumentList.Add(argument);
+            var tool = new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "loyalty.dll") };
+            var command = InterruptIgnored() ? new[] { "env", "--default-signal=INT" }.Concat(tool) : tool;
+            var start = new ProcessStartInfo(command.First()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var argument in command.Skip(1).Concat(arguments)) start.ArgumentList.Add(argument);
             start.Environment["TMPDIR"] = temp + Path.DirectorySeparatorChar;
             return start;
         }
