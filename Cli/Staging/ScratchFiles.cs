@@ -19,7 +19,7 @@ namespace LoyaltyHealth.Cli.Staging
     public static class ScratchFiles
     {
         private static readonly Regex Named = new(
-            @"^loyalty-(staging|results|ids|sample|benchmark)-(?<process>[0-9]{1,10})-[0-9a-f]{32}\.(db|bin|zip|zip\.writing)$",
+            @"^loyalty-(staging|results|ids|sample|benchmark)-(?<process>[0-9]{1,10})-[0-9a-f]{32}\.(db|bin|zip)$",
             RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
         /// <summary>

@@ -28,7 +28,7 @@ namespace LoyaltyHealth.Tests.Cli
                 File(ScratchName("staging", Gone, ".db"), 3_000),
                 File(ScratchName("ids", Gone, ".bin"), 500),
                 File(ScratchName("results", GivenAgain, ".db"), 200),
-                File(ScratchName("benchmark", Gone, ".zip.writing"), 100),
+                File(ScratchName("benchmark", Gone, ".zip"), 100),
             };
             var kept = new[]
             {
