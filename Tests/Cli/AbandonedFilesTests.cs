@@ -25,21 +25,21 @@ namespace LoyaltyHealth.Tests.Cli
         {
             var abandoned = new[]
             {
-                File(ScratchName("staging", Gone, ".db"), 3_000),
-                File(ScratchName("ids", Gone, ".bin"), 500),
-                File(ScratchName("results", GivenAgain, ".db"), 200),
-                File(ScratchName("benchmark", Gone, ".zip"), 100),
+                WrittenFile(ScratchName("staging", Gone, ".db"), 3_000),
+                WrittenFile(ScratchName("ids", Gone, ".bin"), 500),
+                WrittenFile(ScratchName("results", GivenAgain, ".db"), 200),
+                WrittenFile(ScratchName("benchmark", Gone, ".zip"), 100),
             };
             var kept = new[]
             {
-                File(ScratchName("staging", Running, ".db"), 10),
-                File(ScratchName("sample", Running, ".zip"), 10),
+                WrittenFile(ScratchName("staging", Running, ".db"), 10),
+                WrittenFile(ScratchName("sample", Running, ".zip"), 10),
                 // Named before runs carried their process id: whose it is cannot be told.
-                File($"loyalty-staging-{Guid.NewGuid():N}.db", 10),
-                File(ScratchName("notes", Gone, ".db"), 10),
-                File(ScratchName("staging", Gone, ".db-journal"), 10),
-                File("loyalty-staging-4000001-not-a-run.db", 10),
-                File("report.html", 10),
+                WrittenFile($"loyalty-staging-{Guid.NewGuid():N}.db", 10),
+                WrittenFile(ScratchName("notes", Gone, ".db"), 10),
+                WrittenFile(ScratchName("staging", Gone, ".db-journal"), 10),
+                WrittenFile("loyalty-staging-4000001-not-a-run.db", 10),
+                WrittenFile("report.html", 10),
             };
             var starts = new Dictionary<int, DateTime> { [Running] = Written.AddHours(-1), [GivenAgain] = Written.AddMinutes(1) };
 
@@ -47,8 +47,8 @@ namespace LoyaltyHealth.Tests.Cli
 
             Assert.Multiple(() =>
             {
-                Assert.That(abandoned.Where(System.IO.File.Exists), Is.Empty, "every abandoned file is removed");
-                Assert.That(kept.Where(path => !System.IO.File.Exists(path)), Is.Empty, "every other file is kept");
+                Assert.That(abandoned.Where(File.Exists), Is.Empty, "every abandoned file is removed");
+                Assert.That(kept.Where(path => !File.Exists(path)), Is.Empty, "every other file is kept");
                 Assert.That(swept, Is.EqualTo(new ScratchSweep(4, 3_800)));
             });
         }
@@ -56,19 +56,19 @@ namespace LoyaltyHealth.Tests.Cli
         [Test]
         public void A_file_written_by_a_process_that_still_runs_is_kept_even_when_its_start_is_read_a_second_late()
         {
-            var path = File(ScratchName("staging", Running, ".db"), 10);
+            var path = WrittenFile(ScratchName("staging", Running, ".db"), 10);
 
             var swept = ScratchFiles.RemoveAbandoned(Folder, _ => Written.AddSeconds(1));
 
             Assert.That(swept.Files, Is.Zero);
-            Assert.That(System.IO.File.Exists(path), Is.True);
+            Assert.That(File.Exists(path), Is.True);
         }
 
         [Test]
         public void This_process_names_its_files_so_that_they_are_kept_while_it_runs()
         {
             var path = ScratchFiles.NewPath("staging", ".db", Folder);
-            System.IO.File.WriteAllText(path, "in use");
+            File.WriteAllText(path, "in use");
 
             var swept = ScratchFiles.RemoveAbandoned(Folder);
 
@@ -76,17 +76,17 @@ namespace LoyaltyHealth.Tests.Cli
             {
                 Assert.That(Path.GetFileName(path), Does.StartWith($"loyalty-staging-{Environment.ProcessId}-"));
                 Assert.That(swept.Files, Is.Zero);
-                Assert.That(System.IO.File.Exists(path), Is.True);
+                Assert.That(File.Exists(path), Is.True);
             });
         }
 
         private static string ScratchName(string purpose, int process, string extension) => $"loyalty-{purpose}-{process}-{Guid.NewGuid():N}{extension}";
 
-        private string File(string name, int bytes)
+        private string WrittenFile(string name, int bytes)
         {
             var path = Path.Combine(Folder, name);
-            System.IO.File.WriteAllBytes(path, new byte[bytes]);
-            System.IO.File.SetLastWriteTimeUtc(path, Written);
+            File.WriteAllBytes(path, new byte[bytes]);
+            File.SetLastWriteTimeUtc(path, Written);
             return path;
         }
     }
