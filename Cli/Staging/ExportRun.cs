@@ -52,7 +52,7 @@ namespace LoyaltyHealth.Cli.Staging
         /// is; with a thread each, the scheduler gives the cores to whichever is behind, where with two threads (parsing,
         /// then reading and staging together) the parsing core waited a fifth of the time at 50,000 x 100 by creation.
         /// A record that appears twice is refused once the file is read (<see cref="UniqueRecordIds"/>), while the staging
-        /// is indexed. Cancelling <paramref name="cancel"/> stops it with an <see cref="OperationCanceledException"/>, its files removed.
+        /// is finished. Cancelling <paramref name="cancel"/> stops it with an <see cref="OperationCanceledException"/>, its files removed.
         /// </summary>
         public static ExportStaging Stage(CmtPackageReader reader, DateTime? asOf, Action<long>? progress = null, CancellationToken cancel = default)
         {
@@ -80,7 +80,7 @@ namespace LoyaltyHealth.Cli.Staging
             Staged(ReadAhead.Of(records), (into, record) => into.Add(record), asOf, progress, folder, cancel);
 
         /// <param name="checkRead">
-        /// A check of the records read, run on another thread while the staging is indexed (the two take a core each); what it
+        /// A check of the records read, run on another thread while the staging is finished (the two take a core each); what it
         /// throws is thrown once the staging is finished, after any error of the staging's own.
         /// </param>
         private static ExportStaging Staged<T>(IEnumerable<T> records, Action<ExportStaging, T> add, Func<DateTime> asOf, Action<long>? progress, string? folder,

@@ -15,7 +15,7 @@ namespace LoyaltyHealth.Cli.Staging
     public sealed record AccountSlice(Entity Account, IReadOnlyList<Entity> Rows, IReadOnlyList<string> Warnings);
 
     /// <summary>
-    /// An export staged once in an embedded SQLite file, indexed by account, so a run holds one account's
+    /// An export staged once in an embedded SQLite file, kept by region of accounts, so a run holds one region's
     /// rows at a time instead of the whole organisation. Each record goes to the account it counts toward:
     /// a contact to its parent account (through a parent contact too), an opportunity to its account, an
     /// activity to the account of what it regards and to the accounts of the contacts taking part, a history
@@ -33,14 +33,16 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly ScratchDatabase _database;
         private readonly SqliteConnection _db;
         private SqliteTransaction? _transaction;
-        private SqliteInsert? _insertMember, _insertPending, _insertAccount;
-        private readonly RegionTables _regions;
+        private SqliteInsert? _insertPending, _insertAccount;
+        private readonly RegionChunks _regions;
         private readonly ArrayBufferWriter<byte> _payload = new(1024);
         private readonly List<int> _others = new();
         private readonly List<RecordLink> _unresolved = new();
         private readonly List<RecordLink> _contacts = new();
         private readonly EntityRecord _entityRecord = new();
         private readonly Dictionary<Guid, int> _accounts = new();
+        // The bytes of rows each account holds, its own and those it shares, by ordinal: what a sweep of its region reads for it.
+        private readonly List<long> _accountBytes = new();
         private readonly AccountLinks _contactParent = new();
         private readonly AccountLinks _opportunityAccount = new();
         // Counted apart from the map: an account that appears twice takes a second ordinal until the repeat is refused once the file is read (UniqueRecordIds).
@@ -51,7 +53,6 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly NamePool _names = new();
         // The account, which goes through the pipeline as a request's target, shares no value with its rows.
         private readonly SharedValues _shared = new(unsharedTable: AccountSchema.EntityName);
-        private SqliteQuery? _memberRows;
         // The last slice's size, the next slice's likely one: its list of rows is made that size at once.
         private int _lastSliceRows = 16;
 
@@ -67,9 +68,8 @@ namespace LoyaltyHealth.Cli.Staging
             // rows of staging's size took about 0.75 s of processor time instead of 1.0 to 1.3 s with the default 4 KB).
             _database = new ScratchDatabase("staging", folder, "PRAGMA page_size=16384; PRAGMA cache_size=-32768;");
             _db = _database.Connection;
-            _regions = new RegionTables(_db, Execute);
-            Execute("CREATE TABLE members(account INTEGER NOT NULL, seq INTEGER NOT NULL, ord INTEGER NOT NULL);" +
-                    "CREATE TABLE pending(seq INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL);" +
+            _regions = new RegionChunks(_db, Execute);
+            Execute("CREATE TABLE pending(seq INTEGER NOT NULL, tbl TEXT NOT NULL, id BLOB NOT NULL);" +
                     "CREATE TABLE accounts(ordinal INTEGER PRIMARY KEY, id BLOB NOT NULL, name TEXT NOT NULL, excluded INTEGER NOT NULL);");
             Begin();
         }
@@ -85,35 +85,29 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>Accounts whose rows share a region of the staging file: about 8 MB of rows at 100 activities an account, a quarter of SQLite's cache.</summary>
         public const int DefaultAccountsPerRegion = 256;
 
-        private const long FileOrderMask = RegionTables.FileOrderMask;
-
         /// <summary>
-        /// A row's key in the staging file: the region of its account (one for every <see cref="DefaultAccountsPerRegion"/> accounts
-        /// in the order they were read; region 0 for a row whose account is not yet known), then its place in the file. An export
-        /// lists each table's records by id, that is by when they were created, so an account's records lie all over its tables;
-        /// keyed by place alone, a slice's rows would each be on a page of its own across the whole file (20,000 x 100 with its
-        /// records shuffled within each table scored in 22.1 s that way, against 12.2-13.3 s in account order). Keyed by region, the
-        /// rows are appended at the end of their region's table while staging (<see cref="RegionTables"/>), and <see cref="Slices"/>
-        /// reads each region's table in one sweep, whatever the order of the file; a table's index by account holds only keys,
-        /// and is made only for a region read account by account (<see cref="RegionTables.OfAccount"/>). From 37e3b17 to
-        /// bdb86da the index held the payloads where the file was not in account order, so it put them on disk twice (694 MB at
-        /// 20,000 x 100 by creation, where the region tables take 401 MB) and was sorted after the file was read (8.0 s at 50,000 x 100).
+        /// A row's key: the region of its account (one for every <see cref="DefaultAccountsPerRegion"/> accounts in the order they
+        /// were read; region 0 for a row whose account is not yet known), then its place in the file. An export lists each table's
+        /// records by id, that is by when they were created, so an account's records lie all over its tables; kept in file order
+        /// alone, a slice's rows would each be on a page of its own across the whole file (20,000 x 100 with its records shuffled
+        /// within each table scored in 22.1 s that way, against 12.2-13.3 s in account order). Kept by region, the rows are appended
+        /// to their region while staging (<see cref="RegionChunks"/>), a copy of a shared row to the region of each account sharing
+        /// it, and <see cref="Slices"/> reads each region in one sweep, whatever the order of the file.
         /// </summary>
-        private long RowKey(int account, long fileOrder) => RegionTables.Key(RegionOf(account), fileOrder);
+        private long RowKey(int account, long fileOrder) => RegionChunks.Key(RegionOf(account), fileOrder);
 
         private int RegionOf(int account) => account == NoAccount ? 0 : 1 + account / _accountsPerRegion;
 
-        /// <summary>The ordinals of the accounts of the staged rows (-1: none) in the order the staging file keeps them.</summary>
+        /// <summary>The ordinals of the accounts of the staged rows (-1: none) in the order the staging file keeps them, copies of shared rows left out.</summary>
         internal IEnumerable<int> AccountsInStorageOrder()
         {
-            foreach (var region in _regions.Regions().ToList())
-            {
-                using var command = _db.CreateCommand();
-                command.Transaction = _transaction;
-                command.CommandText = $"SELECT account FROM {RegionTables.Table(region)} ORDER BY seq";
-                using var reader = command.ExecuteReader();
-                while (reader.Read()) yield return reader.GetInt32(0);
-            }
+            var accounts = new List<int>();
+            foreach (var region in _regions.Regions())
+                _regions.Sweep(region, (in ChunkRow row, ReadOnlySpan<byte> _) =>
+                {
+                    if (!row.Shared) accounts.Add(row.Account);
+                });
+            return accounts;
         }
 
         /// <summary>The accounts to score: those created by the as-of moment.</summary>
@@ -152,6 +146,7 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 case AccountSchema.EntityName:
                     primary = _accountCount++;
+                    _accountBytes.Add(0);
                     _accounts[record.Id] = primary;
                     if (excluded) _excludedAccounts++;
                     AddAccount(primary, record, excluded);
@@ -179,18 +174,14 @@ namespace LoyaltyHealth.Cli.Staging
             }
 
             var seq = RowKey(primary, fileOrder);
+            _payload.ResetWrittenCount();
+            if (!excluded) record.Encode(_payload, _names);
+            var payload = _payload.WrittenSpan;
+            var table = _names.Number(record.Table);
+            // Only a row of no known account may be listed by its id (HoldResolved); the others carry it in their payload.
+            Hold(primary, new ChunkRow(fileOrder, primary, excluded, Shared: false, table, primary == NoAccount ? record.Id : null), payload);
+            foreach (var other in _others) Hold(other, new ChunkRow(fileOrder, other, excluded, Shared: true, table, null), payload);
             Span<byte> id = stackalloc byte[16];
-            record.Id.TryWriteBytes(id);
-            var insert = _regions.Insert(RegionOf(primary)).Integer(1, seq).Integer(2, primary).Text(3, record.Table).Blob(4, id).Integer(5, excluded ? 1 : 0);
-            if (excluded) insert.Null(6);
-            else
-            {
-                _payload.ResetWrittenCount();
-                record.Encode(_payload, _names);
-                insert.Blob(6, _payload.WrittenSpan);
-            }
-            insert.Run();
-            foreach (var other in _others) Member(other, seq);
             foreach (var target in _unresolved)
             {
                 target.Id.TryWriteBytes(id);
@@ -203,7 +194,7 @@ namespace LoyaltyHealth.Cli.Staging
             }
         }
 
-        /// <summary>Counts the record toward the account a link leads to: the first such account is its own, the others hold it as a member.</summary>
+        /// <summary>Counts the record toward the account a link leads to: the first such account is its own, the others hold a copy.</summary>
         private void Attach(RecordLink? link, ref int primary)
         {
             if (link is not { } target) return;
@@ -216,31 +207,28 @@ namespace LoyaltyHealth.Cli.Staging
             }
         }
 
-        /// <summary>Resolves links to records that came later in the file, indexes by account and lists the records in no account.</summary>
+        /// <summary>Resolves links to records that came later in the file and lists the records in no account.</summary>
         public void Finish()
         {
+            var resolved = new List<(long Seq, int Account)>();
             using (var pending = _db.CreateCommand())
             {
                 pending.Transaction = _transaction;
                 pending.CommandText = "SELECT seq, tbl, id FROM pending";
-                var resolved = new List<(int Account, long Seq)>();
-                using (var reader = pending.ExecuteReader())
+                using var reader = pending.ExecuteReader();
+                while (reader.Read())
                 {
-                    while (reader.Read())
-                    {
-                        var target = new RecordLink(reader.GetString(1), new Guid((byte[])reader[2]));
-                        if (Resolve(target, out _) is { } account) resolved.Add((account, reader.GetInt64(0)));
-                    }
+                    var target = new RecordLink(reader.GetString(1), new Guid((byte[])reader[2]));
+                    if (Resolve(target, out _) is { } account) resolved.Add((reader.GetInt64(0), account));
                 }
-                foreach (var (account, seq) in resolved) Member(account, seq);
             }
-            foreach (var insert in new[] { _insertMember, _insertPending, _insertAccount }) insert?.Dispose();
-            _insertMember = _insertPending = _insertAccount = null;
-            _regions.Finish();
-            Execute("CREATE INDEX members_by_account ON members(account, ord); CREATE INDEX members_by_seq ON members(seq);");
+            foreach (var insert in new[] { _insertPending, _insertAccount }) insert?.Dispose();
+            _insertPending = _insertAccount = null;
+            _regions.Flush();
+            HoldResolved(resolved);
+            _regions.Flush();
             _transaction!.Commit();
             _transaction = null;
-            ListOrphans();
             if (_excludedAccounts > 0)
                 Notes.Add($"{_excludedAccounts} accounts created after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were left out, with their records");
             if (ExcludedAfterAsOf > 0)
@@ -248,10 +236,10 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>
-        /// Every account created by the as-of moment, with its rows, in file order; one at a time. Each region's own rows are
-        /// read in one sweep of its stretch of the file (see <see cref="RowKey"/>), then the rows its accounts share; where the
-        /// two exceed the bytes a sweep may hold (<see cref="DefaultRegionBytesRead"/>), the region is read account by account,
-        /// so memory stays bounded whatever the accounts' size.
+        /// Every account created by the as-of moment, with its rows, in file order; one at a time. Each region's rows, its
+        /// accounts' own and those they share, are read in one sweep; where they exceed the bytes a sweep may hold
+        /// (<see cref="DefaultRegionBytesRead"/>), the region is swept once for each run of its accounts that fits (an account
+        /// larger than that alone), so memory stays bounded whatever the accounts' size.
         /// </summary>
         public IEnumerable<AccountSlice> Slices()
         {
@@ -259,112 +247,75 @@ namespace LoyaltyHealth.Cli.Staging
             for (var first = 0; first < _accountCount; first += _accountsPerRegion)
             {
                 var count = Math.Min(_accountsPerRegion, _accountCount - first);
-                // Every region of accounts has a table: each account is a row of its own region.
-                bool swept;
-                using (var region = _regions.Sweep(RegionOf(first)))
+                foreach (var (from, to) in SweepsOf(first, first + count))
                 {
-                    swept = Read(region, _own, _regionBytesRead) && ReadMembers(first, count, _members, _regionBytesRead - _own.Bytes);
+                    Read(RegionOf(first), from, to, _rows);
+                    var inSweep = new List<(int Ordinal, Guid Id)>();
+                    accounts.Start(1, from).Bind(2, to);
+                    while (accounts.Next()) inSweep.Add(((int)accounts.Integer(0), new Guid(accounts.Bytes(1))));
+                    foreach (var (ordinal, id) in inSweep) yield return Assemble(ordinal, id, _rows);
                 }
-                var inRegion = new List<(int Ordinal, Guid Id)>();
-                accounts.Start(1, first).Bind(2, first + count);
-                while (accounts.Next()) inRegion.Add(((int)accounts.Integer(0), new Guid(accounts.Bytes(1))));
-                if (!swept)
-                {
-                    foreach (var (ordinal, id) in inRegion) yield return Slice(ordinal, id);
-                    continue;
-                }
-                _own.GroupByAccount(first, count);
-                foreach (var (ordinal, id) in inRegion) yield return Assemble(ordinal, id);
             }
         }
 
         /// <summary>The most bytes of rows a region's sweep holds at once (a region of 256 accounts of 100 activities holds about 8 MB).</summary>
         public const int DefaultRegionBytesRead = 64 * 1024 * 1024;
 
-        private readonly StagedRows _own = new(), _members = new();
+        private readonly StagedRows _rows = new(), _accountRows = new();
 
-        public AccountSlice Slice(Guid accountId) => Slice(_accounts[accountId], accountId);
-
-        private AccountSlice Slice(int ordinal, Guid accountId)
+        /// <summary>The runs of accounts, from <paramref name="first"/> up to <paramref name="end"/>, whose rows one sweep holds.</summary>
+        private IEnumerable<(int From, int To)> SweepsOf(int first, int end)
         {
+            long bytes = 0;
+            var from = first;
+            for (var account = first; account < end; account++)
+            {
+                if (account > from && bytes + _accountBytes[account] > _regionBytesRead)
+                {
+                    yield return (from, account);
+                    from = account;
+                    bytes = 0;
+                }
+                bytes += _accountBytes[account];
+            }
+            yield return (from, end);
+        }
+
+        public AccountSlice Slice(Guid accountId)
+        {
+            var ordinal = _accounts[accountId];
             // An account read on its own has its rows whatever their size, as its slice will.
-            Read(_regions.OfAccount(RegionOf(ordinal), ordinal), _accountRows, long.MaxValue);
-            _accountRows.GroupByAccount(ordinal, 1);
-            ReadMembers(ordinal, 1, _accountMembers, long.MaxValue);
-            return Assemble(ordinal, accountId, _accountRows, _accountMembers);
+            Read(RegionOf(ordinal), ordinal, ordinal + 1, _accountRows);
+            return Assemble(ordinal, accountId, _accountRows);
         }
 
-        private readonly StagedRows _accountRows = new(), _accountMembers = new();
-
-        /// <summary>Reads the rows a query gives (account, file order, excluded, payload, table); false, holding none, when they exceed <paramref name="maxBytes"/>.</summary>
-        private bool Read(SqliteQuery query, StagedRows into, long maxBytes)
+        /// <summary>Reads the rows a region holds for the accounts from <paramref name="from"/> up to <paramref name="to"/>, grouped by account.</summary>
+        private void Read(int region, int from, int to, StagedRows into)
         {
             into.Clear();
-            while (query.Next())
+            _regions.Sweep(region, (in ChunkRow row, ReadOnlySpan<byte> payload) =>
             {
-                if (Added(into, maxBytes, (int)query.Integer(0), query.Integer(1), query.Integer(2) == 1, query.Bytes(3), query.Bytes(4))) continue;
-                query.Stop();
-                return false;
-            }
-            return true;
-        }
-
-        /// <summary>Adds a row unless it takes the rows past <paramref name="maxBytes"/>; then they are cleared, and false.</summary>
-        private bool Added(StagedRows into, long maxBytes, int account, long fileOrder, bool excluded, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> table)
-        {
-            if (into.Bytes + payload.Length > maxBytes)
-            {
-                into.Clear();
-                return false;
-            }
-            into.Add(account, fileOrder, excluded, excluded ? _names.Of(table) : null, payload);
-            return true;
+                if (row.Account >= from && row.Account < to)
+                    into.Add(row.Account, row.FileOrder, row.Excluded, row.Excluded ? _names.Of(row.Table) : null, payload);
+            });
+            into.GroupByAccount(from, to - from);
         }
 
         /// <summary>
-        /// The rows the accounts share with others (held in other accounts' regions), each account's in file order, each read
-        /// by its key from its region's table; false, holding none, when they exceed <paramref name="maxBytes"/>.
+        /// The account's slice from the rows its region holds for it, each once and in file order: a row it holds twice (its
+        /// own and shared, or shared through two links) is read once, and each payload is decoded from the buffer it was read into.
         /// </summary>
-        private bool ReadMembers(int first, int count, StagedRows into, long maxBytes)
+        private AccountSlice Assemble(int ordinal, Guid accountId, StagedRows held)
         {
-            _memberRows ??= new SqliteQuery(_db, "SELECT account, ord, seq FROM members WHERE account >= ?1 AND account < ?2 ORDER BY account, ord");
-            var members = _memberRows.Start(1, first).Bind(2, first + count);
-            into.Clear();
-            while (members.Next())
-            {
-                var row = _regions.Row(members.Integer(2));
-                if (!row.Next()) throw new InvalidOperationException($"Staged row {members.Integer(2)} shared with account {members.Integer(0)} is missing.");
-                var added = Added(into, maxBytes, (int)members.Integer(0), members.Integer(1), row.Integer(0) == 1, row.Bytes(1), row.Bytes(2));
-                row.Stop();
-                if (added) continue;
-                members.Stop();
-                return false;
-            }
-            into.GroupByAccount(first, count);
-            return true;
-        }
-
-        private AccountSlice Assemble(int ordinal, Guid accountId) => Assemble(ordinal, accountId, _own, _members);
-
-        /// <summary>
-        /// The account's slice from its own rows and the rows it shares, each once and in file order: both lists come in file
-        /// order and are merged here, and each payload is decoded from the buffer it was read into.
-        /// </summary>
-        private AccountSlice Assemble(int ordinal, Guid accountId, StagedRows own, StagedRows members)
-        {
-            var (o, ownEnd) = own.Of(ordinal);
-            var (m, membersEnd) = members.Of(ordinal);
+            var (at, end) = held.Of(ordinal);
             Entity? account = null;
             var rows = new List<Entity>(_lastSliceRows);
             SortedDictionary<string, int>? excluded = null;
             _shared.Clear();
             long last = 0;
-            while (o < ownEnd || m < membersEnd)
+            for (; at < end; at++)
             {
-                var fromMembers = m < membersEnd && (o == ownEnd || members[m].FileOrder < own[o].FileOrder);
-                var source = fromMembers ? members : own;
-                ref readonly var row = ref source[fromMembers ? m++ : o++];
-                // A row the account holds more than once (its own and shared, or shared twice) is read once.
+                ref readonly var row = ref held[at];
                 if (row.FileOrder == last) continue;
                 last = row.FileOrder;
                 if (row.Excluded)
@@ -373,7 +324,7 @@ namespace LoyaltyHealth.Cli.Staging
                     excluded[row.Table!] = (excluded.TryGetValue(row.Table!, out var n) ? n : 0) + 1;
                     continue;
                 }
-                var record = RecordCodec.Decode(source.Payload(row), _names, _shared);
+                var record = RecordCodec.Decode(held.Payload(row), _names, _shared);
                 if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
                 else rows.Add(record);
             }
@@ -410,25 +361,52 @@ namespace LoyaltyHealth.Cli.Staging
             return null;
         }
 
-        private void ListOrphans()
+        /// <summary>
+        /// Gives each record whose link was resolved once the file was read to the accounts the link leads to: a copy of its row
+        /// goes to each account's region, from one sweep of each region holding such records; the rows of region 0 (no account
+        /// known when read) that lead to none are listed as notes.
+        /// </summary>
+        private void HoldResolved(List<(long Seq, int Account)> resolved)
         {
-            // Only rows whose account was not known when they were read lie in region 0.
-            if (!_regions.Holds(0)) return;
-            using var command = _db.CreateCommand();
-            command.CommandText = $"SELECT tbl, id FROM {RegionTables.Table(0)} r WHERE account = -1 AND NOT EXISTS (SELECT 1 FROM members m WHERE m.seq = r.seq) ORDER BY seq";
+            resolved.Sort();
+            var regions = resolved.Select(r => RegionChunks.RegionOf(r.Seq)).Append(0).Distinct().Order().ToList();
             var byTable = new SortedDictionary<string, (int Count, List<Guid> First)>(StringComparer.Ordinal);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var next = 0;
+            foreach (var region in regions)
             {
-                Orphans++;
-                var table = reader.GetString(0);
-                var entry = byTable.TryGetValue(table, out var e) ? e : (0, new List<Guid>());
-                if (entry.Item2.Count < ListedOrphans) entry.Item2.Add(new Guid((byte[])reader[1]));
-                byTable[table] = (entry.Item1 + 1, entry.Item2);
+                while (next < resolved.Count && RegionChunks.RegionOf(resolved[next].Seq) < region) next++;
+                _regions.Sweep(region, (in ChunkRow row, ReadOnlySpan<byte> payload) =>
+                {
+                    if (row.Shared) return;
+                    var seq = RegionChunks.Key(region, row.FileOrder);
+                    var leads = false;
+                    for (; next < resolved.Count && resolved[next].Seq <= seq; next++)
+                    {
+                        if (resolved[next].Seq < seq) continue;
+                        leads = true;
+                        var account = resolved[next].Account;
+                        // The same account twice (two links to it), or the row's own: held once.
+                        if (account == row.Account || next > 0 && resolved[next - 1] == resolved[next]) continue;
+                        Hold(account, row with { Account = account, Shared = true, Id = null }, payload);
+                    }
+                    if (region != 0 || leads) return;
+                    Orphans++;
+                    var table = _names.Of(row.Table);
+                    var entry = byTable.TryGetValue(table, out var e) ? e : (0, new List<Guid>());
+                    if (entry.Item2.Count < ListedOrphans) entry.Item2.Add(row.Id!.Value);
+                    byTable[table] = (entry.Item1 + 1, entry.Item2);
+                });
             }
             foreach (var (table, (count, first)) in byTable)
                 Notes.Add($"{count} {table} records count toward no account in the file (what they regard, their parent or their account is missing), so they were not used: " +
                           string.Join(", ", first) + (count > first.Count ? ", …" : ""));
+        }
+
+        /// <summary>Appends a row to the region of the account it is held for, counting its bytes toward the account.</summary>
+        private void Hold(int account, in ChunkRow row, ReadOnlySpan<byte> payload)
+        {
+            _regions.Append(RegionOf(account), row, payload);
+            if (account != NoAccount) _accountBytes[account] += payload.Length;
         }
 
         private bool After(IStagingRecord record)
@@ -438,8 +416,6 @@ namespace LoyaltyHealth.Cli.Staging
             if (record.Date(ActivitySchema.ActualEnd) > _asOf) return true;
             return record.Date(HealthAssessmentSchema.AssessedOn) > _asOf;
         }
-
-        private void Member(int account, long seq) => _insertMember!.Integer(1, account).Integer(2, seq).Integer(3, seq & FileOrderMask).Run();
 
         private void AddAccount(int ordinal, IStagingRecord account, bool excluded)
         {
@@ -451,7 +427,6 @@ namespace LoyaltyHealth.Cli.Staging
         private void Begin()
         {
             _transaction = _db.BeginTransaction();
-            _insertMember ??= new SqliteInsert(_db, "INSERT INTO members(account, seq, ord) VALUES (?1, ?2, ?3)");
             _insertPending ??= new SqliteInsert(_db, "INSERT INTO pending(seq, tbl, id) VALUES (?1, ?2, ?3)");
             _insertAccount ??= new SqliteInsert(_db, "INSERT INTO accounts(ordinal, id, name, excluded) VALUES (?1, ?2, ?3, ?4)");
         }
@@ -461,10 +436,8 @@ namespace LoyaltyHealth.Cli.Staging
         public void Dispose()
         {
             _regions.Dispose();
-            _insertMember?.Dispose();
             _insertPending?.Dispose();
             _insertAccount?.Dispose();
-            _memberRows?.Dispose();
             _transaction?.Dispose();
             _database.Dispose();
         }

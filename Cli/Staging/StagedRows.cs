@@ -4,7 +4,7 @@ namespace LoyaltyHealth.Cli.Staging
 {
     /// <summary>
     /// Staged rows of a few accounts read into one buffer, so a region of the staging file is read in a single sweep
-    /// and then handed out account by account, each account's rows in file order.
+    /// and then handed out account by account, each account's rows in file order (a row held twice, twice).
     /// </summary>
     internal sealed class StagedRows
     {
@@ -64,6 +64,25 @@ namespace LoyaltyHealth.Cli.Staging
             }
             (_rows, _grouped) = (_grouped, _rows);
             _count = _starts[accounts];
+            // A region holds each account's rows in file order but for the copies of rows whose link was resolved once the file
+            // was read, which come after them.
+            for (var a = 0; a < accounts; a++)
+            {
+                var (start, end) = (_starts[a], _starts[a + 1]);
+                for (var i = start + 1; i < end; i++)
+                {
+                    if (_rows[i].FileOrder >= _rows[i - 1].FileOrder) continue;
+                    Array.Sort(_rows, start, end - start, ByFileOrder.Instance);
+                    break;
+                }
+            }
+        }
+
+        private sealed class ByFileOrder : System.Collections.Generic.IComparer<Row>
+        {
+            public static readonly ByFileOrder Instance = new();
+
+            public int Compare(Row x, Row y) => x.FileOrder.CompareTo(y.FileOrder);
         }
 
         /// <summary>The rows of an account after <see cref="GroupByAccount"/>: indexes <c>Start</c> to <c>End</c> (exclusive).</summary>

@@ -90,6 +90,25 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void A_record_that_reaches_its_account_once_the_file_is_read_takes_its_place_in_file_order()
+        {
+            // The first email regards a contact listed after it, so its account is known only once the file is read; the second is known at once.
+            var aboutLaterContact = Email(Id(0xE1), Ref(ContactSchema.EntityName, Id(0xC1)));
+            var aboutTheAccount = Email(Id(0xE2), Ref(AccountSchema.EntityName, AccountA));
+            var contact = Contact(Id(0xC1), Ref(AccountSchema.EntityName, AccountA));
+
+            using var staging = Stage(Account(AccountA, "Alpha"), aboutLaterContact, aboutTheAccount, contact);
+
+            var expected = new[] { aboutLaterContact.Id, aboutTheAccount.Id, contact.Id };
+            Assert.Multiple(() =>
+            {
+                Assert.That(RowIds(staging, AccountA), Is.EqualTo(expected));
+                Assert.That(staging.Slices().Single().Rows.Select(r => r.Id), Is.EqualTo(expected));
+                Assert.That(staging.Orphans, Is.Zero);
+            });
+        }
+
+        [Test]
         public void Slices_are_the_same_whether_the_file_lists_each_accounts_records_together_or_not()
         {
             var accounts = new[] { Account(AccountA, "Alpha"), Account(AccountB, "Beta") };
