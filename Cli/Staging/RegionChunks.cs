@@ -78,11 +78,13 @@ namespace LoyaltyHealth.Cli.Staging
         public void Append(int region, in ChunkRow row, ReadOnlySpan<byte> payload)
         {
             while (_buffers.Count <= region) _buffers.Add((null, 0));
-            var (bytes, used) = _buffers[region];
             var size = HeaderBytes + (row.Id is null ? 0 : 16) + payload.Length;
+            // A chunk is written before a row would take it past its size, so a buffer is never larger than a chunk (or one row).
+            if (_buffers[region].Used > 0 && _buffers[region].Used + size > _chunkBytes) Write(region);
+            var (bytes, used) = _buffers[region];
             if (bytes is null || used + size > bytes.Length)
             {
-                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(used + size, bytes is null ? 4096 : 2 * bytes.Length));
+                var grown = ArrayPool<byte>.Shared.Rent(Math.Max(used + size, Math.Min(_chunkBytes, bytes is null ? 4096 : 2 * bytes.Length)));
                 if (bytes is not null)
                 {
                     bytes.AsSpan(0, used).CopyTo(grown);

@@ -77,7 +77,9 @@ namespace LoyaltyHealth.Cli.Staging
         {
             Table = table;
             Id = id;
-            Array.Clear(_values, 0, _count);
+            // The values are not cleared: every one read is written first, and what the last record left (a few texts and
+            // party lists per pooled record, overwritten by the next) is little to keep alive. Clearing them took about 8 % of
+            // the values thread (20,000 x 100 by creation, perf), since a value is as large as its largest kind.
             _count = 0;
         }
 

@@ -47,8 +47,17 @@ namespace LoyaltyHealth.Tests.Cli
                     Assert.That(read.Select(r => r.Payload), Is.EqualTo(rows.Select(r => r.Payload)), $"region {region}'s payloads");
                 }
                 Assert.That(mostHeld, Is.LessThanOrEqualTo(mostBuffered), "the most the buffers held between appends");
+                // The largest row is 21 bytes of header, 16 of id and 119 of payload.
+                Assert.That(LargestChunk(database), Is.LessThanOrEqualTo(Math.Max(chunkBytes, 21 + 16 + 119)), "a chunk is never larger than its size, or one row");
                 Assert.That(chunks.Buffered, Is.Zero);
             });
+        }
+
+        private static long LargestChunk(ScratchDatabase database)
+        {
+            using var command = database.Connection.CreateCommand();
+            command.CommandText = "SELECT max(length(data)) FROM chunks";
+            return (long)command.ExecuteScalar()!;
         }
 
         [Test]
