@@ -121,7 +121,7 @@ namespace LoyaltyHealth.Cli.Commands
             Row("generating the file", Seconds(generation));
             Row("XML floor (inflate and parse data.xml with XmlReader, nothing built)", $"{Seconds(xmlWall)} ({xmlNodes.ToString("N0", c)} nodes, {xmlCharacters.ToString("N0", c)} characters of values)");
             Row("parse floor (read data.xml into records, nothing kept)", $"{Seconds(parse.Elapsed)} ({(parsed / Math.Max(0.001, parse.Elapsed.TotalSeconds)).ToString("N0", c)} records/s)");
-            Row("staging (read, parse, index by account)", Seconds(stats.Staging));
+            Row("staging (read, parse, keep by account)", Seconds(stats.Staging));
             Row("scoring (replay per account through the plugins)", $"{Seconds(stats.Scoring)} on {stats.Workers} workers ({(stats.AccountsScored / Math.Max(0.001, stats.Scoring.TotalSeconds)).ToString("N0", c)} accounts/s)");
             Row("total (staging + scoring)", $"{Seconds(stats.Elapsed)} = {Ratio(stats.Elapsed, xmlWall)} × the XML floor ({Ratio(stats.Elapsed, xmlAfter)} × the one after scoring), {Ratio(stats.Elapsed, parse.Elapsed)} × the parse floor");
             Row("XML floor again, after scoring", $"{Seconds(xmlAfter)} ({Seconds(xmlAfterCpu)} of processor time)");
