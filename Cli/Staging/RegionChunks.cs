@@ -28,10 +28,9 @@ namespace LoyaltyHealth.Cli.Staging
     /// </summary>
     internal sealed class RegionChunks : IDisposable
     {
-        public const int FileOrderBits = 40;
-        public const long FileOrderMask = (1L << FileOrderBits) - 1;
+        private const int FileOrderBits = 40;
 
-        /// <summary>A chunk is written once its rows take this many bytes: a few pages of SQLite's 16 KB.</summary>
+        /// <summary>The most bytes of rows a chunk holds (unless one row alone is larger): a few pages of SQLite's 16 KB.</summary>
         public const int DefaultChunkBytes = 64 * 1024;
 
         /// <summary>The most bytes the buffers hold together before every one is written.</summary>
@@ -68,8 +67,6 @@ namespace LoyaltyHealth.Cli.Staging
 
         /// <summary>The regions that hold rows, in order.</summary>
         public IEnumerable<int> Regions() => _held.OrderBy(region => region).ToList();
-
-        public bool Holds(int region) => _held.Contains(region);
 
         /// <summary>The bytes of rows appended and not yet written.</summary>
         public long Buffered { get; private set; }

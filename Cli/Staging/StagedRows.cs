@@ -19,9 +19,6 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>One staged row: the account it was read for, its place in the file, and its payload (none when excluded; then its table).</summary>
         public readonly record struct Row(int Account, long FileOrder, bool Excluded, string? Table, int Offset, int Length);
 
-        /// <summary>The bytes of payload held.</summary>
-        public long Bytes => _used;
-
         public void Clear()
         {
             _used = 0;
