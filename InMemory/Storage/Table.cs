@@ -159,7 +159,7 @@ namespace LoyaltyHealth.InMemory.Storage
             SetAt(row, ordinal, value);
         }
 
-        // Sets each column in turn, as Set does.
+        // Sets each column in turn, as Set does (a null for a column no row holds is not written).
         public void Write(Row row, List<KeyValuePair<string, object?>> values)
         {
             if (_ordinalAtPosition.Length < values.Count)
@@ -179,6 +179,8 @@ namespace LoyaltyHealth.InMemory.Storage
                     {
                         if (value == null)
                         {
+                            // A column no row holds stays absent; nothing is written for it.
+                            _ordinalAtPosition[position] = -1;
                             continue;
                         }
 
@@ -187,8 +189,23 @@ namespace LoyaltyHealth.InMemory.Storage
 
                     _ordinalAtPosition[position] = ordinal;
                 }
+            }
 
-                SetAt(row, ordinal, value);
+            // The values array is grown once for the columns the row is given, not once per column a table's first row adds.
+            if (row.Values.Length < _columns.Count)
+            {
+                var grown = new object?[_columns.Count];
+                Array.Copy(row.Values, grown, row.Values.Length);
+                row.Values = grown;
+            }
+
+            for (int position = 0; position < values.Count; position++)
+            {
+                int ordinal = _ordinalAtPosition[position];
+                if (ordinal >= 0)
+                {
+                    SetAt(row, ordinal, values[position].Value);
+                }
             }
         }
 

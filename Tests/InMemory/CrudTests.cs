@@ -48,6 +48,18 @@ namespace LoyaltyHealth.Tests.InMemory
         }
 
         [Test]
+        public void Clearing_a_column_no_row_holds_leaves_the_column_written_before_at_that_place_alone()
+        {
+            _service.Seed(new Entity("contact", Ids.Alice) { ["fullname"] = "Alice", ["jobtitle"] = "Buyer" });
+
+            // The department comes first, where the create had the full name, and no contact holds a department yet.
+            _service.Update(new Entity("contact", Ids.Alice) { ["department"] = null, ["jobtitle"] = "Owner" });
+
+            var alice = _service.Retrieve("contact", Ids.Alice, new ColumnSet("fullname", "jobtitle", "department"));
+            Assert.That((alice.GetAttributeValue<string>("fullname"), alice["jobtitle"], alice.Contains("department")), Is.EqualTo(("Alice", "Owner", false)));
+        }
+
+        [Test]
         public void Create_keeps_the_id_the_caller_chose()
         {
             var id = _service.Create(new Entity("account", Ids.Contoso));
