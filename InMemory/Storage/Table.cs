@@ -192,12 +192,7 @@ namespace LoyaltyHealth.InMemory.Storage
             }
 
             // The values array is grown once for the columns the row is given, not once per column a table's first row adds.
-            if (row.Values.Length < _columns.Count)
-            {
-                var grown = new object?[_columns.Count];
-                Array.Copy(row.Values, grown, row.Values.Length);
-                row.Values = grown;
-            }
+            GrowToAllColumns(row);
 
             for (int position = 0; position < values.Count; position++)
             {
@@ -226,9 +221,7 @@ namespace LoyaltyHealth.InMemory.Storage
                     return;
                 }
 
-                var grown = new object?[_columns.Count];
-                Array.Copy(row.Values, grown, row.Values.Length);
-                row.Values = grown;
+                GrowToAllColumns(row);
             }
 
             if (_indexes.TryGetValue(ordinal, out var index) && _rows.ContainsKey(row.Id))
@@ -238,6 +231,18 @@ namespace LoyaltyHealth.InMemory.Storage
             }
 
             row.Values[ordinal] = value;
+        }
+
+        private void GrowToAllColumns(Row row)
+        {
+            if (row.Values.Length >= _columns.Count)
+            {
+                return;
+            }
+
+            var grown = new object?[_columns.Count];
+            Array.Copy(row.Values, grown, row.Values.Length);
+            row.Values = grown;
         }
 
         // Rows whose column equals the key (IndexKey form); the primary id is answered directly.
