@@ -51,6 +51,25 @@ namespace Microsoft.Xrm.Sdk
                 return;
             }
 
+#if NET
+            // A collection filled at once grows once: rows built column by column (query results, decoded records)
+            // otherwise grow their dictionary three or four times over, each time copying what it holds.
+            if (_items is Dictionary<TKey, TValue> dictionary && items is ICollection<KeyValuePair<TKey, TValue>> known)
+            {
+                dictionary.EnsureCapacity(dictionary.Count + known.Count);
+            }
+
+            if (items is List<KeyValuePair<TKey, TValue>> list)
+            {
+                foreach (var item in list)
+                {
+                    _items.Add(item);
+                }
+
+                return;
+            }
+#endif
+
             foreach (var item in items)
             {
                 _items.Add(item);

@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using LoyaltyHealth.Cli.Cmt;
@@ -45,15 +46,20 @@ namespace LoyaltyHealth.Cli.Staging
             var reader = new StagedRecordReader(bytes, names);
             var entity = new Entity(reader.Name(), reader.Id());
             if (shared?.Shares(entity.LogicalName) == false) shared = null;
-            var attributes = entity.Attributes;
             var count = reader.Int32();
+            // Gathered first, so the entity's attributes grow once to the record's size rather than column by column.
+            var columns = _columns ??= new List<KeyValuePair<string, object>>();
+            columns.Clear();
             for (var i = 0; i < count; i++)
             {
                 var name = reader.Name();
-                attributes[name] = Read(ref reader, shared);
+                columns.Add(new KeyValuePair<string, object>(name, Read(ref reader, shared)));
             }
+            entity.Attributes.AddRange(columns);
             return entity;
         }
+
+        [ThreadStatic] private static List<KeyValuePair<string, object>>? _columns;
 
         /// <summary>The start of a record's form: its table, id and how many columns follow, each written by <see cref="Column"/>.</summary>
         internal static void Header(ArrayBufferWriter<byte> buffer, NamePool names, string table, Guid id, int columns)

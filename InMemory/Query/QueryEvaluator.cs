@@ -95,6 +95,7 @@ namespace LoyaltyHealth.InMemory.Query
         {
             var nodes = plan.Nodes;
             string primaryId = _store.PrimaryIdColumnOf(query.Root.Table);
+            var gathered = GatheredColumns(nodes, primaryId);
             tuples.Sort(new TupleComparer(_store, nodes, plan.SourceTables));
             if (query.Distinct)
             {
@@ -102,7 +103,7 @@ namespace LoyaltyHealth.InMemory.Query
                 var distinct = new List<Entity>();
                 foreach (var tuple in tuples)
                 {
-                    var entity = Project(query, nodes, primaryId, tuple);
+                    var entity = Project(query, nodes, primaryId, tuple, gathered);
                     if (seen.Add(DistinctKey(entity)))
                     {
                         distinct.Add(entity);
@@ -119,7 +120,7 @@ namespace LoyaltyHealth.InMemory.Query
             var page = new List<Entity>(Math.Max(end - start, 0));
             for (int index = start; index < end; index++)
             {
-                page.Add(Project(query, nodes, primaryId, tuples[index]));
+                page.Add(Project(query, nodes, primaryId, tuples[index], gathered));
             }
 
             return Finish(query, page, tuples.Count, start, count, withCookie: true);
@@ -177,12 +178,47 @@ namespace LoyaltyHealth.InMemory.Query
             return result;
         }
 
-        private Entity Project(QueryDefinition query, IReadOnlyList<EntityNode> nodes, string primaryId, RowRef[] tuple)
+        // The columns of a result row go into its entity at once, so its attributes grow once rather than column by column
+        // (a recalculation reads thousands of rows of about twenty columns), where no two columns of the query can share a
+        // result name; otherwise (all-attributes, an alias repeating a name) each is set as it comes, a later one
+        // replacing an earlier one. Null when the names may repeat.
+        private static List<KeyValuePair<string, object>>? GatheredColumns(IReadOnlyList<EntityNode> nodes, string primaryId)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            int columns = 0;
+            foreach (var node in nodes)
+            {
+                if (node.AllAttributes)
+                {
+                    return null;
+                }
+
+                foreach (var attribute in node.Attributes)
+                {
+                    if (!names.Add(attribute.ResultName))
+                    {
+                        return null;
+                    }
+                }
+
+                columns += node.Attributes.Count;
+                if (node.Slot == 0)
+                {
+                    // The row's id: it replaces the root's own primary-id column in place, or comes after the root's columns.
+                    names.Add(primaryId);
+                }
+            }
+
+            return new List<KeyValuePair<string, object>>(columns + 1);
+        }
+
+        private Entity Project(QueryDefinition query, IReadOnlyList<EntityNode> nodes, string primaryId, RowRef[] tuple, List<KeyValuePair<string, object>>? gathered)
         {
             var rootNode = query.Root;
             var root = tuple[0];
             bool rootIsPointer = rootNode.Table == ActivityNames.Pointer;
             var entity = new Entity(rootNode.Table);
+            gathered?.Clear();
             if (rootNode.AllAttributes)
             {
                 foreach (var value in _store.ReadAll(root.Table!, root.Row!, rootIsPointer))
@@ -191,24 +227,38 @@ namespace LoyaltyHealth.InMemory.Query
                 }
             }
 
+            int primaryIdAt = -1;
             foreach (var attribute in rootNode.Attributes)
             {
                 var value = _store.Read(root.Table!, root.Row!, attribute.Reader);
                 if (value != null)
                 {
-                    entity.Attributes[attribute.ResultName] = attribute.Alias == null
-                        ? ValueCopier.CopyOut(value)
-                        : new AliasedValue(rootNode.Table, attribute.Name, ValueCopier.CopyOut(value));
+                    if (gathered != null && attribute.ResultName == primaryId)
+                    {
+                        primaryIdAt = gathered.Count;
+                    }
+
+                    Set(entity, gathered, attribute.ResultName, attribute.Alias == null
+                        ? ValueCopier.CopyOut(value)!
+                        : new AliasedValue(rootNode.Table, attribute.Name, ValueCopier.CopyOut(value)));
                 }
             }
 
             if (!query.Distinct)
             {
                 entity.Id = root.Row!.Id;
-                entity.Attributes[primaryId] = root.Row.Id;
+                if (primaryIdAt >= 0)
+                {
+                    gathered![primaryIdAt] = new KeyValuePair<string, object>(primaryId, root.Row.Id);
+                }
+                else
+                {
+                    Set(entity, gathered, primaryId, root.Row.Id);
+                }
+
                 entity.RowVersion = root.Table!.RowVersionOf(root.Row);
             }
-            else if (entity.Attributes.TryGetValue(primaryId, out var id) && id is Guid rowId)
+            else if ((primaryIdAt >= 0 ? gathered![primaryIdAt].Value : entity.Attributes.TryGetValue(primaryId, out var id) ? id : null) is Guid rowId)
             {
                 entity.Id = rowId;
             }
@@ -235,13 +285,29 @@ namespace LoyaltyHealth.InMemory.Query
                     var value = _store.Read(row.Table!, row.Row!, attribute.Reader);
                     if (value != null)
                     {
-                        entity.Attributes[attribute.ResultName] =
-                            new AliasedValue(link.Table, attribute.Name, ValueCopier.CopyOut(value));
+                        Set(entity, gathered, attribute.ResultName, new AliasedValue(link.Table, attribute.Name, ValueCopier.CopyOut(value)));
                     }
                 }
             }
 
+            if (gathered != null)
+            {
+                entity.Attributes.AddRange(gathered);
+            }
+
             return entity;
+        }
+
+        private static void Set(Entity entity, List<KeyValuePair<string, object>>? gathered, string name, object value)
+        {
+            if (gathered == null)
+            {
+                entity.Attributes[name] = value;
+            }
+            else
+            {
+                gathered.Add(new KeyValuePair<string, object>(name, value));
+            }
         }
 
         private static string DistinctKey(Entity entity)

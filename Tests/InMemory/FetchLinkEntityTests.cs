@@ -63,6 +63,31 @@ namespace LoyaltyHealth.Tests.InMemory
         }
 
         [Test]
+        public void A_row_names_its_primary_id_once_in_the_place_the_query_asked_for_it()
+        {
+            var row = Fetch(@"<fetch><entity name='account'><attribute name='accountid'/><attribute name='name'/>
+                <link-entity name='systemuser' from='systemuserid' to='ownerid' alias='o'><attribute name='fullname'/></link-entity>
+                </entity></fetch>").Single();
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(row.Attributes.Select(a => a.Key), Is.EqualTo(new[] { "accountid", "name", "o.fullname" }));
+                Assert.That(row["accountid"], Is.EqualTo(Ids.Contoso));
+                Assert.That(row.Id, Is.EqualTo(Ids.Contoso));
+            }
+        }
+
+        [Test]
+        public void A_link_column_aliased_as_a_root_column_replaces_it_instead_of_failing_the_query()
+        {
+            var row = Fetch(@"<fetch><entity name='account'><attribute name='name'/>
+                <link-entity name='systemuser' from='systemuserid' to='ownerid' alias='o'><attribute name='fullname' alias='name'/></link-entity>
+                </entity></fetch>").Single();
+
+            Assert.That(((AliasedValue)row["name"]).Value, Is.EqualTo("Olga Owner"));
+        }
+
+        [Test]
         public void An_outer_link_keeps_parents_without_a_match_and_leaves_the_link_columns_out()
         {
             var rows = Fetch(@"<fetch><entity name='account'><attribute name='name'/><order attribute='name'/>

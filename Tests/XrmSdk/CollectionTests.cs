@@ -133,6 +133,20 @@ namespace LoyaltyHealth.Tests.XrmSdk
         }
 
         [Test]
+        public void Attribute_AddRange_keeps_the_order_given_and_refuses_a_key_already_there_as_Add_does()
+        {
+            var entity = new Entity("account") { ["name"] = "Contoso" };
+            entity.Attributes.AddRange(new List<KeyValuePair<string, object>> { new("revenue", 1m), new("numberofemployees", 5) });
+
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(entity.Attributes.Select(a => a.Key), Is.EqualTo(new[] { "name", "revenue", "numberofemployees" }));
+                Assert.That(() => entity.Attributes.AddRange(new List<KeyValuePair<string, object>> { new("name", "Again") }), Throws.ArgumentException);
+                Assert.That(entity["name"], Is.EqualTo("Contoso"));
+            }
+        }
+
+        [Test]
         public void Option_set_value_collections_copy_their_list()
         {
             var list = new List<OptionSetValue> { new OptionSetValue(1) };
