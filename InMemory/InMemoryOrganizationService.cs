@@ -277,7 +277,7 @@ namespace LoyaltyHealth.InMemory
         /// values themselves instead of copies: for rows built only to be seeded, whose values the caller neither
         /// changes nor hands to anyone afterwards (it may still read them).
         /// </summary>
-        public void SeedHandedOver(IReadOnlyCollection<Entity> rows)
+        public void SeedHandedOver(IReadOnlyList<SeedRow> rows)
         {
             if (rows == null)
             {
@@ -291,7 +291,7 @@ namespace LoyaltyHealth.InMemory
                     _store.ExpectRows(rows);
                     foreach (var row in rows)
                     {
-                        _store.Create(RequireEntity(row, "Seed"), keepAuditDates: true, takeValues: true);
+                        _store.Create(row.Table, row.Id, row.Columns ?? throw DataverseFault.InvalidArgument("Seed: the row's columns are required."), keepAuditDates: true, takeValues: true);
                     }
                 }
                 catch (DataverseFault fault)

@@ -68,7 +68,7 @@ namespace LoyaltyHealth.Cli.Staging
             organisation.Store.SeedHandedOver(slice.Rows);
             organisation.Store.ResetRequestCount();
             organisation.Create(slice.Account);
-            var history = slice.Rows.Where(r => r.LogicalName == HealthAssessmentSchema.EntityName);
+            var history = slice.Rows.Where(r => r.Table == HealthAssessmentSchema.EntityName).Select(r => r.ToEntity());
             if (PreviousAssessments.Columns(slice.Account, history, _trend) is { } stored) organisation.Store.SeedUpdate(stored);
             organisation.RunSystemJobs();
             return organisation;

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.InMemory;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Data.Sqlite;
 using Microsoft.Xrm.Sdk;
@@ -12,7 +13,8 @@ using Microsoft.Xrm.Sdk;
 namespace LoyaltyHealth.Cli.Staging
 {
     /// <summary>One account with every row it needs for its recalculation, and what was left out of it.</summary>
-    public sealed record AccountSlice(Entity Account, IReadOnlyList<Entity> Rows, IReadOnlyList<string> Warnings);
+    /// <remarks>The rows are only to be seeded into the account's organisation (<see cref="SeedRow"/>); the account goes through the pipeline as an entity.</remarks>
+    public sealed record AccountSlice(Entity Account, IReadOnlyList<SeedRow> Rows, IReadOnlyList<string> Warnings);
 
     /// <summary>
     /// An export staged once in an embedded SQLite file, kept by region of accounts, so a run holds one region's
@@ -309,7 +311,7 @@ namespace LoyaltyHealth.Cli.Staging
         {
             var (at, end) = held.Of(ordinal);
             Entity? account = null;
-            var rows = new List<Entity>(_lastSliceRows);
+            var rows = new List<SeedRow>(_lastSliceRows);
             SortedDictionary<string, int>? excluded = null;
             _shared.Clear();
             long last = 0;
@@ -324,8 +326,8 @@ namespace LoyaltyHealth.Cli.Staging
                     excluded[row.Table!] = (excluded.TryGetValue(row.Table!, out var n) ? n : 0) + 1;
                     continue;
                 }
-                var record = RecordCodec.Decode(held.Payload(row), _names, _shared);
-                if (record.LogicalName == AccountSchema.EntityName && record.Id == accountId) account = record;
+                var record = RecordCodec.DecodeRow(held.Payload(row), _names, _shared);
+                if (record.Table == AccountSchema.EntityName && record.Id == accountId) account = record.ToEntity();
                 else rows.Add(record);
             }
 

@@ -5,6 +5,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.InMemory;
 using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Cli.Staging
@@ -43,11 +44,28 @@ namespace LoyaltyHealth.Cli.Staging
         /// </summary>
         public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names, SharedValues? shared)
         {
-            var reader = new StagedRecordReader(bytes, names);
-            var entity = new Entity(reader.Name(), reader.Id());
-            if (shared?.Shares(entity.LogicalName) == false) shared = null;
-            var count = reader.Int32();
+            var (table, id, columns) = Read(bytes, names, shared);
+            var entity = new Entity(table, id);
             // Gathered first, so the entity's attributes grow once to the record's size rather than column by column.
+            entity.Attributes.AddRange(columns);
+            return entity;
+        }
+
+        /// <summary>Reads a record back as <see cref="Decode(ReadOnlySpan{byte}, NamePool, SharedValues?)"/> does, as a row only to be seeded: no entity is built for it.</summary>
+        public static SeedRow DecodeRow(ReadOnlySpan<byte> bytes, NamePool names, SharedValues? shared)
+        {
+            var (table, id, columns) = Read(bytes, names, shared);
+            return new SeedRow(table, id, columns.ToArray());
+        }
+
+        /// <summary>A record's table, id and columns; the columns are valid until the thread reads the next record.</summary>
+        private static (string Table, Guid Id, List<KeyValuePair<string, object>> Columns) Read(ReadOnlySpan<byte> bytes, NamePool names, SharedValues? shared)
+        {
+            var reader = new StagedRecordReader(bytes, names);
+            var table = reader.Name();
+            var id = reader.Id();
+            if (shared?.Shares(table) == false) shared = null;
+            var count = reader.Int32();
             var columns = _columns ??= new List<KeyValuePair<string, object>>();
             columns.Clear();
             for (var i = 0; i < count; i++)
@@ -55,8 +73,7 @@ namespace LoyaltyHealth.Cli.Staging
                 var name = reader.Name();
                 columns.Add(new KeyValuePair<string, object>(name, Read(ref reader, shared)));
             }
-            entity.Attributes.AddRange(columns);
-            return entity;
+            return (table, id, columns);
         }
 
         [ThreadStatic] private static List<KeyValuePair<string, object>>? _columns;

@@ -78,7 +78,7 @@ namespace LoyaltyHealth.InMemory.Storage
 
         // Sizes the tables for rows about to be created (and an activity's party rows: its regarding and owner
         // rows, and its party lists), so that they grow once rather than step by step. A hint: nothing else changes.
-        public void ExpectRows(IEnumerable<Entity?> rows)
+        public void ExpectRows(IReadOnlyList<SeedRow> rows)
         {
             // Rows come grouped by table as a rule, so each run of one table's rows is counted before it is added up.
             var expected = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ namespace LoyaltyHealth.InMemory.Storage
             int parties = 0;
             foreach (var row in rows)
             {
-                string? name = row?.LogicalName;
+                string? name = row.Table;
                 if (string.IsNullOrEmpty(name))
                 {
                     continue;
@@ -108,7 +108,7 @@ namespace LoyaltyHealth.InMemory.Storage
                 {
                     activities++;
                     parties += 2;
-                    foreach (var column in EntityColumns.Of(row!, ref _columns))
+                    foreach (var column in row.Columns ?? Array.Empty<KeyValuePair<string, object>>())
                     {
                         parties += column.Value is EntityCollection partyList ? partyList.Entities.Count : 0;
                     }
@@ -181,14 +181,17 @@ namespace LoyaltyHealth.InMemory.Storage
 
         // With takeValues the entity's values are stored as they are, not copied: the caller hands them over
         // and never touches them again (rows decoded only to be seeded).
-        public Guid Create(Entity entity, bool keepAuditDates, bool takeValues = false)
+        public Guid Create(Entity entity, bool keepAuditDates, bool takeValues = false) =>
+            Create(entity.LogicalName, entity.Id, EntityColumns.Of(entity, ref _columns), keepAuditDates, takeValues);
+
+        /// <summary>Creates a row from its table, id (empty: the primary-id column's, else a new one) and columns, as <see cref="Create(Entity, bool, bool)"/>.</summary>
+        public Guid Create(string? logicalName, Guid rowId, ReadOnlySpan<KeyValuePair<string, object>> columns, bool keepAuditDates, bool takeValues)
         {
-            string name = RequireWritableName(entity.LogicalName, "Create");
-            var columns = EntityColumns.Of(entity, ref _columns);
+            string name = RequireWritableName(logicalName, "Create");
             Check.Row(name, columns);
             var table = GetOrCreateTable(name);
-            var id = entity.Id != Guid.Empty ? entity.Id
-                : entity.Attributes.TryGetValue(table.PrimaryIdColumn, out var given) && given is Guid givenId && givenId != Guid.Empty ? givenId
+            var id = rowId != Guid.Empty ? rowId
+                : ValueOf(columns, table.PrimaryIdColumn) is Guid givenId && givenId != Guid.Empty ? givenId
                 : _newId();
             if (table.Find(id) != null || (table.IsActivity && _activityTableById.ContainsKey(id)))
             {
@@ -475,6 +478,19 @@ namespace LoyaltyHealth.InMemory.Storage
             }
 
             return (values, parties);
+        }
+
+        private static object? ValueOf(ReadOnlySpan<KeyValuePair<string, object>> columns, string column)
+        {
+            foreach (var pair in columns)
+            {
+                if (string.Equals(pair.Key, column, StringComparison.Ordinal))
+                {
+                    return pair.Value;
+                }
+            }
+
+            return null;
         }
 
         // A prepared column's value; null when the row does not carry it.

@@ -123,7 +123,7 @@ namespace LoyaltyHealth.Tests.Cli
                 foreach (var staging in new[] { together, interleaved })
                 {
                     Assert.That(RowIds(staging, AccountA), Is.EqualTo(emails.Where((_, n) => n % 2 == 0).Select(e => e.Id)));
-                    Assert.That(staging.Slice(AccountB).Rows.Select(r => r.GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId).Id), Is.All.EqualTo(AccountB));
+                    Assert.That(staging.Slice(AccountB).Rows.Select(r => r.ToEntity().GetAttributeValue<EntityReference>(ActivitySchema.RegardingObjectId).Id), Is.All.EqualTo(AccountB));
                     Assert.That(RowIds(staging, AccountB), Is.EqualTo(emails.Where((_, n) => n % 2 == 1).Select(e => e.Id)));
                 }
             });

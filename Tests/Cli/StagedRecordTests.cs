@@ -64,8 +64,8 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(direct.Notes, Is.EqualTo(throughEntities.Notes));
                 foreach (var (slice, expected) in direct.Slices().Zip(throughEntities.Slices()))
                 {
-                    Assert.That(slice.Rows.Prepend(slice.Account).Select(r => Form(b => RecordCodec.Encode(r, b, names))),
-                        Is.EqualTo(expected.Rows.Prepend(expected.Account).Select(r => Form(b => RecordCodec.Encode(r, b, names)))), slice.Account.Id.ToString());
+                    Assert.That(slice.Rows.Select(r => r.ToEntity()).Prepend(slice.Account).Select(r => Form(b => RecordCodec.Encode(r, b, names))),
+                        Is.EqualTo(expected.Rows.Select(r => r.ToEntity()).Prepend(expected.Account).Select(r => Form(b => RecordCodec.Encode(r, b, names)))), slice.Account.Id.ToString());
                     Assert.That(slice.Warnings, Is.EqualTo(expected.Warnings));
                 }
             });
