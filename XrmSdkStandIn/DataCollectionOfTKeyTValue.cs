@@ -59,6 +59,7 @@ namespace Microsoft.Xrm.Sdk
                 dictionary.EnsureCapacity(dictionary.Count + known.Count);
             }
 
+            // A list is walked with its own enumerator, not a boxed one: rows are filled this way millions of times a run.
             if (items is List<KeyValuePair<TKey, TValue>> list)
             {
                 foreach (var item in list)

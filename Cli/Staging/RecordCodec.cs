@@ -35,48 +35,31 @@ namespace LoyaltyHealth.Cli.Staging
             }
         }
 
-        /// <summary>Reads a record back; its table, column and lookup-table names come from <paramref name="names"/>.</summary>
-        public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names) => Decode(bytes, names, shared: null);
+        /// <summary>Reads a record back as an entity; its table, column and lookup-table names come from <paramref name="names"/>.</summary>
+        public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names) => DecodeRow(bytes, names, shared: null).ToEntity();
 
         /// <summary>
-        /// Reads a record back, its lookups and activity parties taken from <paramref name="shared"/> when given: the
-        /// record then shares them with the other records read with it, unless its table shares nothing, and must only be read (<see cref="SharedValues"/>).
+        /// Reads a record back as a row only to be seeded (no entity is built for it), its lookups and activity parties taken
+        /// from <paramref name="shared"/> when given: the row then shares them with the other rows read with it, unless its
+        /// table shares nothing, and must only be read (<see cref="SharedValues"/>).
         /// </summary>
-        public static Entity Decode(ReadOnlySpan<byte> bytes, NamePool names, SharedValues? shared)
-        {
-            var (table, id, columns) = Read(bytes, names, shared);
-            var entity = new Entity(table, id);
-            // Gathered first, so the entity's attributes grow once to the record's size rather than column by column.
-            entity.Attributes.AddRange(columns);
-            return entity;
-        }
-
-        /// <summary>Reads a record back as <see cref="Decode(ReadOnlySpan{byte}, NamePool, SharedValues?)"/> does, as a row only to be seeded: no entity is built for it.</summary>
         public static SeedRow DecodeRow(ReadOnlySpan<byte> bytes, NamePool names, SharedValues? shared)
-        {
-            var (table, id, columns) = Read(bytes, names, shared);
-            return new SeedRow(table, id, columns.ToArray());
-        }
-
-        /// <summary>A record's table, id and columns; the columns are valid until the thread reads the next record.</summary>
-        private static (string Table, Guid Id, List<KeyValuePair<string, object>> Columns) Read(ReadOnlySpan<byte> bytes, NamePool names, SharedValues? shared)
         {
             var reader = new StagedRecordReader(bytes, names);
             var table = reader.Name();
             var id = reader.Id();
             if (shared?.Shares(table) == false) shared = null;
             var count = reader.Int32();
-            var columns = _columns ??= new List<KeyValuePair<string, object>>();
-            columns.Clear();
-            for (var i = 0; i < count; i++)
+            // Every column takes bytes of its own: a count beyond them is a damaged record, not an array to allocate.
+            if ((uint)count > (uint)bytes.Length) throw new InvalidDataException($"A staged record claims {count} columns in {bytes.Length} bytes.");
+            var columns = new KeyValuePair<string, object>[count];
+            for (var i = 0; i < columns.Length; i++)
             {
                 var name = reader.Name();
-                columns.Add(new KeyValuePair<string, object>(name, Read(ref reader, shared)));
+                columns[i] = new KeyValuePair<string, object>(name, Read(ref reader, shared));
             }
-            return (table, id, columns);
+            return new SeedRow(table, id, columns);
         }
-
-        [ThreadStatic] private static List<KeyValuePair<string, object>>? _columns;
 
         /// <summary>The start of a record's form: its table, id and how many columns follow, each written by <see cref="Column"/>.</summary>
         internal static void Header(ArrayBufferWriter<byte> buffer, NamePool names, string table, Guid id, int columns)

@@ -258,9 +258,13 @@ namespace LoyaltyHealth.InMemory.Query
 
                 entity.RowVersion = root.Table!.RowVersionOf(root.Row);
             }
-            else if ((primaryIdAt >= 0 ? gathered![primaryIdAt].Value : entity.Attributes.TryGetValue(primaryId, out var id) ? id : null) is Guid rowId)
+            else
             {
-                entity.Id = rowId;
+                var given = primaryIdAt >= 0 ? gathered![primaryIdAt].Value : entity.Attributes.TryGetValue(primaryId, out var id) ? id : null;
+                if (given is Guid rowId)
+                {
+                    entity.Id = rowId;
+                }
             }
 
             for (int slot = 1; slot < nodes.Count; slot++)

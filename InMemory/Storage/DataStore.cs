@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.InteropServices;
 using LoyaltyHealth.InMemory.Activities;
 using LoyaltyHealth.InMemory.Schema;
 using Microsoft.Xrm.Sdk;
@@ -480,30 +481,19 @@ namespace LoyaltyHealth.InMemory.Storage
             return (values, parties);
         }
 
-        private static object? ValueOf(ReadOnlySpan<KeyValuePair<string, object>> columns, string column)
+        // A column's value among a row's columns, given or prepared; null when the row does not carry it.
+        private static object? ValueOf<T>(ReadOnlySpan<KeyValuePair<string, T>> columns, string column)
         {
-            foreach (var pair in columns)
-            {
-                if (string.Equals(pair.Key, column, StringComparison.Ordinal))
-                {
-                    return pair.Value;
-                }
-            }
-
-            return null;
+            int index = IndexOf(columns, column);
+            return index < 0 ? null : columns[index].Value;
         }
 
-        // A prepared column's value; null when the row does not carry it.
-        private static object? ValueOf(List<KeyValuePair<string, object?>> values, string column)
-        {
-            int index = IndexOf(values, column);
-            return index < 0 ? null : values[index].Value;
-        }
+        private static object? ValueOf(List<KeyValuePair<string, object?>> values, string column) => ValueOf<object?>(CollectionsMarshal.AsSpan(values), column);
 
         // Replaces a prepared column's value where the row carries it, else adds the column after the row's own.
         private static void SetValue(List<KeyValuePair<string, object?>> values, string column, object value)
         {
-            int index = IndexOf(values, column);
+            int index = IndexOf<object?>(CollectionsMarshal.AsSpan(values), column);
             var pair = new KeyValuePair<string, object?>(column, value);
             if (index < 0)
             {
@@ -515,11 +505,11 @@ namespace LoyaltyHealth.InMemory.Storage
             }
         }
 
-        private static int IndexOf(List<KeyValuePair<string, object?>> values, string column)
+        private static int IndexOf<T>(ReadOnlySpan<KeyValuePair<string, T>> columns, string column)
         {
-            for (int i = 0; i < values.Count; i++)
+            for (int i = 0; i < columns.Length; i++)
             {
-                if (string.Equals(values[i].Key, column, StringComparison.Ordinal))
+                if (string.Equals(columns[i].Key, column, StringComparison.Ordinal))
                 {
                     return i;
                 }

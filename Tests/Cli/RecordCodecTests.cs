@@ -90,5 +90,20 @@ namespace LoyaltyHealth.Tests.Cli
 
             Assert.That(error!.Message, Does.Contain("name number 0 was never given"));
         }
+
+        [Test]
+        public void A_column_count_beyond_the_record_bytes_is_refused_as_damage()
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            var names = new NamePool();
+            RecordCodec.Encode(new Entity(AccountSchema.EntityName, Id) { [AccountSchema.Name] = "Contoso" }, buffer, names);
+            var damaged = buffer.WrittenSpan.ToArray();
+            // The count follows the table's name number (one byte) and the id (16 bytes).
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(damaged.AsSpan(17), int.MaxValue);
+
+            var error = Assert.Throws<System.IO.InvalidDataException>(() => RecordCodec.Decode(damaged, names));
+
+            Assert.That(error!.Message, Does.Contain($"claims {int.MaxValue} columns"));
+        }
     }
 }
