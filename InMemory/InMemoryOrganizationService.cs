@@ -572,7 +572,7 @@ namespace LoyaltyHealth.InMemory
             switch (query)
             {
                 case FetchExpression fetch:
-                    return _evaluator.Evaluate(FetchXmlParser.Parse(fetch.Query));
+                    return _evaluator.Evaluate(FetchXmlCache.Shared.Parse(fetch.Query));
                 case QueryExpression expression:
                     return _evaluator.Evaluate(QueryExpressionTranslator.Translate(expression));
                 case null:

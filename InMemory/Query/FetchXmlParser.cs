@@ -69,7 +69,10 @@ namespace LoyaltyHealth.InMemory.Query
             ["avg"] = AggregateKind.Avg,
         };
 
-        public static QueryDefinition Parse(string? fetchXml)
+        public static QueryDefinition Parse(string? fetchXml) => Parse(fetchXml, new List<ConditionNode>());
+
+        // Also lists the query's conditions in document order, the order their values are written in (FetchXmlShape).
+        public static QueryDefinition Parse(string? fetchXml, List<ConditionNode> conditions)
         {
             if (string.IsNullOrWhiteSpace(fetchXml))
             {
@@ -79,7 +82,7 @@ namespace LoyaltyHealth.InMemory.Query
             try
             {
                 using var document = new FetchXmlDocument(fetchXml!);
-                return Read(document);
+                return Read(document, conditions);
             }
             catch (XmlException e)
             {
@@ -91,7 +94,7 @@ namespace LoyaltyHealth.InMemory.Query
         // then the root and its attributes, then what needs every element (the union hints, the root's
         // children), then the entity in document order. Read forward, a later element can still decide the
         // fault, so a fault found early is raised only once the rest of the document is read.
-        private static QueryDefinition Read(FetchXmlDocument document)
+        private static QueryDefinition Read(FetchXmlDocument document, List<ConditionNode> conditions)
         {
             FetchOptions fetch;
             try
@@ -114,7 +117,7 @@ namespace LoyaltyHealth.InMemory.Query
                 {
                     if (query == null && document.Name == "entity")
                     {
-                        query = ReadEntity(document, fetch);
+                        query = ReadEntity(document, fetch, conditions);
                     }
                 }
             }
@@ -163,7 +166,7 @@ namespace LoyaltyHealth.InMemory.Query
             }
         }
 
-        private static QueryDefinition ReadEntity(FetchXmlDocument document, FetchOptions fetch)
+        private static QueryDefinition ReadEntity(FetchXmlDocument document, FetchOptions fetch, List<ConditionNode> conditions)
         {
             CheckAttributes(document, EntityAttributes, "entity");
             var root = new EntityNode(Required(document, "name", "entity"));
@@ -177,11 +180,11 @@ namespace LoyaltyHealth.InMemory.Query
                 Page = PositiveInt(fetch.Page, "fetch", "page"),
                 PagingCookie = fetch.PagingCookie,
             };
-            ReadChildren(document, root, query, isRoot: true);
+            ReadChildren(document, root, query, isRoot: true, conditions);
             return query;
         }
 
-        private static void ReadChildren(FetchXmlDocument document, EntityNode node, QueryDefinition query, bool isRoot)
+        private static void ReadChildren(FetchXmlDocument document, EntityNode node, QueryDefinition query, bool isRoot, List<ConditionNode> conditions)
         {
             var children = document.Children();
             while (children.MoveNext())
@@ -204,10 +207,10 @@ namespace LoyaltyHealth.InMemory.Query
                             throw Fault($"{Where(node, isRoot)} has more than one <filter>; nest them inside one");
                         }
 
-                        node.Filter = ReadFilter(document);
+                        node.Filter = ReadFilter(document, conditions);
                         break;
                     case "link-entity":
-                        node.Links.Add(ReadLink(document, query));
+                        node.Links.Add(ReadLink(document, query, conditions));
                         break;
                     default:
                         throw Fault($"{Where(node, isRoot)} does not support the child element <{document.Name}>");
@@ -218,7 +221,7 @@ namespace LoyaltyHealth.InMemory.Query
         // How faults name the entity or link-entity an element sits in.
         private static string Where(EntityNode node, bool isRoot) => isRoot ? $"entity '{node.Table}'" : $"link-entity '{node.Table}'";
 
-        private static EntityNode ReadLink(FetchXmlDocument document, QueryDefinition query)
+        private static EntityNode ReadLink(FetchXmlDocument document, QueryDefinition query, List<ConditionNode> conditions)
         {
             CheckAttributes(document, LinkAttributes, "link-entity");
             var link = new EntityNode(Required(document, "name", "link-entity"))
@@ -239,7 +242,7 @@ namespace LoyaltyHealth.InMemory.Query
                     throw Fault($"link-entity '{link.Table}': link-type '{linkType}' is not supported (inner and outer are)");
             }
 
-            ReadChildren(document, link, query, isRoot: false);
+            ReadChildren(document, link, query, isRoot: false, conditions);
             return link;
         }
 
@@ -309,7 +312,7 @@ namespace LoyaltyHealth.InMemory.Query
             return order;
         }
 
-        private static FilterNode ReadFilter(FetchXmlDocument document)
+        private static FilterNode ReadFilter(FetchXmlDocument document, List<ConditionNode> conditions)
         {
             CheckAttributes(document, FilterAttributes, "filter");
             string type = document.Attribute("type") ?? "and";
@@ -330,10 +333,10 @@ namespace LoyaltyHealth.InMemory.Query
                 switch (document.Name)
                 {
                     case "condition":
-                        filter.Conditions.Add(ReadCondition(document));
+                        filter.Conditions.Add(ReadCondition(document, conditions));
                         break;
                     case "filter":
-                        filter.Filters.Add(ReadFilter(document));
+                        filter.Filters.Add(ReadFilter(document, conditions));
                         break;
                     default:
                         throw Fault($"<filter> does not support the child element <{document.Name}>");
@@ -343,7 +346,7 @@ namespace LoyaltyHealth.InMemory.Query
             return filter;
         }
 
-        private static ConditionNode ReadCondition(FetchXmlDocument document)
+        private static ConditionNode ReadCondition(FetchXmlDocument document, List<ConditionNode> conditions)
         {
             CheckAttributes(document, ConditionAttributes, "condition");
             string attribute = Required(document, "attribute", "condition");
@@ -380,7 +383,9 @@ namespace LoyaltyHealth.InMemory.Query
             }
 
             CheckValueCount(op, values.Count, description);
-            return new ConditionNode(attribute, op, values, description) { EntityName = entityName };
+            var condition = new ConditionNode(attribute, op, values, description) { EntityName = entityName };
+            conditions.Add(condition);
+            return condition;
         }
 
         // Also used for QueryExpression conditions, so both languages reject the same mistakes.
