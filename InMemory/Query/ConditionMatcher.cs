@@ -13,7 +13,8 @@ namespace LoyaltyHealth.InMemory.Query
     internal sealed class ConditionMatcher
     {
         private readonly ConditionNode _condition;
-        private readonly Dictionary<Type, object?[]> _converted = new Dictionary<Type, object?[]>();
+        // Made once a second column type is met: a condition mostly meets one, and a query's conditions are made anew for every query.
+        private Dictionary<Type, object?[]>? _converted;
         private Regex? _like;
 
         // The last conversion used: a condition mostly meets one column type, so the dictionary is skipped.
@@ -101,7 +102,12 @@ namespace LoyaltyHealth.InMemory.Query
                 return _lastLiterals!;
             }
 
-            if (!_converted.TryGetValue(type, out var literals))
+            if (_lastType != null && _converted == null)
+            {
+                _converted = new Dictionary<Type, object?[]> { [_lastType] = _lastLiterals! };
+            }
+
+            if (_converted == null || !_converted.TryGetValue(type, out var literals))
             {
                 literals = new object?[_condition.Values.Count];
                 for (int i = 0; i < literals.Length; i++)
@@ -110,7 +116,7 @@ namespace LoyaltyHealth.InMemory.Query
                     literals[i] = literal == null ? null : ValueComparison.ConvertLiteral(literal, normalizedTarget, _condition.Description);
                 }
 
-                _converted.Add(type, literals);
+                _converted?.Add(type, literals);
             }
 
             _lastType = type;
