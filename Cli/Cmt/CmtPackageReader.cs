@@ -45,9 +45,7 @@ namespace LoyaltyHealth.Cli.Cmt
         /// each record to another thread that read its text and handed it straight back 22 s of the parsing thread's
         /// processor time, holding 1,024 records first 18 s (README, "Performance"). About 6 MB of records wait.
         /// </summary>
-        internal int RestingRecords { get; set; } = DefaultRestingRecords;
-
-        public const int DefaultRestingRecords = 2048;
+        internal int RestingRecords { get; set; } = 2048;
 
         private CmtPackageReader(ZipArchive zip, string path, CmtLimits limits)
         {

@@ -30,8 +30,6 @@ namespace LoyaltyHealth.InMemory.Query
         // Of the text around the values: equal shapes have equal hashes.
         public int Hash { get; }
 
-        public string ValueAt(int index) => Text.Substring(Values[index].Start, Values[index].Length);
-
         public ReadOnlySpan<char> ValueSpan(int index) => Text.AsSpan(Values[index].Start, Values[index].Length);
 
         // The text around the values is the same, character for character, as the other shape's.
@@ -65,7 +63,7 @@ namespace LoyaltyHealth.InMemory.Query
         public static FetchXmlShape? Of(string text)
         {
             var values = new List<Range>();
-            string? openElement = null;
+            bool inValue = false;
             int at = 0;
             while (true)
             {
@@ -75,10 +73,10 @@ namespace LoyaltyHealth.InMemory.Query
                     break;
                 }
 
-                if (openElement == "value")
+                if (inValue)
                 {
                     // A <value>'s whole content must be one text, directly closed.
-                    if (string.CompareOrdinal(text, tag, "</value>", 0, 8) != 0 || !PlainText(text.AsSpan(at, tag - at)))
+                    if (!At(text, tag, "</value>") || !PlainText(text.AsSpan(at, tag - at)))
                     {
                         return null;
                     }
@@ -86,7 +84,7 @@ namespace LoyaltyHealth.InMemory.Query
                     values.Add(new Range(at, tag - at));
                 }
 
-                openElement = null;
+                inValue = false;
                 if (At(text, tag, "<!--"))
                 {
                     int end = text.IndexOf("-->", tag + 4, StringComparison.Ordinal);
@@ -124,7 +122,7 @@ namespace LoyaltyHealth.InMemory.Query
                 }
                 else
                 {
-                    at = StartTag(text, tag, values, out openElement);
+                    at = StartTag(text, tag, values, out inValue);
                     if (at < 0)
                     {
                         return null;
@@ -145,10 +143,10 @@ namespace LoyaltyHealth.InMemory.Query
         }
 
         // Reads a start tag from its '<': the element's name, and a condition's value attribute as a value. Gives the
-        // place after the tag, or -1 when the tag is not in the plain form; the element's name while it is open.
-        private static int StartTag(string text, int tag, List<Range> values, out string? openElement)
+        // place after the tag, or -1 when the tag is not in the plain form; whether it opens a <value>.
+        private static int StartTag(string text, int tag, List<Range> values, out bool opensValue)
         {
-            openElement = null;
+            opensValue = false;
             int at = tag + 1;
             var element = Name(text, ref at);
             if (element.IsEmpty)
@@ -167,7 +165,7 @@ namespace LoyaltyHealth.InMemory.Query
 
                 if (text[at] == '>')
                 {
-                    openElement = element.SequenceEqual("value") ? "value" : string.Empty;
+                    opensValue = element.SequenceEqual("value");
                     return at + 1;
                 }
 

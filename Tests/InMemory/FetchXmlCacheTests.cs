@@ -199,7 +199,7 @@ namespace LoyaltyHealth.Tests.InMemory
 
             var shape = FetchXmlShape.Of(text)!;
 
-            Assert.That(Enumerable.Range(0, shape.Values.Count).Select(shape.ValueAt), Is.EqualTo(new[]
+            Assert.That(Enumerable.Range(0, shape.Values.Count).Select(index => shape.ValueSpan(index).ToString()), Is.EqualTo(new[]
             {
                 id.ToString(), id.ToString(), new DateTime(2024, 1, 1).ToString("o"), new DateTime(2024, 6, 30).ToString("o"), "email", "phonecall", "0",
             }));
