@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.ExceptionServices;
 using System.Threading;
+using LoyaltyHealth.Cli.Concurrency;
 
 namespace LoyaltyHealth.Cli.Staging
 {
@@ -17,11 +18,11 @@ namespace LoyaltyHealth.Cli.Staging
     public static class ReadAhead
     {
         /// <summary>
-        /// Items are handed over in batches: one hand-over per item would wake the waiting thread for nearly
-        /// every record, and each wait spins before it sleeps; batches of 256 rather than 64 halved the time spent
-        /// spinning (about 1 % of staging's samples to 0.45 %, 20,000 accounts × 100 activities). The queue stays
-        /// short: what waits in it outlives collections of the youngest generation and is copied to older ones, and
-        /// a queue of 4,096 records staged no faster than one of 256 (within the noise of a shared machine).
+        /// Items are handed over in batches (<see cref="HandOver{T}"/>): one hand-over per item would wake the waiting thread for
+        /// nearly every record. (When the queue was a BlockingCollection, whose waits spin first, batches of 256 rather than 64
+        /// halved the time spent spinning, 20,000 accounts × 100 activities.)
+        /// The queue stays short: what waits in it outlives collections of the youngest generation and is copied to older ones,
+        /// and a queue of 4,096 records staged no faster than one of 256 (within the noise of a shared machine).
         /// </summary>
         public const int Batch = 256;
         public const int Batches = 4;
@@ -30,7 +31,7 @@ namespace LoyaltyHealth.Cli.Staging
         /// <param name="thread">The reading thread's name, as a profiler or a listing of the process's threads shows it.</param>
         public static IEnumerable<T> Of<T>(IEnumerable<T> source, string thread = "record source")
         {
-            using var queue = new BlockingCollection<List<T>>(Batches);
+            var queue = new HandOver<List<T>>(Batches);
             // Batches the caller has been through, emptied, to be filled again rather than a list allocated per batch.
             var emptied = new ConcurrentQueue<List<T>>();
             using var stop = new CancellationTokenSource();
@@ -47,7 +48,7 @@ namespace LoyaltyHealth.Cli.Staging
                             stop.Token.ThrowIfCancellationRequested();
                             batch.Add(item);
                             if (batch.Count < Batch) continue;
-                            queue.Add(batch, stop.Token);
+                            queue.Add(batch);
                             batch = Empty(emptied);
                         }
                     }
@@ -56,7 +57,7 @@ namespace LoyaltyHealth.Cli.Staging
                         failure = ExceptionDispatchInfo.Capture(e);
                     }
                     // What was read before the source failed comes first: an earlier record may hold the first problem.
-                    if (batch.Count > 0) queue.Add(batch, stop.Token);
+                    if (batch.Count > 0) queue.Add(batch);
                 }
                 catch (Exception) when (stop.IsCancellationRequested)
                 {
@@ -64,13 +65,13 @@ namespace LoyaltyHealth.Cli.Staging
                 }
                 finally
                 {
-                    queue.CompleteAdding();
+                    queue.Complete();
                 }
             }) { IsBackground = true, Name = thread };
             reader.Start();
             try
             {
-                foreach (var batch in queue.GetConsumingEnumerable())
+                while (queue.TryTake(out var batch))
                 {
                     foreach (var item in batch)
                         yield return item;
@@ -81,6 +82,7 @@ namespace LoyaltyHealth.Cli.Staging
             finally
             {
                 stop.Cancel();
+                queue.Stop();
                 reader.Join();
             }
             failure?.Throw();
