@@ -7,7 +7,6 @@ using System.IO.Compression;
 using System.Linq;
 using System.Xml;
 using System.Xml.Linq;
-using LoyaltyHealth.Cli.Concurrency;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 
@@ -125,7 +124,7 @@ namespace LoyaltyHealth.Cli.Cmt
         internal IEnumerable<ParsedRecord> Parse(bool refuseRepeatsInMemory = true)
         {
             var file = Where(DataEntry);
-            using var stream = Bounded(DataEntry, _limits.MaxDataBytes, inflateAhead: true);
+            using var stream = Bounded(DataEntry, _limits.MaxDataBytes);
             using var xml = XmlReader.Create(stream, DataSettings());
             var cursor = new Cursor(xml, stream);
             var records = new RecordXml(xml);
@@ -385,8 +384,7 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private string Where(string entry) => $"{_path} ({entry})";
 
-        /// <param name="inflateAhead">Whether the entry is inflated on a thread of its own while the caller parses it (<see cref="StreamAhead"/>).</param>
-        private BoundedEntryStream Bounded(string name, long max, bool inflateAhead = false)
+        private BoundedEntryStream Bounded(string name, long max)
         {
             var entry = Entry(name);
             Stream inner;
@@ -398,7 +396,6 @@ namespace LoyaltyHealth.Cli.Cmt
             {
                 throw new CmtDataException(Where(name), $"the archive entry cannot be read ({e.Message}); export the data again.", inner: e);
             }
-            if (inflateAhead) inner = new StreamAhead(inner, "data.xml inflater");
             return new BoundedEntryStream(inner, Where(name), max, entry.CompressedLength, _limits);
         }
 
