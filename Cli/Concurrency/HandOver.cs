@@ -16,8 +16,8 @@ namespace LoyaltyHealth.Cli.Concurrency
         private readonly Queue<T> _items;
         private readonly int _capacity;
         // A waiting side is woken only once half the queue is there for it (or the end), not for every item: waking a thread
-        // is a system call on the waking side, and a parser that woke its reader for each chunk spent as long in those calls
-        // as the reader saved it.
+        // is a system call on the waking side (a hand-over that woke the other thread for every batch staged slower, and a
+        // trial that woke an inflating thread for every chunk cost the parser as much as that thread saved; README "Performance").
         private readonly int _wakeTakerAt, _wakeGiverAt;
         private bool _completed, _stopped, _takerWaits, _giverWaits;
 
