@@ -19,7 +19,9 @@ namespace LoyaltyHealth.Cli.Concurrency
         // is a system call on the waking side (a hand-over that woke the other thread for every batch staged slower, and a
         // trial that woke an inflating thread for every chunk cost the parser as much as that thread saved; README "Performance").
         private readonly int _wakeTakerAt, _wakeGiverAt;
-        private bool _completed, _stopped, _takerWaits, _giverWaits;
+        private bool _completed, _takerWaits, _giverWaits;
+        // Read without the lock too (Stopped), by the giver between items.
+        private volatile bool _stopped;
 
         public HandOver(int capacity)
         {
@@ -79,6 +81,9 @@ namespace LoyaltyHealth.Cli.Concurrency
                 Monitor.PulseAll(_items);
             }
         }
+
+        /// <summary>Whether the taker stopped: a giver stops reading what it would add.</summary>
+        public bool Stopped => _stopped;
 
         /// <summary>The taker stopped: a waiting or later <see cref="Add"/> throws, <see cref="TryTake"/> returns false.</summary>
         public void Stop()

@@ -34,7 +34,6 @@ namespace LoyaltyHealth.Cli.Staging
             var queue = new HandOver<List<T>>(Batches);
             // Batches the caller has been through, emptied, to be filled again rather than a list allocated per batch.
             var emptied = new ConcurrentQueue<List<T>>();
-            using var stop = new CancellationTokenSource();
             ExceptionDispatchInfo? failure = null;
             var reader = new Thread(() =>
             {
@@ -45,21 +44,21 @@ namespace LoyaltyHealth.Cli.Staging
                     {
                         foreach (var item in source)
                         {
-                            stop.Token.ThrowIfCancellationRequested();
+                            if (queue.Stopped) throw new OperationCanceledException("The caller stopped reading.");
                             batch.Add(item);
                             if (batch.Count < Batch) continue;
                             queue.Add(batch);
                             batch = Empty(emptied);
                         }
                     }
-                    catch (Exception e) when (!stop.IsCancellationRequested)
+                    catch (Exception e) when (!queue.Stopped)
                     {
                         failure = ExceptionDispatchInfo.Capture(e);
                     }
                     // What was read before the source failed comes first: an earlier record may hold the first problem.
                     if (batch.Count > 0) queue.Add(batch);
                 }
-                catch (Exception) when (stop.IsCancellationRequested)
+                catch (Exception) when (queue.Stopped)
                 {
                     // The caller stopped (and threw its own error); nothing more is wanted from the source.
                 }
@@ -81,7 +80,6 @@ namespace LoyaltyHealth.Cli.Staging
             }
             finally
             {
-                stop.Cancel();
                 queue.Stop();
                 reader.Join();
             }
