@@ -5,8 +5,8 @@ namespace LoyaltyHealth.InMemory.Query
 {
     // A parsed query copied node by node, each condition with the values given for it. The evaluator writes into the
     // nodes it runs (slots, effective aliases, result names) and keeps readers and matchers on them, so a parsed tree
-    // kept for reuse (FetchXmlCache) is only ever handed out as a copy. QueryCopyTests compares every property of a
-    // copy with a fresh parse, so a property added to the model and not copied here fails it.
+    // kept for reuse (FetchXmlCache) is only ever handed out as a copy. FetchXmlCacheTests compares every property of a
+    // copy with a fresh parse (QueryTrees), so a property added to the model and not copied here fails it.
     internal static class QueryCopy
     {
         public static QueryDefinition With(QueryDefinition query, Func<ConditionNode, IReadOnlyList<object?>> valuesOf) =>
