@@ -43,7 +43,7 @@ namespace LoyaltyHealth.Cli.Cmt
         /// values hands it back with its buffers in that core's cache, and the parsing thread, refilling it a batch later,
         /// had to take each line back from the other core: parsing 50,000 × 100 on one thread took 16.7–17.3 s, handing
         /// each record to another thread that read its text and handed it straight back 22 s of the parsing thread's
-        /// processor time, holding 1,024 records first 18 s (README, "Performance"). About 6 MB of records wait.
+        /// processor time, holding 1,024 records first 18 s (docs/performance-log.md). About 6 MB of records wait.
         /// </summary>
         internal int RestingRecords { get; set; } = 2048;
 

@@ -137,7 +137,7 @@ namespace LoyaltyHealth.Cli.Cmt
         /// System.Xml's reader holds an attribute's whole value once it stands on the attribute and copies all of it that
         /// fits, keeping back only a high surrogate whose pair would not fit; it refuses a room of one for that surrogate,
         /// so the room is always at least two. A read that leaves two places free has therefore reached the end, and the
-        /// further call that would return 0 is not made: that call cost 8 to 13 % of the XML floor (README, "Performance").
+        /// further call that would return 0 is not made: that call cost 8 to 13 % of the XML floor (docs/performance-log.md, "One read per value").
         /// ReadValueTests holds the reader to this, with values of every length around the room given.
         /// </remarks>
         public static int ReadValue(XmlReader xml, ref char[] buffer, int at)

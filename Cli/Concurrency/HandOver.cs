@@ -9,7 +9,7 @@ namespace LoyaltyHealth.Cli.Concurrency
     /// <see cref="System.Collections.Concurrent.BlockingCollection{T}"/> waits on a <see cref="SemaphoreSlim"/>, which spins
     /// and yields the processor about a hundred times before it sleeps: where three staging threads share two cores, the
     /// threads waiting for the parser spun away processor time the parser needed (3.5 % of a run's samples at 20,000 × 100,
-    /// README "Performance"). <see cref="Monitor.Wait(object)"/> sleeps without spinning.
+    /// docs/performance-log.md). <see cref="Monitor.Wait(object)"/> sleeps without spinning.
     /// </summary>
     internal sealed class HandOver<T>
     {
@@ -17,7 +17,7 @@ namespace LoyaltyHealth.Cli.Concurrency
         private readonly int _capacity;
         // A waiting side is woken only once half the queue is there for it (or the end), not for every item: waking a thread
         // is a system call on the waking side (a hand-over that woke the other thread for every batch staged slower, and a
-        // trial that woke an inflating thread for every chunk cost the parser as much as that thread saved; README "Performance").
+        // trial that woke an inflating thread for every chunk cost the parser as much as that thread saved; docs/performance-log.md).
         private readonly int _wakeTakerAt, _wakeGiverAt;
         private bool _completed, _takerWaits, _giverWaits;
         // Read without the lock too (Stopped), by the giver between items.

@@ -90,7 +90,7 @@ namespace LoyaltyHealth.Tests.Cli
         {
             Assert.Multiple(() =>
             {
-                // Two runs of this README's table: the first floor waited 5 s, the second ran undisturbed.
+                // Two runs of a950441's table (docs/performance-log.md, "Time"): the first floor waited 5 s, the second ran undisturbed.
                 Assert.That(BenchmarkCommand.FloorHeldBack(TimeSpan.FromSeconds(21.9), TimeSpan.FromSeconds(16.7)),
                     Is.EqualTo("21.9 s for 16.7 s of processor time: the ratios to it are flattered; measure again"));
                 Assert.That(BenchmarkCommand.FloorHeldBack(TimeSpan.FromSeconds(18.8), TimeSpan.FromSeconds(18.6)), Is.Null);
