@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LoyaltyHealth.Cli.Concurrency;
@@ -48,7 +49,7 @@ namespace LoyaltyHealth.Tests.Cli
 
             Assert.Multiple(() =>
             {
-                Assert.That(received, Is.EqualTo(Sequence(items)));
+                Assert.That(received, Is.EqualTo(Enumerable.Range(0, items)));
                 // Counted after the add returns, so a taker that has just taken an item may leave the count one more than the queue held.
                 Assert.That(mostAhead, Is.LessThanOrEqualTo(capacity + 1));
                 Assert.That(queue.TryTake(out _), Is.False, "a completed, empty queue stays empty");
@@ -96,11 +97,6 @@ namespace LoyaltyHealth.Tests.Cli
             queue.Complete();
 
             Assert.That(() => queue.Add(1), Throws.InvalidOperationException);
-        }
-
-        private static IEnumerable<int> Sequence(int count)
-        {
-            for (var i = 0; i < count; i++) yield return i;
         }
     }
 }
