@@ -1,8 +1,11 @@
+using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using LoyaltyHealth.Cli.Cmt;
 using LoyaltyHealth.Cli.Generation;
 using LoyaltyHealth.Cli.SampleData;
+using Microsoft.Xrm.Sdk;
 using Spectre.Console;
 
 namespace LoyaltyHealth.Cli.Commands
@@ -36,7 +39,7 @@ namespace LoyaltyHealth.Cli.Commands
                     try
                     {
                         Progress.Run(console, $"Generating {options.Accounts} accounts", report =>
-                            CmtPackageWriter.Write(staging, Interruption.Checked(SyntheticOrganisation.Records(options)), options.AsOf));
+                            CmtPackageWriter.Write(staging, Reporting(Interruption.Checked(SyntheticOrganisation.Records(options)), options.RecordCount, report), options.AsOf));
                         Interruption.Token.ThrowIfCancellationRequested();
                     }
                     catch
@@ -50,6 +53,20 @@ namespace LoyaltyHealth.Cli.Commands
                 return ExitCodes.Success;
             }));
             return command;
+        }
+
+        /// <summary>
+        /// The records as they are written, the bar moved every <paramref name="every"/> of the <paramref name="total"/>: writing
+        /// 100,000 accounts × 100 activities takes minutes, and a bar that never moves looks like a hang.
+        /// </summary>
+        internal static IEnumerable<Entity> Reporting(IEnumerable<Entity> records, long total, Action<double, double> report, int every = 10_000)
+        {
+            long written = 0;
+            foreach (var record in records)
+            {
+                yield return record;
+                if (++written % every == 0) report(written, total);
+            }
         }
     }
 }

@@ -37,6 +37,9 @@ namespace LoyaltyHealth.Cli.Generation
         public DateTime AsOf { get; init; } = new(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);
         public RecordOrder Order { get; init; } = RecordOrder.Created;
 
+        /// <summary>How many records <see cref="SyntheticOrganisation.Records"/> gives: each account, its contacts and its activities.</summary>
+        public long RecordCount => (long)Accounts * (1 + ContactsPerAccount + ActivitiesPerAccount);
+
         public void Validate()
         {
             if (Accounts < 1) throw new ArgumentException("--accounts must be at least 1.");

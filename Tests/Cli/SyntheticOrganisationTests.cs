@@ -32,6 +32,15 @@ namespace LoyaltyHealth.Tests.Cli
             });
         }
 
+        [TestCase(40, 3, 12)]
+        [TestCase(7, 1, 0)]
+        public void The_record_count_generate_reports_against_is_the_records_given(int accounts, int contacts, int activities)
+        {
+            var options = ByCreation with { Accounts = accounts, ContactsPerAccount = contacts, ActivitiesPerAccount = activities };
+
+            Assert.That(SyntheticOrganisation.Records(options).LongCount(), Is.EqualTo(options.RecordCount));
+        }
+
         [Test]
         public void By_creation_each_table_lists_its_records_by_date_with_accounts_interleaved()
         {
