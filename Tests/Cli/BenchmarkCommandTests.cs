@@ -29,6 +29,26 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void Each_phase_is_announced_as_it_starts_before_the_table()
+        {
+            var (exit, output) = CliHarness.Run("benchmark", "--accounts", "4", "--activities", "3", "--runs", "2");
+
+            var phases = new[]
+            {
+                "Generating 4 accounts × 3 activities (36 records, each table by creation)…", "The XML floor…", "The parse floor…",
+                "Run 1 of 2: staging and scoring…", "Run 1 of 2: the XML floor again…", "Run 2 of 2: staging and scoring…", "Run 2 of 2: the XML floor again…", "Measure",
+            };
+            var at = phases.Select(phase => output.IndexOf(phase, StringComparison.Ordinal)).ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, output);
+                Assert.That(at, Has.None.EqualTo(-1), output);
+                Assert.That(at, Is.Ordered, output);
+                Assert.That(Regex.IsMatch(output, @"^\d\d:\d\d:\d\d Generating", RegexOptions.Multiline), Is.True, "each line starts with the time of day: " + output);
+            });
+        }
+
+        [Test]
         public void The_benchmark_says_in_which_order_the_generated_file_lists_its_records()
         {
             var byCreation = CliHarness.Run("benchmark", "--accounts", "3", "--activities", "4");
