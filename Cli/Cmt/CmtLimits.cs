@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 
 namespace LoyaltyHealth.Cli.Cmt
 {
@@ -38,19 +39,26 @@ namespace LoyaltyHealth.Cli.Cmt
         private readonly CmtLimits _limits;
         private long _read;
 
-        public BoundedEntryStream(Stream inner, string where, long max, long compressed, CmtLimits limits)
+        public BoundedEntryStream(Stream inner, string where, long max, long compressed, CmtLimits limits, long declared = 0)
         {
             _inner = inner;
+            DeclaredLength = Math.Max(0, declared);
             _where = where;
             _max = max;
             _compressed = Math.Max(1, compressed);
             _limits = limits;
         }
 
+        /// <summary>The entry's inflated size as the archive's directory gives it (0 when it gives none): only a measure of progress, never trusted as a bound.</summary>
+        public long DeclaredLength { get; }
+
         /// <summary>Where the current record started, in inflated bytes; null outside a record.</summary>
         public long? RecordStart { get; set; }
 
         public long Position64 => _read;
+
+        /// <summary>The bytes inflated so far, read from another thread (for progress): the reading thread is the only writer.</summary>
+        public long BytesRead => Interlocked.Read(ref _read);
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -63,7 +71,7 @@ namespace LoyaltyHealth.Cli.Cmt
             {
                 throw new CmtDataException(_where, $"the archive's data is corrupt after {_read:N0} bytes ({e.Message}); export the data again.", inner: e);
             }
-            _read += n;
+            Interlocked.Add(ref _read, n);
             if (_read > _max)
                 throw new CmtDataException(_where, $"inflates to more than {_max:N0} bytes, far beyond any real export; the file is refused.");
             if (_read > _limits.RatioAppliesFrom && _read / _compressed > _limits.MaxCompressionRatio)

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
+using System.Threading;
 using System.Xml;
 using System.Xml.Linq;
 using LoyaltyHealth.Plugins.Schema;
@@ -93,6 +94,15 @@ namespace LoyaltyHealth.Cli.Cmt
         /// <summary>The tables the schema declares, in its order.</summary>
         public IReadOnlyCollection<string> SchemaTables => _schema.Keys;
 
+        /// <summary>data.xml while it is read (and after), for <see cref="DataRead"/>.</summary>
+        private BoundedEntryStream? _data;
+
+        /// <summary>The size of data.xml inflated, as the archive's directory gives it; 0 when it gives none or before it is opened.</summary>
+        public long DataLength => Volatile.Read(ref _data)?.DeclaredLength ?? 0;
+
+        /// <summary>How many bytes of data.xml have been inflated for parsing so far; safe to read from any thread, for progress.</summary>
+        public long DataRead => Volatile.Read(ref _data)?.BytesRead ?? 0;
+
         /// <summary>The timestamp data.xml carries, read with the first record.</summary>
         public DateTime? ExportedOn { get; private set; }
 
@@ -125,6 +135,7 @@ namespace LoyaltyHealth.Cli.Cmt
         {
             var file = Where(DataEntry);
             using var stream = Bounded(DataEntry, _limits.MaxDataBytes);
+            Volatile.Write(ref _data, stream);
             using var xml = XmlReader.Create(stream, DataSettings());
             var cursor = new Cursor(xml, stream);
             var records = new RecordXml(xml);
@@ -396,7 +407,7 @@ namespace LoyaltyHealth.Cli.Cmt
             {
                 throw new CmtDataException(Where(name), $"the archive entry cannot be read ({e.Message}); export the data again.", inner: e);
             }
-            return new BoundedEntryStream(inner, Where(name), max, entry.CompressedLength, _limits);
+            return new BoundedEntryStream(inner, Where(name), max, entry.CompressedLength, _limits, entry.Length);
         }
 
         /// <summary>A table the schema declares and the tool reads, with the columns declared for it that the tool reads.</summary>

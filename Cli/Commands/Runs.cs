@@ -52,7 +52,7 @@ namespace LoyaltyHealth.Cli.Commands
         {
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             using var reader = OpenExport(path);
-            return Staged(console, probe, "Reading and staging the export", report => Guard(() => ExportRun.Stage(reader, asOf, read => report(read, read), Interruption.Token)),
+            return Staged(console, probe, "Reading and staging the export", report => Guard(() => ExportRun.Stage(reader, asOf, _ => ReportRead(reader, report), Interruption.Token)),
                 reader.Skips, Path.GetFileName(path), policyJson, language, workers);
         }
 
@@ -67,6 +67,17 @@ namespace LoyaltyHealth.Cli.Commands
             return Staged(console, probe, "Reading and staging the environment", report =>
                     ExportRun.Stage(Live.EnvironmentRecords.Read(connection.Service, null, connection.Settings.PageSize, connection.Settings.ActivityPageSize), () => asOf ?? started, read => report(read, read), cancel: Interruption.Token),
                 new CmtSkips(), connection.Service.Environment.Host, policyJson, language, workers);
+        }
+
+        /// <summary>
+        /// Staging's progress as the share of data.xml read: the records' count is known only at the end, and a bar of records
+        /// read against themselves stood full for the minute a large export takes to stage.
+        /// </summary>
+        internal static void ReportRead(CmtPackageReader reader, Action<double, double> report)
+        {
+            var length = reader.DataLength;
+            var read = reader.DataRead;
+            report(read, length > 0 ? length : read);
         }
 
         private static ExportScore Staged(IAnsiConsole console, LocalOrganisation probe, string stagingLabel, Func<Action<double, double>, ExportStaging> stage, CmtSkips skips,
