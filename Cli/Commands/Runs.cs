@@ -108,9 +108,10 @@ namespace LoyaltyHealth.Cli.Commands
         {
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             using var reader = OpenExport(path);
-            // The whole export is staged to find the account's rows: a minute at 50,000 accounts, shown as score shows it.
+            // The whole export is staged to find the account's rows: a minute at 50,000 accounts, shown, and stopped by Ctrl+C, as score's is.
             ExportStaging staged = null!;
-            Progress.Run(console, "Reading and staging the export", report => staged = Guard(() => ExportRun.Stage(reader, asOf, _ => ReportRead(reader, report))));
+            using (Interruption.Listen())
+                Progress.Run(console, "Reading and staging the export", report => staged = Guard(() => ExportRun.Stage(reader, asOf, _ => ReportRead(reader, report), Interruption.Token)));
             using var staging = staged;
             var (id, name) = find(staging.Accounts().Where(a => !a.Excluded).Select(a => (a.Id, a.Name)).ToList());
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, staging.AsOf);

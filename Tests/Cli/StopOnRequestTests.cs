@@ -80,6 +80,23 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void Ctrl_C_while_explain_stages_an_export_ends_it_with_exit_130_and_leaves_no_temporary_file()
+        {
+            var zip = Path.Combine(Folder, "data.zip");
+            Assert.That(CliHarness.Run("generate", "--accounts", "3000", "--activities", "40", "--as-of", "2026-06-30", "--output", zip).Exit, Is.Zero);
+
+            var (exit, printed, errors, temp) = Interrupted(temp => Directory.EnumerateFiles(temp, "loyalty-staging-*").Any(), "explain", "Account 000001", "--data", zip);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(130), printed + errors);
+                Assert.That(printed, Does.Contain("stopped on request (Ctrl+C)"));
+                Assert.That(printed + errors, Does.Not.Contain("   at "), "no stack trace");
+                Assert.That(Directory.GetFiles(temp), Is.Empty, "no staging or id file is left");
+            });
+        }
+
+        [Test]
         public void A_score_killed_outright_leaves_its_files_and_the_next_run_of_any_command_removes_them()
         {
             var zip = Path.Combine(Folder, "data.zip");
