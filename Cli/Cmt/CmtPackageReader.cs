@@ -33,6 +33,9 @@ namespace LoyaltyHealth.Cli.Cmt
 
         private readonly CmtLimits _limits;
 
+        /// <summary>data.xml while it is read (and after), for <see cref="DataRead"/>.</summary>
+        private BoundedEntryStream? _data;
+
         /// <summary>The names of columns the tool does not read, one string each (the columns it reads are named by their schema).</summary>
         private readonly TextPool _skippedColumnNames = new();
 
@@ -93,9 +96,6 @@ namespace LoyaltyHealth.Cli.Cmt
 
         /// <summary>The tables the schema declares, in its order.</summary>
         public IReadOnlyCollection<string> SchemaTables => _schema.Keys;
-
-        /// <summary>data.xml while it is read (and after), for <see cref="DataRead"/>.</summary>
-        private BoundedEntryStream? _data;
 
         /// <summary>The size of data.xml inflated, as the archive's directory gives it; 0 when it gives none or before it is opened.</summary>
         public long DataLength => Volatile.Read(ref _data)?.DeclaredLength ?? 0;
