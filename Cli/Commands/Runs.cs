@@ -52,8 +52,7 @@ namespace LoyaltyHealth.Cli.Commands
         {
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             using var reader = OpenExport(path);
-            return Staged(console, probe, "Reading and staging the export", report => Guard(() => ExportRun.Stage(reader, asOf, _ => ReportRead(reader, report), Interruption.Token)),
-                reader.Skips, Path.GetFileName(path), policyJson, language, workers);
+            return Staged(console, probe, StagingAnExport, StagingOf(reader, asOf), reader.Skips, Path.GetFileName(path), policyJson, language, workers);
         }
 
         /// <summary>
@@ -67,6 +66,20 @@ namespace LoyaltyHealth.Cli.Commands
             return Staged(console, probe, "Reading and staging the environment", report =>
                     ExportRun.Stage(Live.EnvironmentRecords.Read(connection.Service, null, connection.Settings.PageSize, connection.Settings.ActivityPageSize), () => asOf ?? started, read => report(read, read), cancel: Interruption.Token),
                 new CmtSkips(), connection.Service.Environment.Host, policyJson, language, workers);
+        }
+
+        private const string StagingAnExport = "Reading and staging the export";
+
+        /// <summary>An export's staging, its progress shown as the share of data.xml read (<see cref="ReportRead"/>), stopped by Ctrl+C.</summary>
+        private static Func<Action<double, double>, ExportStaging> StagingOf(CmtPackageReader reader, DateTime? asOf) =>
+            report => Guard(() => ExportRun.Stage(reader, asOf, _ => ReportRead(reader, report), Interruption.Token));
+
+        /// <summary>Stages under a progress bar; the caller listens for Ctrl+C around it.</summary>
+        private static ExportStaging Shown(IAnsiConsole console, string label, Func<Action<double, double>, ExportStaging> stage)
+        {
+            ExportStaging staging = null!;
+            Progress.Run(console, label, report => staging = stage(report));
+            return staging;
         }
 
         /// <summary>
@@ -86,9 +99,7 @@ namespace LoyaltyHealth.Cli.Commands
             // From here until the scores are in hand, Ctrl+C stops the run cleanly (its temporary files removed).
             using var listening = Interruption.Listen();
             var stagingClock = System.Diagnostics.Stopwatch.StartNew();
-            ExportStaging staging = null!;
-            Progress.Run(console, stagingLabel, report => staging = stage(report));
-            using var staged = staging;
+            using var staging = Shown(console, stagingLabel, stage);
             stagingClock.Stop();
             var until = staging.AsOf;
             foreach (var line in skips.Lines()) console.MarkupLine($"[grey]Skipped: {Markup.Escape(line)}[/]");
@@ -109,9 +120,8 @@ namespace LoyaltyHealth.Cli.Commands
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             using var reader = OpenExport(path);
             // The whole export is staged to find the account's rows: a minute at 50,000 accounts, shown, and stopped by Ctrl+C, as score's is.
-            ExportStaging staged = null!;
-            using (Interruption.Listen())
-                Progress.Run(console, "Reading and staging the export", report => staged = Guard(() => ExportRun.Stage(reader, asOf, _ => ReportRead(reader, report), Interruption.Token)));
+            ExportStaging staged;
+            using (Interruption.Listen()) staged = Shown(console, StagingAnExport, StagingOf(reader, asOf));
             using var staging = staged;
             var (id, name) = find(staging.Accounts().Where(a => !a.Excluded).Select(a => (a.Id, a.Name)).ToList());
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, staging.AsOf);
