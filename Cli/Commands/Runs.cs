@@ -52,7 +52,7 @@ namespace LoyaltyHealth.Cli.Commands
         {
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             using var reader = OpenExport(path);
-            return Staged(console, probe, StagingAnExport, StagingOf(reader, asOf), reader.Skips, Path.GetFileName(path), policyJson, language, workers);
+            return Staged(console, probe, () => Shown(console, StagingAnExport, StagingOf(reader, asOf)), reader.Skips, Path.GetFileName(path), policyJson, language, workers);
         }
 
         /// <summary>
@@ -63,8 +63,9 @@ namespace LoyaltyHealth.Cli.Commands
         {
             var probe = Create(solution, asOf ?? DateTime.UtcNow, policyJson);
             var started = ExportRun.Now();
-            return Staged(console, probe, "Reading and staging the environment", report =>
-                    ExportRun.Stage(Live.EnvironmentRecords.Read(connection.Service, null, connection.Settings.PageSize, connection.Settings.ActivityPageSize), () => asOf ?? started, read => report(read, read), cancel: Interruption.Token),
+            ExportStaging Stage(Action<long> report) =>
+                ExportRun.Stage(Live.EnvironmentRecords.Read(connection.Service, null, connection.Settings.PageSize, connection.Settings.ActivityPageSize), () => asOf ?? started, report, cancel: Interruption.Token);
+            return Staged(console, probe, () => Counted(console, "Reading and staging the environment", Stage),
                 new CmtSkips(), connection.Service.Environment.Host, policyJson, language, workers);
         }
 
@@ -82,6 +83,14 @@ namespace LoyaltyHealth.Cli.Commands
             return staging;
         }
 
+        /// <summary>Stages rows read until they end under a bar that counts them (their total is not known before); the caller listens for Ctrl+C around it.</summary>
+        private static ExportStaging Counted(IAnsiConsole console, string label, Func<Action<long>, ExportStaging> stage)
+        {
+            ExportStaging staging = null!;
+            Progress.Count(console, label, "rows read", report => staging = stage(report));
+            return staging;
+        }
+
         /// <summary>
         /// Staging's progress as the share of data.xml read: the records' count is known only at the end, and a bar of records
         /// read against themselves stood full for the minute a large export takes to stage.
@@ -93,13 +102,14 @@ namespace LoyaltyHealth.Cli.Commands
             report(read, length > 0 ? length : read);
         }
 
-        private static ExportScore Staged(IAnsiConsole console, LocalOrganisation probe, string stagingLabel, Func<Action<double, double>, ExportStaging> stage, CmtSkips skips,
+        /// <param name="stageShown">Stages the records under its progress bar.</param>
+        private static ExportScore Staged(IAnsiConsole console, LocalOrganisation probe, Func<ExportStaging> stageShown, CmtSkips skips,
             string source, string policyJson, string language, int? workers)
         {
             // From here until the scores are in hand, Ctrl+C stops the run cleanly (its temporary files removed).
             using var listening = Interruption.Listen();
             var stagingClock = System.Diagnostics.Stopwatch.StartNew();
-            using var staging = Shown(console, stagingLabel, stage);
+            using var staging = stageShown();
             stagingClock.Stop();
             var until = staging.AsOf;
             foreach (var line in skips.Lines()) console.MarkupLine($"[grey]Skipped: {Markup.Escape(line)}[/]");
