@@ -34,7 +34,8 @@ namespace LoyaltyHealth.Cli.Commands
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
                 .Start(context =>
                 {
-                    var task = context.AddTask(Counted(description, 0, unit), maxValue: 1).IsIndeterminate();
+                    // Nothing counted yet reads as the plain description: a console that is not interactive prints the bar's first state as a line.
+                    var task = context.AddTask(Markup.Escape(description), maxValue: 1).IsIndeterminate();
                     work(done => task.Description = Counted(description, done, unit));
                     task.IsIndeterminate = false;
                     task.Value = task.MaxValue;
