@@ -36,12 +36,12 @@ namespace LoyaltyHealth.Cli.Commands
                 {
                     // Nothing counted yet reads as the plain description: a console that is not interactive prints the bar's first state as a line.
                     var task = context.AddTask(Markup.Escape(description), maxValue: 1).IsIndeterminate();
-                    work(done => task.Description = Counted(description, done, unit));
+                    work(done => task.Description = WithCount(description, done, unit));
                     task.IsIndeterminate = false;
                     task.Value = task.MaxValue;
                 });
 
-        internal static string Counted(string description, long done, string unit) =>
+        private static string WithCount(string description, long done, string unit) =>
             Markup.Escape($"{description}: {done.ToString("N0", CultureInfo.InvariantCulture)} {unit}");
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Threading;
-using LoyaltyHealth.Cli.Commands;
 using NUnit.Framework;
 using Spectre.Console;
 using Progress = LoyaltyHealth.Cli.Commands.Progress;
