@@ -62,6 +62,7 @@ namespace LoyaltyHealth.Cli.Cmt
         /// <summary>Opens a file and checks its schema; the records are read by <see cref="Records"/>.</summary>
         public static CmtPackageReader Open(string path, CmtLimits? limits = null)
         {
+            if (Directory.Exists(path)) throw new CmtDataException(path, "is a folder; give the data.zip file itself, as the Configuration Migration tool or pac data export wrote it.");
             if (!File.Exists(path)) throw new CmtDataException(path, "the file does not exist.");
             ZipArchive zip;
             try

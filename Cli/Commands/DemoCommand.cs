@@ -30,11 +30,13 @@ namespace LoyaltyHealth.Cli.Commands
                 var language = parse.GetValue(common.Language)!;
                 var policy = CommonOptions.PolicyJson(parse.GetValue(common.Policy), language);
                 var asOf = CommonOptions.ParseAsOf(parse.GetValue(common.AsOf));
+                var output = parse.GetValue(common.Output)!;
+                OutputFolder.CheckBeforeRun(output);
                 var organisation = Runs.Sample(console, parse.GetValue(common.Solution), asOf, policy);
                 var text = new UiText(language);
                 var result = Runs.Result(organisation, language, "sample organisation");
                 ConsoleView.Show(console, result, text);
-                Runs.Write(result, text, parse.GetValue(common.Output)!, console);
+                Runs.Write(result, text, output, console);
                 return Runs.Finish(result, organisation, console);
             }));
             return command;

@@ -32,6 +32,8 @@ namespace LoyaltyHealth.Cli.Commands
                 var path = parse.GetValue(data);
                 var environment = parse.GetValue(live.Environment);
                 if ((path is null) == (environment is null)) throw new CliException("score needs either an export file (data.zip) or --environment URL, not both.");
+                var output = parse.GetValue(common.Output)!;
+                OutputFolder.CheckBeforeRun(output);
                 ExportScore? score = null;
                 EnvironmentConnection? connection = null;
                 try
@@ -51,7 +53,7 @@ namespace LoyaltyHealth.Cli.Commands
                     ConsoleView.Show(console, score.Result, text);
                     Runs.Measured(console, score.Stats);
                     if (connection is not null) console.MarkupLine(Markup.Escape(connection.Stats.Summary()));
-                    Runs.Write(score.Result, text, parse.GetValue(common.Output)!, console);
+                    Runs.Write(score.Result, text, output, console);
                     return Runs.Finish(score, console);
                 }
                 finally

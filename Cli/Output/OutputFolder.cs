@@ -26,10 +26,29 @@ namespace LoyaltyHealth.Cli.Output
             if (Directory.Exists(_target) && !Replaceable(_target))
                 throw new IOException($"--output {target} holds files this tool did not write; give a new or empty folder, or one it wrote before.");
             var parent = Path.GetDirectoryName(_target) ?? Directory.GetCurrentDirectory();
-            Directory.CreateDirectory(parent);
             Staging = Path.Combine(parent, "." + Path.GetFileName(_target) + ".writing-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(Staging);
-            File.WriteAllText(Path.Combine(Staging, Marker), "Written by the loyalty tool; the whole folder is replaced by its next run.\n");
+            try
+            {
+                Directory.CreateDirectory(parent);
+                Directory.CreateDirectory(Staging);
+                File.WriteAllText(Path.Combine(Staging, Marker), "Written by the loyalty tool; the whole folder is replaced by its next run.\n");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Dispose();
+                throw new IOException($"--output {target}: cannot write in {parent} ({e.Message.Split('\n')[0].Trim()}); give a folder this user can write.", e);
+            }
+        }
+
+        /// <summary>
+        /// Checks, before a run that may take minutes or read a live environment, that its output can be put in place:
+        /// the same checks and the same writing beside the folder as the run's own output, undone at once. A run that
+        /// could never write its result stops before it starts, not after.
+        /// </summary>
+        /// <exception cref="IOException">The output is a file, a folder with files this tool did not write, or cannot be written.</exception>
+        public static void CheckBeforeRun(string target)
+        {
+            using var probe = new OutputFolder(target);
         }
 
         /// <summary>Where the files are written until <see cref="Commit"/>.</summary>

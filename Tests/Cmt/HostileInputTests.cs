@@ -163,7 +163,54 @@ namespace LoyaltyHealth.Tests.Cmt
             var (exit, output) = CliHarness.Run("score", zip, "--output", target);
 
             OneLine(exit, output, 1, "holds files this tool did not write");
+            Assert.That(output, Does.Not.Contain("Records read"), "refused before the run, not after it");
             Assert.That(File.ReadAllText(Path.Combine(target, "thesis.docx")), Is.EqualTo("precious"));
+        }
+
+        [Test]
+        public void An_output_that_could_never_be_written_stops_score_before_it_reads_the_export()
+        {
+            var zip = Accounts(2).Write(Path.Combine(Folder, "data.zip"));
+            var aFile = Path.Combine(Folder, "notes.txt");
+            File.WriteAllText(aFile, "mine");
+            var underAFile = Path.Combine(aFile, "out");
+
+            var (fileExit, fileOutput) = CliHarness.Run("score", zip, "--output", aFile);
+            var (underExit, underOutput) = CliHarness.Run("score", zip, "--output", underAFile);
+
+            OneLine(fileExit, fileOutput, 1, $"--output {aFile} is a file; give a folder.");
+            OneLine(underExit, underOutput, 1, $"--output {underAFile}: cannot write in {aFile}");
+            Assert.Multiple(() =>
+            {
+                foreach (var output in new[] { fileOutput, underOutput })
+                {
+                    Assert.That(output, Does.Not.Contain("Records read").And.Not.Contain("Reading and staging"), "nothing was read or scored");
+                    Assert.That(output.Split("Error:").Length - 1, Is.EqualTo(1), "one error, wrapped only by the console's width");
+                }
+                Assert.That(File.ReadAllText(aFile), Is.EqualTo("mine"));
+                Assert.That(Directory.GetFileSystemEntries(Folder).Select(Path.GetFileName).OrderBy(f => f), Is.EqualTo(new[] { "data.zip", "notes.txt" }), "nothing is left beside it");
+            });
+        }
+
+        [Test]
+        public void Demo_checks_its_output_before_it_replays_the_sample()
+        {
+            var target = Path.Combine(Folder, "mine");
+            Directory.CreateDirectory(target);
+            File.WriteAllText(Path.Combine(target, "thesis.docx"), "precious");
+
+            var (exit, output) = CliHarness.Run("demo", "--output", target);
+
+            OneLine(exit, output, 1, "holds files this tool did not write");
+            Assert.That(output, Does.Not.Contain("Loyalty health as of"), "nothing was replayed or shown");
+        }
+
+        [Test]
+        public void A_folder_given_as_the_export_is_named_as_a_folder()
+        {
+            var (exit, output) = CliHarness.Run("score", Folder, "--output", Path.Combine(Folder, "out"));
+
+            OneLine(exit, output, 1, "is a folder; give the data.zip file itself");
         }
 
         [Test]

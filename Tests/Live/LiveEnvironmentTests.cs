@@ -225,6 +225,20 @@ namespace LoyaltyHealth.Tests.Live
             }
         }
 
+        [Test]
+        public async Task Score_refuses_an_output_it_could_never_write_before_it_reads_the_environment()
+        {
+            await using var host = await Environment_();
+            var aFile = Path.Combine(_folder, "not-a-folder.txt");
+            File.WriteAllText(aFile, "mine");
+
+            var (exit, output) = CliHarness.Run(Settings(host), SignIn(host, "score", "--output", aFile));
+
+            Assert.That(exit, Is.EqualTo(ExitCodes.InvalidInput), output);
+            Assert.That(output.Trim(), Is.EqualTo($"Error: --output {aFile} is a file; give a folder."));
+            Assert.That(host.Requests, Is.Empty, "nothing reached the environment");
+        }
+
         [TestCase("score", "prvReadAccount")]
         [TestCase("backfill", CustomApiNames.RecalculateStalePrivilege)]
         [TestCase("check", "prvReadSolution")]
