@@ -21,9 +21,7 @@ namespace LoyaltyHealth.Cli.Commands
                 if (parse.GetValue(export) is { } zip)
                 {
                     var target = Path.GetFullPath(zip);
-                    var staging = target + ".writing";
-                    SampleOrganisation.WriteZip(staging);
-                    File.Move(staging, target, overwrite: true);
+                    WholeFile.Write(target, "--export", SampleOrganisation.WriteZip);
                     console.MarkupLine($"Wrote the sample organisation to [bold]{Markup.Escape(target)}[/]; try [bold]score {Markup.Escape(zip)}[/].");
                     return ExitCodes.Success;
                 }

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.IO;
 using LoyaltyHealth.Cli.Cmt;
 using LoyaltyHealth.Cli.Generation;
+using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Cli.SampleData;
 using Microsoft.Xrm.Sdk;
 using Spectre.Console;
@@ -32,23 +33,16 @@ namespace LoyaltyHealth.Cli.Commands
                     return ExitCodes.Success;
                 }
                 var options = synthetic.Read(parse);
-                var staging = target + ".writing";
                 // Ctrl+C stops the writing and removes the half-written file; the target is only ever whole.
                 using (Interruption.Listen())
                 {
-                    try
+                    WholeFile.Write(target, "--output", partial =>
                     {
                         Progress.Run(console, $"Generating {options.Accounts} accounts", report =>
-                            CmtPackageWriter.Write(staging, Reporting(Interruption.Checked(SyntheticOrganisation.Records(options)), options.RecordCount, report), options.AsOf));
+                            CmtPackageWriter.Write(partial, Reporting(Interruption.Checked(SyntheticOrganisation.Records(options)), options.RecordCount, report), options.AsOf));
                         Interruption.Token.ThrowIfCancellationRequested();
-                    }
-                    catch
-                    {
-                        File.Delete(staging);
-                        throw;
-                    }
+                    });
                 }
-                File.Move(staging, target, overwrite: true);
                 console.MarkupLine($"Wrote [bold]{Markup.Escape(target)}[/] ({new FileInfo(target).Length / 1024 / 1024} MB).");
                 return ExitCodes.Success;
             }));

@@ -307,5 +307,56 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(File.ReadAllLines(Path.Combine(_folder, "out", "accounts.csv")), Has.Length.EqualTo(13));
             });
         }
+
+        [Test]
+        public void Generate_and_demo_refuse_a_folder_as_their_file_before_they_write_anything()
+        {
+            var folder = Directory.CreateDirectory(InFolder("data.zip")).FullName;
+
+            var generated = CliHarness.Run("generate", "--accounts", "3000", "--activities", "40", "--output", folder);
+            var exported = CliHarness.Run("demo", "--export", folder);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(generated.Exit, Is.EqualTo(1), generated.Output);
+                Assert.That(generated.Output, Does.Contain($"Error: --output {folder} is a folder; give a file name, such as {Path.Combine(folder, "data.zip")}."));
+                Assert.That(generated.Output, Does.Not.Contain("Generating"), "refused before generating, not after");
+                Assert.That(exported.Exit, Is.EqualTo(1), exported.Output);
+                Assert.That(exported.Output, Does.Contain($"Error: --export {folder} is a folder"));
+                Assert.That(Directory.GetFileSystemEntries(_folder), Is.EqualTo(new[] { folder }), "no partial file is left beside it");
+            });
+        }
+
+        [Test]
+        public void A_file_whose_writing_fails_is_left_as_it_was_with_no_partial_file_beside_it()
+        {
+            var target = InFolder("data.zip");
+            File.WriteAllText(target, "the earlier export");
+
+            Assert.Throws<IOException>(() => WholeFile.Write(target, "--output", partial =>
+            {
+                File.WriteAllText(partial, "half a new export");
+                throw new IOException("disk full");
+            }));
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(File.ReadAllText(target), Is.EqualTo("the earlier export"));
+                Assert.That(Directory.GetFiles(_folder), Is.EqualTo(new[] { target }), "the partial file is removed");
+            });
+        }
+
+        [Test]
+        public void A_file_in_a_folder_that_cannot_be_made_is_one_line_naming_the_option()
+        {
+            var aFile = InFolder("notes.txt");
+            File.WriteAllText(aFile, "mine");
+            var target = Path.Combine(aFile, "data.zip");
+
+            var (exit, output) = CliHarness.Run("generate", "--accounts", "10", "--output", target);
+
+            Assert.That(exit, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain($"Error: --output {target}: cannot write in {aFile}").And.Not.Contain("   at "));
+        }
     }
 }
