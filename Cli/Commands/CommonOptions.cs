@@ -21,11 +21,12 @@ namespace LoyaltyHealth.Cli.Commands
             Language.AcceptOnlyFromAmong(System.Linq.Enumerable.ToArray(UiText.Languages));
         }
 
-        public void AddTo(Command command)
+        /// <param name="writesReport">Whether the command writes report.html and accounts.csv: only then does it take --output.</param>
+        public void AddTo(Command command, bool writesReport = true)
         {
             command.Options.Add(Policy);
             command.Options.Add(AsOf);
-            command.Options.Add(Output);
+            if (writesReport) command.Options.Add(Output);
             command.Options.Add(Language);
             command.Options.Add(Solution);
         }

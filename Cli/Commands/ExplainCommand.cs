@@ -26,7 +26,8 @@ namespace LoyaltyHealth.Cli.Commands
             var command = new Command("explain", "Show every sub-measure of one account: its score, weight, effective weight and the finding behind it.");
             command.Arguments.Add(account);
             command.Options.Add(data);
-            common.AddTo(command);
+            // explain prints one account and writes no file, so an --output would be silently ignored.
+            common.AddTo(command, writesReport: false);
             command.SetAction(parse => CliRunner.Guard(console, () =>
             {
                 var language = parse.GetValue(common.Language)!;

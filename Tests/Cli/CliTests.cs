@@ -358,5 +358,20 @@ namespace LoyaltyHealth.Tests.Cli
             Assert.That(exit, Is.EqualTo(1), output);
             Assert.That(output, Does.Contain($"Error: --output {target}: cannot write in {aFile}").And.Not.Contain("   at "));
         }
+
+        [Test]
+        public void Explain_writes_no_file_so_it_takes_no_output_folder()
+        {
+            var output = InFolder("out");
+
+            var (exit, printed) = CliHarness.Run("explain", "Alpine Foods Group", "--output", output);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.EqualTo(1), "the parser refuses the option (on standard error)");
+                Assert.That(printed, Does.Not.Contain("Alpine Foods Group"), "nothing was explained with the option ignored");
+                Assert.That(Directory.Exists(output), Is.False);
+            });
+        }
     }
 }
