@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using LoyaltyHealth.Cli.Cmt;
 using LoyaltyHealth.Cli.Output;
+using LoyaltyHealth.Plugins.Health;
 
 namespace LoyaltyHealth.Cli.Staging
 {
@@ -66,7 +67,7 @@ namespace LoyaltyHealth.Cli.Staging
                     into.Add(record);
                     spares.Enqueue(record);
                 },
-                () => asOf ?? reader.ExportedOn ?? Now(), progress, null, cancel, ids.Check);
+                () => ToTheSecond(asOf ?? reader.ExportedOn ?? DateTime.UtcNow), progress, null, cancel, ids.Check);
         }
 
         /// <summary>
@@ -220,10 +221,14 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>Now, to the second, as Dataverse stores times.</summary>
-        public static DateTime Now()
-        {
-            var now = DateTime.UtcNow;
-            return new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
-        }
+        public static DateTime Now() => ToTheSecond(DateTime.UtcNow);
+
+        /// <summary>
+        /// A run's moment to the second, as the plugins keep an assessment's moment (<see cref="AccountAssessor.AsOf"/>). An
+        /// export's timestamp has a fraction ("2026-10-05T17:42:19.8956467Z" in a live export): the records the import
+        /// creates at that moment would otherwise be stamped after the assessment that scores them, and an account with no
+        /// created-on date of its own would be warned of as created in the future.
+        /// </summary>
+        public static DateTime ToTheSecond(DateTime moment) => AccountAssessor.AsOf(moment);
     }
 }

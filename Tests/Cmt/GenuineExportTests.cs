@@ -137,6 +137,30 @@ namespace LoyaltyHealth.Tests.Cmt
             return rows;
         }
 
+        /// <summary>
+        /// As a live export writes them (TALXIS/platform-metadata, tests/TALXIS.Platform.Metadata.Tests/TestData/CmtPackage/
+        /// live-export/data.xml): a timestamp with a fraction of a second, and accounts exported without a created-on column.
+        /// </summary>
+        [Test]
+        public void An_account_exported_without_its_created_on_date_is_not_warned_of_as_created_in_the_future()
+        {
+            var export = new ExportBuilder { Timestamp = "2026-10-05T17:42:19.8956467Z" }
+                .Table("account", ("accountid", "guid", null), ("name", "string", null), ("telephone1", "string", null))
+                .Record("account", Account, ("name", "CMTLAB Account"), ("telephone1", "+420 555 0100"));
+            var zip = export.Write(Path.Combine(Folder, "live.zip"));
+            var output = Path.Combine(Folder, "out");
+
+            var (exit, printed) = CliHarness.Run("score", zip, "--output", output);
+
+            var row = CsvRow(Path.Combine(output, "accounts.csv"), Account);
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(row["Warnings"], Is.Empty, "created by the import at the export's moment, not after it");
+                Assert.That(printed, Does.Contain("Loyalty health as of 2026-10-05").And.Not.Contain("with warnings"));
+            });
+        }
+
         [Test]
         public void An_export_with_every_standard_column_money_companions_and_an_opportunity_table_scores_without_an_error()
         {
