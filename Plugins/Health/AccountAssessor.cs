@@ -91,7 +91,7 @@ namespace LoyaltyHealth.Plugins.Health
             var snapshot = mapper.Map(account, activities, parties, checkpoints);
             var assessment = ScorerFor(policy).Assess(snapshot, asOf);
             foreach (var note in mapper.Ignored) _trace.Trace("Ignored: {0}", note);
-            foreach (var warning in assessment.Warnings) _trace.Trace("Ignored: {0}", SnapshotMapper.Describe(warning));
+            foreach (var warning in assessment.Warnings) _trace.Trace("Ignored: {0}", warning.Describe());
             _trace.Trace("Account {0}: {1} activities, {2} engaged contacts; band {3}, overall {4}, reasons {5}.",
                 account.Id, mapper.ActivitiesRead, snapshot.Contacts.Count, assessment.Band,
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));

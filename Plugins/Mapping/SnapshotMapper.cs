@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using LoyaltyHealth.Model.Input;
 using LoyaltyHealth.Model.Output;
@@ -257,7 +256,5 @@ namespace LoyaltyHealth.Plugins.Mapping
         }
 
         private void Ignore(string note) => _ignored.Add(note);
-
-        public static string Describe(DataWarning warning) => warning.Code + " " + warning.RecordId.ToString("D", CultureInfo.InvariantCulture);
     }
 }

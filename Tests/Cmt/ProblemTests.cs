@@ -170,6 +170,27 @@ namespace LoyaltyHealth.Tests.Cmt
         }
 
         [Test]
+        public void An_activity_the_scorer_cannot_use_is_a_warning_on_the_account_in_words_not_a_code()
+        {
+            // Completed, but with neither an actual nor a scheduled end: the model cannot place it in time.
+            const string call = "9c000000-0000-0000-0000-000000000001";
+            var export = Small()
+                .Table("phonecall", ("activityid", "guid", null), ("subject", "string", null), ("regardingobjectid", "entityreference", "account|contact|opportunity"),
+                    ("statecode", "state", null))
+                .Record("phonecall", call, ("subject", "Quarterly review"), ("regardingobjectid", Account + "@account"), ("statecode", "1"));
+
+            var (exit, output) = Score(export, "--as-of", "2026-06-30");
+
+            var warning = $"activity {call}: completed without a date (no actual or scheduled end); not counted";
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, output);
+                Assert.That(GenuineExportTests.CsvRow(Path.Combine(Folder, "out", "accounts.csv"), Account)["Warnings"], Is.EqualTo(warning));
+                Assert.That(output, Does.Contain($"Problem Traders: {warning}").And.Not.Contain("InteractionWithoutDate"));
+            });
+        }
+
+        [Test]
         public void An_account_whose_recalculation_failed_is_shown_as_failed_with_its_error_never_as_not_enough_data()
         {
             var asOf = new DateTime(2026, 6, 30, 12, 0, 0, DateTimeKind.Utc);

@@ -411,7 +411,7 @@ namespace LoyaltyHealth.Tests.Plugins
                 Assert.That(_h.Traces, Does.Contain("unknown loy_servicecadence value 999"));
                 Assert.That(_h.Traces, Does.Contain("unknown loy_channel value 424242"));
                 Assert.That(_h.Traces, Does.Contain("unknown loy_interactionclass value 31337"));
-                Assert.That(_h.Traces, Does.Contain("InteractionWithoutDate " + PluginIds.Activity(1)));
+                Assert.That(_h.Traces, Does.Contain($"activity {PluginIds.Activity(1)}: completed without a date (no actual or scheduled end); not counted"));
             });
         }
 
