@@ -44,7 +44,7 @@ namespace LoyaltyHealth.Cli.Commands
             }
             catch (Microsoft.Data.Sqlite.SqliteException e)
             {
-                Error(console, $"the staging store failed ({e.Message.Split('\n')[0]}); is there room in {Path.GetTempPath()}?");
+                Error(console, StagingStoreFailed(e, Path.GetTempPath()));
                 return ExitCodes.InvalidInput;
             }
             catch (OperationCanceledException) when (Interruption.Token.IsCancellationRequested)
@@ -63,6 +63,18 @@ namespace LoyaltyHealth.Cli.Commands
                 Error(console, $"unexpected {e.GetType().Name}: {e.Message.Split('\n')[0]} (set LOYALTY_TRACE=1 for details); nothing was written.");
                 return ExitCodes.Internal;
             }
+        }
+
+        /// <summary>What to do when the staging files (in the temporary folder, TMPDIR) cannot be written: SQLite's result code says which.</summary>
+        internal static string StagingStoreFailed(Microsoft.Data.Sqlite.SqliteException e, string folder)
+        {
+            var why = e.Message.Split('\n')[0].Trim();
+            return e.SqliteErrorCode switch
+            {
+                SQLitePCL.raw.SQLITE_CANTOPEN => $"the staging files cannot be created in {folder} ({why}); set TMPDIR to a folder this user can write.",
+                SQLitePCL.raw.SQLITE_FULL => $"the disk of {folder} is full ({why}); free space there or set TMPDIR to a folder on a larger disk.",
+                _ => $"the staging store failed ({why}); is there room in {folder}?",
+            };
         }
 
         /// <summary>Removes the temporary files that killed or crashed runs left behind (<see cref="ScratchFiles"/>), and says so.</summary>

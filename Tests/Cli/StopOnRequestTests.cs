@@ -185,7 +185,7 @@ namespace LoyaltyHealth.Tests.Cli
         /// the jobs it starts in the background SIGINT ignored, children keep that, and so does the runtime (a backgrounded
         /// `.ci/run` would see no Ctrl+C reach the tool): the tool then starts through `env --default-signal=INT`.
         /// </summary>
-        private static ProcessStartInfo Tool(string temp, IEnumerable<string> arguments)
+        internal static ProcessStartInfo Tool(string temp, IEnumerable<string> arguments)
         {
             var tool = new[] { "dotnet", Path.Combine(AppContext.BaseDirectory, "loyalty.dll") };
             var command = InterruptIgnored() ? new[] { "env", "--default-signal=INT" }.Concat(tool) : tool;
