@@ -36,9 +36,13 @@ namespace LoyaltyHealth.Cli.Output
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Dispose();
-                throw new IOException($"--output {target}: cannot write in {parent} ({e.Message.Split('\n')[0].Trim()}); give a folder this user can write.", e);
+                throw CannotWrite($"--output {target}", parent, e);
             }
         }
+
+        /// <summary>The one line for an output the user named that cannot be written where it has to go.</summary>
+        internal static IOException CannotWrite(string named, string folder, Exception e) =>
+            new($"{named}: cannot write in {folder} ({e.Message.Split('\n')[0].Trim()}); give a folder this user can write.", e);
 
         /// <summary>
         /// Checks, before a run that may take minutes or read a live environment, that its output can be put in place:

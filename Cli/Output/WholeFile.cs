@@ -26,7 +26,7 @@ namespace LoyaltyHealth.Cli.Output
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new IOException($"{option} {target}: cannot write in {folder} ({e.Message.Split('\n')[0].Trim()}); give a folder this user can write.", e);
+                throw OutputFolder.CannotWrite($"{option} {target}", folder, e);
             }
 
             try
