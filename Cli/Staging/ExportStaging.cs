@@ -82,6 +82,8 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>Records staged, excluded as dated after the as-of moment, and in no account.</summary>
         public long Records { get; private set; }
         public long ExcludedAfterAsOf { get; private set; }
+
+        private int _accountsWithoutCreatedOn;
         public long Orphans { get; private set; }
 
         /// <summary>Accounts whose rows share a region of the staging file: about 8 MB of rows at 100 activities an account, a quarter of SQLite's cache.</summary>
@@ -151,6 +153,7 @@ namespace LoyaltyHealth.Cli.Staging
                     _accountBytes.Add(0);
                     _accounts[record.Id] = primary;
                     if (excluded) _excludedAccounts++;
+                    if (CreatedOn(record) is null) _accountsWithoutCreatedOn++;
                     AddAccount(primary, record, excluded);
                     break;
                 case ContactSchema.EntityName:
@@ -235,6 +238,9 @@ namespace LoyaltyHealth.Cli.Staging
                 Notes.Add($"{_excludedAccounts} accounts created after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were left out, with their records");
             if (ExcludedAfterAsOf > 0)
                 Notes.Add($"{ExcludedAfterAsOf.ToString("N0", CultureInfo.InvariantCulture)} records dated after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were excluded (created or completed later; counted per account)");
+            if (_accountsWithoutCreatedOn > 0)
+                Notes.Add($"{_accountsWithoutCreatedOn.ToString("N0", CultureInfo.InvariantCulture)} accounts have no created-on date in the export, so each is scored as created by this import and is not rated as an established account; " +
+                    "add Created On (createdon) to the account's fields in the export's schema and export again to score them");
         }
 
         /// <summary>
@@ -334,6 +340,8 @@ namespace LoyaltyHealth.Cli.Staging
             _lastSliceRows = rows.Count;
             var warnings = excluded is null ? new List<string>()
                 : excluded.Select(p => $"{p.Value} {p.Key} records dated after the as-of moment were left out").ToList();
+            if (account is not null && account.GetAttributeValue<DateTime?>(RecordCreatedOn) is null && account.GetAttributeValue<DateTime?>(AccountSchema.CreatedOn) is null)
+                warnings.Add(NoCreatedOnWarning);
             return new AccountSlice(account!, rows, warnings);
         }
 
@@ -413,11 +421,22 @@ namespace LoyaltyHealth.Cli.Staging
 
         private bool After(IStagingRecord record)
         {
-            var created = record.Date("overriddencreatedon") ?? record.Date("createdon");
-            if (created > _asOf) return true;
+            if (CreatedOn(record) > _asOf) return true;
             if (record.Date(ActivitySchema.ActualEnd) > _asOf) return true;
             return record.Date(HealthAssessmentSchema.AssessedOn) > _asOf;
         }
+
+        /// <summary>When the record was created, as the import keeps it: its "record created on" date, else its createdon.</summary>
+        private static DateTime? CreatedOn(IStagingRecord record) => record.Date(RecordCreatedOn) ?? record.Date(AccountSchema.CreatedOn);
+
+        private const string RecordCreatedOn = "overriddencreatedon";
+
+        /// <summary>
+        /// What the import does with an account the export gives no created-on date: Dataverse stamps it as created by the
+        /// import, so the model sees an account of 0 days and does not rate it as established. A live export written
+        /// without the column (TALXIS/platform-metadata's CmtPackage/live-export) gives every account so.
+        /// </summary>
+        private const string NoCreatedOnWarning = "no created-on date in the export: scored as created by this import, so it is not rated as an established account";
 
         private void AddAccount(int ordinal, IStagingRecord account, bool excluded)
         {

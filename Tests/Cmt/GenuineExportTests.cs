@@ -140,24 +140,33 @@ namespace LoyaltyHealth.Tests.Cmt
         /// <summary>
         /// As a live export writes them (TALXIS/platform-metadata, tests/TALXIS.Platform.Metadata.Tests/TestData/CmtPackage/
         /// live-export/data.xml): a timestamp with a fraction of a second, and accounts exported without a created-on column.
+        /// The import creates such an account at the export's moment, as Dataverse would; that is said on the account and in
+        /// the notes, with what to add to the export, and it is never called an account created in the future.
         /// </summary>
         [Test]
-        public void An_account_exported_without_its_created_on_date_is_not_warned_of_as_created_in_the_future()
+        public void An_account_exported_without_its_created_on_date_is_scored_as_created_by_the_import_and_says_so()
         {
             var export = new ExportBuilder { Timestamp = "2026-10-05T17:42:19.8956467Z" }
-                .Table("account", ("accountid", "guid", null), ("name", "string", null), ("telephone1", "string", null))
-                .Record("account", Account, ("name", "CMTLAB Account"), ("telephone1", "+420 555 0100"));
+                .Table("account", ("accountid", "guid", null), ("name", "string", null), ("telephone1", "string", null), ("createdon", "datetime", null))
+                .Record("account", Account, ("name", "CMTLAB Account"), ("telephone1", "+420 555 0100"))
+                .Record("account", Quiet, ("name", "Dated Ltd"), ("telephone1", "+420 555 0101"), ("createdon", "2024-03-01T08:00:00Z"));
             var zip = export.Write(Path.Combine(Folder, "live.zip"));
             var output = Path.Combine(Folder, "out");
 
             var (exit, printed) = CliHarness.Run("score", zip, "--output", output);
 
             var row = CsvRow(Path.Combine(output, "accounts.csv"), Account);
+            var report = File.ReadAllText(Path.Combine(output, "report.html"));
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, printed);
-                Assert.That(row["Warnings"], Is.Empty, "created by the import at the export's moment, not after it");
-                Assert.That(printed, Does.Contain("Loyalty health as of 2026-10-05").And.Not.Contain("with warnings"));
+                Assert.That(row["Warnings"], Is.EqualTo("no created-on date in the export: scored as created by this import, so it is not rated as an established account"));
+                Assert.That(row["Band"], Is.EqualTo("Not enough data"));
+                Assert.That(CsvRow(Path.Combine(output, "accounts.csv"), Quiet)["Warnings"], Is.Empty, "an account with its date has no such warning");
+                Assert.That(printed, Does.Not.Contain("created after the moment scored").And.Not.Contain("AccountCreatedInFuture"), "created by the import at the export's moment, not after it");
+                Assert.That(System.Text.RegularExpressions.Regex.Replace(printed, @"\s+", " "),
+                    Does.Contain("Note: 1 accounts have no created-on date in the export").And.Contain("add Created On (createdon) to the account's fields"));
+                Assert.That(report, Does.Contain("1 accounts have no created-on date in the export"));
             });
         }
 
