@@ -84,6 +84,7 @@ namespace LoyaltyHealth.Cli.Staging
         public long ExcludedAfterAsOf { get; private set; }
 
         private int _accountsWithoutCreatedOn;
+        private long _activitiesWithoutStatus;
         public long Orphans { get; private set; }
 
         /// <summary>Accounts whose rows share a region of the staging file: about 8 MB of rows at 100 activities an account, a quarter of SQLite's cache.</summary>
@@ -171,6 +172,7 @@ namespace LoyaltyHealth.Cli.Staging
                     Attach(record.Lookup(HealthAssessmentSchema.AccountId), ref primary);
                     break;
                 default:
+                    if (!record.Has(ActivitySchema.StateCode)) _activitiesWithoutStatus++;
                     Attach(record.Lookup(ActivitySchema.RegardingObjectId), ref primary);
                     _contacts.Clear();
                     record.PartyContacts(_contacts);
@@ -241,6 +243,9 @@ namespace LoyaltyHealth.Cli.Staging
             if (_accountsWithoutCreatedOn > 0)
                 Notes.Add($"{_accountsWithoutCreatedOn.ToString("N0", CultureInfo.InvariantCulture)} accounts have no created-on date in the export, so each is scored as created by this import and is not rated as an established account; " +
                     "add Created On (createdon) to the account's fields in the export's schema and export again to score them");
+            if (_activitiesWithoutStatus > 0)
+                Notes.Add($"{_activitiesWithoutStatus.ToString("N0", CultureInfo.InvariantCulture)} activities have no status in the export, so each is imported open, as Dataverse imports it, and none of them counts as completed; " +
+                    "add Status (statecode) to the activity tables' fields in the export's schema and export again to count them");
         }
 
         /// <summary>
@@ -319,6 +324,7 @@ namespace LoyaltyHealth.Cli.Staging
             Entity? account = null;
             var rows = new List<SeedRow>(_lastSliceRows);
             SortedDictionary<string, int>? excluded = null;
+            var withoutStatus = 0;
             _shared.Clear();
             long last = 0;
             for (; at < end; at++)
@@ -334,7 +340,11 @@ namespace LoyaltyHealth.Cli.Staging
                 }
                 var record = RecordCodec.DecodeRow(held.Payload(row), _names, _shared);
                 if (record.Table == AccountSchema.EntityName && record.Id == accountId) account = record.ToEntity();
-                else rows.Add(record);
+                else
+                {
+                    rows.Add(record);
+                    if (IsActivity(record.Table) && !Holds(record, ActivitySchema.StateCode)) withoutStatus++;
+                }
             }
 
             _lastSliceRows = rows.Count;
@@ -342,6 +352,7 @@ namespace LoyaltyHealth.Cli.Staging
                 : excluded.Select(p => $"{p.Value} {p.Key} records dated after the as-of moment were left out").ToList();
             if (account is not null && account.GetAttributeValue<DateTime?>(RecordCreatedOn) is null && account.GetAttributeValue<DateTime?>(AccountSchema.CreatedOn) is null)
                 warnings.Add(NoCreatedOnWarning);
+            if (withoutStatus > 0) warnings.Add($"{withoutStatus} activities have no status in the export: imported open, so not counted as completed");
             return new AccountSlice(account!, rows, warnings);
         }
 
@@ -424,6 +435,17 @@ namespace LoyaltyHealth.Cli.Staging
             if (CreatedOn(record) > _asOf) return true;
             if (record.Date(ActivitySchema.ActualEnd) > _asOf) return true;
             return record.Date(HealthAssessmentSchema.AssessedOn) > _asOf;
+        }
+
+        /// <summary>Whether a table staging keeps is an activity table: every one but account, contact, opportunity and the assessment history (as <see cref="Add(IStagingRecord)"/> sorts them).</summary>
+        private static bool IsActivity(string table) =>
+            table is not (AccountSchema.EntityName or ContactSchema.EntityName or OpportunitySchema.EntityName or HealthAssessmentSchema.EntityName);
+
+        private static bool Holds(SeedRow row, string column)
+        {
+            foreach (var pair in row.Columns)
+                if (string.Equals(pair.Key, column, StringComparison.Ordinal)) return true;
+            return false;
         }
 
         /// <summary>When the record was created, as the import keeps it: its "record created on" date, else its createdon.</summary>

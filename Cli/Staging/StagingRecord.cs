@@ -20,6 +20,9 @@ namespace LoyaltyHealth.Cli.Staging
         string? Text(string column);
         RecordLink? Lookup(string column);
 
+        /// <summary>Whether the record holds a value of the column (an export leaves out a column the schema does not list).</summary>
+        bool Has(string column);
+
         /// <summary>The contacts taking part, in the order of the party lists and their parties.</summary>
         void PartyContacts(List<RecordLink> contacts);
 
@@ -45,6 +48,7 @@ namespace LoyaltyHealth.Cli.Staging
         public DateTime? Date(string column) => Entity.GetAttributeValue<DateTime?>(column);
         public string? Text(string column) => Entity.GetAttributeValue<string>(column);
         public RecordLink? Lookup(string column) => RecordLink.Of(Entity.GetAttributeValue<EntityReference>(column));
+        public bool Has(string column) => Entity.Contains(column);
 
         public void PartyContacts(List<RecordLink> contacts)
         {
@@ -105,6 +109,8 @@ namespace LoyaltyHealth.Cli.Staging
 
         public RecordLink? Lookup(string column) =>
             Column(column) is var at and >= 0 && _values[at].Type == RecordValueType.Lookup ? new RecordLink(_values[at].Text, _values[at].Id) : null;
+
+        public bool Has(string column) => Column(column) >= 0;
 
         public void PartyContacts(List<RecordLink> contacts)
         {

@@ -170,6 +170,52 @@ namespace LoyaltyHealth.Tests.Cmt
             });
         }
 
+        /// <summary>
+        /// A live export may leave an activity table's Status out (TALXIS/platform-metadata's live-export lists appointments
+        /// without statecode). The import creates such activities open, as Dataverse does, so none counts as completed: the
+        /// account says how many, and the notes say what to add to the export.
+        /// </summary>
+        [Test]
+        public void Activities_exported_without_their_status_are_imported_open_and_said_so()
+        {
+            ExportBuilder Calls(bool withStatus)
+            {
+                var columns = new List<(string, string, string?)> { ("activityid", "guid", null), ("subject", "string", null), ("regardingobjectid", "entityreference", "account|contact"), ("actualend", "datetime", null) };
+                if (withStatus) columns.Add(("statecode", "state", null));
+                var export = new ExportBuilder()
+                    .Table("account", ("accountid", "guid", null), ("name", "string", null), ("createdon", "datetime", null))
+                    .Table("contact", ("contactid", "guid", null), ("fullname", "string", null), ("parentcustomerid", "customer", "account|contact"))
+                    .Table("phonecall", columns.ToArray())
+                    .Record("account", Account, ("name", "Calls Ltd"), ("createdon", "2023-01-01T00:00:00Z"))
+                    .Record("contact", Contact, ("fullname", "Jane Doe"), ("parentcustomerid", Account + "@account"));
+                for (var i = 1; i <= 24; i++)
+                {
+                    var values = new List<(string, string)> { ("subject", $"Review call {i}"), ("regardingobjectid", Contact + "@contact"), ("actualend", $"2026-{1 + i % 5:00}-{10 + i % 15:00}T10:00:00Z") };
+                    if (withStatus) values.Add(("statecode", "1"));
+                    export.Record("phonecall", $"e0000000-0000-0000-0000-{i:000000000000}", values.ToArray());
+                }
+                return export;
+            }
+
+            var without = CliHarness.Run("score", Calls(withStatus: false).Write(Path.Combine(Folder, "without.zip")), "--output", Path.Combine(Folder, "without"));
+            var with = CliHarness.Run("score", Calls(withStatus: true).Write(Path.Combine(Folder, "with.zip")), "--output", Path.Combine(Folder, "with"));
+
+            var withoutRow = CsvRow(Path.Combine(Folder, "without", "accounts.csv"), Account);
+            var withRow = CsvRow(Path.Combine(Folder, "with", "accounts.csv"), Account);
+            Assert.Multiple(() =>
+            {
+                Assert.That(without.Exit, Is.Zero, without.Output);
+                Assert.That(withoutRow["Warnings"], Is.EqualTo("24 activities have no status in the export: imported open, so not counted as completed"));
+                Assert.That(withoutRow["Band"], Is.EqualTo("Not enough data"), "open activities are no evidence, as in Dataverse after such an import");
+                Assert.That(System.Text.RegularExpressions.Regex.Replace(without.Output, @"\s+", " "),
+                    Does.Contain("Note: 24 activities have no status in the export").And.Contain("add Status (statecode) to the activity tables' fields"));
+                Assert.That(with.Exit, Is.Zero, with.Output);
+                Assert.That(withRow["Warnings"], Is.Empty);
+                Assert.That(withRow["Band"], Is.Not.EqualTo("Not enough data"), "the same calls, completed, are evidence");
+                Assert.That(with.Output, Does.Not.Contain("no status in the export"));
+            });
+        }
+
         [Test]
         public void An_export_with_every_standard_column_money_companions_and_an_opportunity_table_scores_without_an_error()
         {

@@ -143,7 +143,7 @@ namespace LoyaltyHealth.Tests.Cmt
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, output);
-                Assert.That(row["Warnings"], Is.EqualTo("1 email records dated after the as-of moment were left out"));
+                Assert.That(row["Warnings"], Is.EqualTo("1 email records dated after the as-of moment were left out | 1 activities have no status in the export: imported open, so not counted as completed"));
                 Assert.That(output, Does.Contain("2 records dated after the as-of moment 2026-06-30 12:00 UTC were excluded"));
                 Assert.That(output, Does.Contain("1 accounts created after the as-of moment"));
                 Assert.That(output, Does.Contain("Problem Traders: 1 email records dated after the as-of moment were left out"));
