@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using LoyaltyHealth.Cli.Output;
 
 namespace LoyaltyHealth.Cli.Cmt
 {
@@ -52,7 +53,7 @@ namespace LoyaltyHealth.Cli.Cmt
             lock (_gate)
             {
                 foreach (var table in _tables)
-                    lines.Add($"table {table.Key} is not used: {table.Value.ToString("N0", c)} records skipped");
+                    lines.Add($"table {table.Key} is not used: {Quantity.Of(table.Value, "record", "records")} skipped");
                 foreach (var table in _columns)
                     lines.Add($"columns of {table.Key} not used: " + string.Join(", ", table.Value.Select(p => $"{p.Key} ({p.Value.ToString("N0", c)})")));
             }

@@ -3,6 +3,7 @@ using System.Linq;
 using LoyaltyHealth.Cli.Live;
 using LoyaltyHealth.Cli.Live.Check;
 using LoyaltyHealth.Cli.Local;
+using LoyaltyHealth.Cli.Output;
 using Spectre.Console;
 
 namespace LoyaltyHealth.Cli.Commands
@@ -35,13 +36,11 @@ namespace LoyaltyHealth.Cli.Commands
                 }
                 var problems = findings.Count(f => f.Verdict == Verdict.Problem);
                 var warnings = findings.Count(f => f.Verdict == Verdict.Warning);
-                console.MarkupLine(Markup.Escape(problems + warnings == 0 ? "Loyalty Health is installed and healthy." : $"{Count(problems, "problem")}, {Count(warnings, "warning")}."));
+                console.MarkupLine(Markup.Escape(problems + warnings == 0 ? "Loyalty Health is installed and healthy." : $"{Quantity.Of(problems, "problem", "problems")}, {Quantity.Of(warnings, "warning", "warnings")}."));
                 console.MarkupLine(Markup.Escape(connection.Stats.Summary()));
                 return problems > 0 ? ExitCodes.Unhealthy : ExitCodes.Success;
             }));
             return command;
         }
-
-        private static string Count(int n, string what) => n == 1 ? $"1 {what}" : $"{n} {what}s";
     }
 }

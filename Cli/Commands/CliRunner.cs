@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Cli.Staging;
 using Spectre.Console;
 
@@ -84,7 +85,7 @@ namespace LoyaltyHealth.Cli.Commands
             var swept = ScratchFiles.RemoveAbandoned(folder);
             if (swept.Files == 0) return;
             var c = CultureInfo.InvariantCulture;
-            var files = swept.Files == 1 ? "1 temporary file" : $"{swept.Files.ToString("N0", c)} temporary files";
+            var files = Quantity.Of(swept.Files, "temporary file", "temporary files");
             console.MarkupLine($"[grey]{Markup.Escape($"Removed {files} ({(swept.Bytes / 1024.0 / 1024.0).ToString("N0", c)} MB) left in {folder} by runs that were killed or crashed.")}[/]");
         }
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.InMemory;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Data.Sqlite;
@@ -84,6 +85,8 @@ namespace LoyaltyHealth.Cli.Staging
         public long ExcludedAfterAsOf { get; private set; }
 
         private int _accountsWithoutCreatedOn;
+
+        private string AsOfText => _asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
         private long _activitiesWithoutStatus;
         public long Orphans { get; private set; }
 
@@ -237,14 +240,14 @@ namespace LoyaltyHealth.Cli.Staging
             _transaction!.Commit();
             _transaction = null;
             if (_excludedAccounts > 0)
-                Notes.Add($"{_excludedAccounts} accounts created after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were left out, with their records");
+                Notes.Add($"{Quantity.Of(_excludedAccounts, "account", "accounts")} created after the as-of moment {AsOfText} {(_excludedAccounts == 1 ? "was" : "were")} left out, with their records");
             if (ExcludedAfterAsOf > 0)
-                Notes.Add($"{ExcludedAfterAsOf.ToString("N0", CultureInfo.InvariantCulture)} records dated after the as-of moment {_asOf:yyyy-MM-dd HH:mm} UTC were excluded (created or completed later; counted per account)");
+                Notes.Add($"{Quantity.Of(ExcludedAfterAsOf, "record", "records")} dated after the as-of moment {AsOfText} {(ExcludedAfterAsOf == 1 ? "was" : "were")} excluded (created or completed later; counted per account)");
             if (_accountsWithoutCreatedOn > 0)
-                Notes.Add($"{_accountsWithoutCreatedOn.ToString("N0", CultureInfo.InvariantCulture)} accounts have no created-on date in the export, so each is scored as created by this import and is not rated as an established account; " +
+                Notes.Add($"{Quantity.Of(_accountsWithoutCreatedOn, "account has", "accounts have")} no created-on date in the export, so each is scored as created by this import and is not rated as an established account; " +
                     "add Created On (createdon) to the account's fields in the export's schema and export again to score them");
             if (_activitiesWithoutStatus > 0)
-                Notes.Add($"{_activitiesWithoutStatus.ToString("N0", CultureInfo.InvariantCulture)} activities have no status in the export, so each is imported open, as Dataverse imports it, and none of them counts as completed; " +
+                Notes.Add($"{Quantity.Of(_activitiesWithoutStatus, "activity has", "activities have")} no status in the export, so each is imported open, as Dataverse imports it, and none of them counts as completed; " +
                     "add Status (statecode) to the activity tables' fields in the export's schema and export again to count them");
         }
 
@@ -349,10 +352,10 @@ namespace LoyaltyHealth.Cli.Staging
 
             _lastSliceRows = rows.Count;
             var warnings = excluded is null ? new List<string>()
-                : excluded.Select(p => $"{p.Value} {p.Key} records dated after the as-of moment were left out").ToList();
+                : excluded.Select(p => $"{Quantity.Of(p.Value, $"{p.Key} record", $"{p.Key} records")} dated after the as-of moment {(p.Value == 1 ? "was" : "were")} left out").ToList();
             if (account is not null && account.GetAttributeValue<DateTime?>(RecordCreatedOn) is null && account.GetAttributeValue<DateTime?>(AccountSchema.CreatedOn) is null)
                 warnings.Add(NoCreatedOnWarning);
-            if (withoutStatus > 0) warnings.Add($"{withoutStatus} activities have no status in the export: imported open, so not counted as completed");
+            if (withoutStatus > 0) warnings.Add($"{Quantity.Of(withoutStatus, "activity has", "activities have")} no status in the export: imported open, so not counted as completed");
             return new AccountSlice(account!, rows, warnings);
         }
 
@@ -419,7 +422,7 @@ namespace LoyaltyHealth.Cli.Staging
                 });
             }
             foreach (var (table, (count, first)) in byTable)
-                Notes.Add($"{count} {table} records count toward no account in the file (what they regard, their parent or their account is missing), so they were not used: " +
+                Notes.Add($"{Quantity.Of(count, $"{table} record counts", $"{table} records count")} toward no account in the file (what they regard, their parent or their account is missing), so {(count == 1 ? "it was" : "they were")} not used: " +
                           string.Join(", ", first) + (count > first.Count ? ", …" : ""));
         }
 

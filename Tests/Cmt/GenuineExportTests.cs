@@ -165,8 +165,8 @@ namespace LoyaltyHealth.Tests.Cmt
                 Assert.That(CsvRow(Path.Combine(output, "accounts.csv"), Quiet)["Warnings"], Is.Empty, "an account with its date has no such warning");
                 Assert.That(printed, Does.Not.Contain("created after the moment scored").And.Not.Contain("AccountCreatedInFuture"), "created by the import at the export's moment, not after it");
                 Assert.That(System.Text.RegularExpressions.Regex.Replace(printed, @"\s+", " "),
-                    Does.Contain("Note: 1 accounts have no created-on date in the export").And.Contain("add Created On (createdon) to the account's fields"));
-                Assert.That(report, Does.Contain("1 accounts have no created-on date in the export"));
+                    Does.Contain("Note: 1 account has no created-on date in the export").And.Contain("add Created On (createdon) to the account's fields"));
+                Assert.That(report, Does.Contain("1 account has no created-on date in the export"));
             });
         }
 
@@ -230,7 +230,7 @@ namespace LoyaltyHealth.Tests.Cmt
             {
                 Assert.That(exit, Is.Zero, printed);
                 Assert.That(row["Band"], Is.Not.EqualTo("Not enough data"), "the emails regarding the opportunity count toward its account");
-                Assert.That(printed, Does.Contain("table transactioncurrency is not used: 1 records skipped"));
+                Assert.That(printed, Does.Contain("table transactioncurrency is not used: 1 record skipped"));
                 Assert.That(printed, Does.Contain("columns of account not used:").And.Contain("createdby (1)").And.Contain("revenue_base (1)").And.Contain("exchangerate (1)"));
                 Assert.That(printed, Does.Contain("columns of loy_valuereport not used:").And.Contain("loy_valueamount_base (4)").And.Contain("transactioncurrencyid (4)"));
                 Assert.That(printed, Does.Contain("columns of opportunity not used:").And.Contain("customerid (1)"));

@@ -123,8 +123,8 @@ namespace LoyaltyHealth.Tests.Cmt
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, output);
-                Assert.That(output, Does.Contain($"1 email records count toward no account in the file").And.Contain(Email));
-                Assert.That(output, Does.Contain("1 contact records count toward no account").And.Contain("c0000000-0000-0000-0000-000000000009"));
+                Assert.That(output, Does.Contain($"1 email record counts toward no account in the file").And.Contain(Email));
+                Assert.That(output, Does.Contain("1 contact record counts toward no account").And.Contain("c0000000-0000-0000-0000-000000000009"));
                 Assert.That(output, Does.Contain("in no account").And.Contain("2 in no account"));
                 Assert.That(File.ReadAllText(Path.Combine(Folder, "out", "report.html")), Does.Contain(Email));
             });
@@ -143,10 +143,10 @@ namespace LoyaltyHealth.Tests.Cmt
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, output);
-                Assert.That(row["Warnings"], Is.EqualTo("1 email records dated after the as-of moment were left out | 1 activities have no status in the export: imported open, so not counted as completed"));
+                Assert.That(row["Warnings"], Is.EqualTo("1 email record dated after the as-of moment was left out | 1 activity has no status in the export: imported open, so not counted as completed"));
                 Assert.That(output, Does.Contain("2 records dated after the as-of moment 2026-06-30 12:00 UTC were excluded"));
-                Assert.That(output, Does.Contain("1 accounts created after the as-of moment"));
-                Assert.That(output, Does.Contain("Problem Traders: 1 email records dated after the as-of moment were left out"));
+                Assert.That(output, Does.Contain("1 account created after the as-of moment 2026-06-30 12:00 UTC was left out"));
+                Assert.That(output, Does.Contain("Problem Traders: 1 email record dated after the as-of moment was left out"));
                 Assert.That(File.ReadLines(Path.Combine(Folder, "out", "accounts.csv")).Count(), Is.EqualTo(2), "the later account is not scored");
             });
         }
