@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using LoyaltyHealth.Model.Output;
 using Spectre.Console;
@@ -67,7 +68,8 @@ namespace LoyaltyHealth.Cli.Output
             var warned = result.Accounts.Where(a => a.Warnings.Count > 0);
             var count = warned.Count();
             if (count == 0) return;
-            console.MarkupLine($"[yellow]{count} {Markup.Escape(text["WithWarnings"])}[/]");
+            // A heading and its count, so no language needs a plural: "Accounts with warnings: 1".
+            console.MarkupLine($"[yellow]{Markup.Escape(text["WithWarnings"])}: {count.ToString("N0", CultureInfo.InvariantCulture)}[/]");
             foreach (var account in warned.Take(RiskiestShown))
                 foreach (var warning in account.Warnings.Take(LinesShown))
                     console.MarkupLine($"  {Markup.Escape(account.Name)}: {Markup.Escape(warning)}");

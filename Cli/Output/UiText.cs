@@ -58,7 +58,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["Warnings"] = "Warnings",
                 ["FailedAccounts"] = "Accounts that could not be scored",
                 ["AccountWarnings"] = "Warnings per account",
-                ["WithWarnings"] = "accounts with warnings",
+                ["WithWarnings"] = "Accounts with warnings",
                 ["MoreInFiles"] = "more accounts are in accounts.csv and report.html",
             },
             ["de"] = new Dictionary<string, string>
@@ -150,7 +150,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["Warnings"] = "Waarschuwingen",
                 ["FailedAccounts"] = "Klanten die niet gescoord konden worden",
                 ["AccountWarnings"] = "Waarschuwingen per klant",
-                ["WithWarnings"] = "klanten met waarschuwingen",
+                ["WithWarnings"] = "Klanten met waarschuwingen",
                 ["MoreInFiles"] = "andere klanten staan in accounts.csv en report.html",
             },
             ["da"] = new Dictionary<string, string>
@@ -196,7 +196,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["Warnings"] = "Advarsler",
                 ["FailedAccounts"] = "Kunder, der ikke kunne scores",
                 ["AccountWarnings"] = "Advarsler pr. kunde",
-                ["WithWarnings"] = "kunder med advarsler",
+                ["WithWarnings"] = "Kunder med advarsler",
                 ["MoreInFiles"] = "andre kunder står i accounts.csv og report.html",
             },
             ["fi"] = new Dictionary<string, string>
@@ -242,7 +242,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["Warnings"] = "Varoitukset",
                 ["FailedAccounts"] = "Asiakkaat, joita ei voitu arvioida",
                 ["AccountWarnings"] = "Varoitukset asiakkaittain",
-                ["WithWarnings"] = "asiakkaalla varoituksia",
+                ["WithWarnings"] = "Asiakkaat, joilla on varoituksia",
                 ["MoreInFiles"] = "muuta asiakasta on tiedostoissa accounts.csv ja report.html",
             },
         };

@@ -167,6 +167,7 @@ namespace LoyaltyHealth.Tests.Cmt
                 Assert.That(System.Text.RegularExpressions.Regex.Replace(printed, @"\s+", " "),
                     Does.Contain("Note: 1 account has no created-on date in the export").And.Contain("add Created On (createdon) to the account's fields"));
                 Assert.That(report, Does.Contain("1 account has no created-on date in the export"));
+                Assert.That(printed, Does.Contain("Accounts with warnings: 1").And.Contain("CMTLAB Account: no created-on date in the export"));
             });
         }
 
