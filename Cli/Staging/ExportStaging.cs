@@ -50,6 +50,9 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly AccountLinks _opportunityAccount = new();
         // Counted apart from the map: an account that appears twice takes a second ordinal until the repeat is refused once the file is read (UniqueRecordIds).
         private int _accountCount, _excludedAccounts;
+        // Records whose export left out a column the score depends on, for the notes (each account's own count is its slice's warning).
+        private int _accountsWithoutCreatedOn;
+        private long _activitiesWithoutStatus;
         private long _sequence;
         private readonly int _accountsPerRegion;
         private readonly long _regionBytesRead;
@@ -83,11 +86,6 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>Records staged, excluded as dated after the as-of moment, and in no account.</summary>
         public long Records { get; private set; }
         public long ExcludedAfterAsOf { get; private set; }
-
-        private int _accountsWithoutCreatedOn;
-
-        private string AsOfText => _asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
-        private long _activitiesWithoutStatus;
         public long Orphans { get; private set; }
 
         /// <summary>Accounts whose rows share a region of the staging file: about 8 MB of rows at 100 activities an account, a quarter of SQLite's cache.</summary>
@@ -432,6 +430,8 @@ namespace LoyaltyHealth.Cli.Staging
             _regions.Append(RegionOf(account), row, payload);
             if (account != NoAccount) _accountBytes[account] += payload.Length;
         }
+
+        private string AsOfText => _asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
         private bool After(IStagingRecord record)
         {
