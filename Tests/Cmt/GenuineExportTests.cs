@@ -99,6 +99,22 @@ namespace LoyaltyHealth.Tests.Cmt
             return export;
         }
 
+        /// <summary>A <c>score</c> run: its exit code, what it printed and the folder it wrote.</summary>
+        private sealed record Scored(int Exit, string Printed, string Output)
+        {
+            public Dictionary<string, string> Row(string accountId) => CsvRow(Path.Combine(Output, "accounts.csv"), accountId);
+
+            public string Report => File.ReadAllText(Path.Combine(Output, "report.html"));
+        }
+
+        /// <summary>The export written as <paramref name="name"/>.zip and scored into the folder <paramref name="name"/>.</summary>
+        private Scored Score(ExportBuilder export, string name)
+        {
+            var output = Path.Combine(Folder, name);
+            var (exit, printed) = CliHarness.Run("score", export.Write(output + ".zip"), "--output", output);
+            return new Scored(exit, printed, output);
+        }
+
         /// <summary>The CSV row of an account, by column name (RFC 4180: quoted fields may hold commas, quotes and line breaks).</summary>
         internal static Dictionary<string, string> CsvRow(string csv, string accountId)
         {
@@ -150,23 +166,21 @@ namespace LoyaltyHealth.Tests.Cmt
                 .Table("account", ("accountid", "guid", null), ("name", "string", null), ("telephone1", "string", null), ("createdon", "datetime", null))
                 .Record("account", Account, ("name", "CMTLAB Account"), ("telephone1", "+420 555 0100"))
                 .Record("account", Quiet, ("name", "Dated Ltd"), ("telephone1", "+420 555 0101"), ("createdon", "2024-03-01T08:00:00Z"));
-            var zip = export.Write(Path.Combine(Folder, "live.zip"));
-            var output = Path.Combine(Folder, "out");
 
-            var (exit, printed) = CliHarness.Run("score", zip, "--output", output);
+            var scored = Score(export, "live");
 
-            var row = CsvRow(Path.Combine(output, "accounts.csv"), Account);
-            var report = File.ReadAllText(Path.Combine(output, "report.html"));
+            var (exit, printed, _) = scored;
+            var row = scored.Row(Account);
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, printed);
                 Assert.That(row["Warnings"], Is.EqualTo("no created-on date in the export: scored as created by this import, so it is not rated as an established account"));
                 Assert.That(row["Band"], Is.EqualTo("Not enough data"));
-                Assert.That(CsvRow(Path.Combine(output, "accounts.csv"), Quiet)["Warnings"], Is.Empty, "an account with its date has no such warning");
+                Assert.That(scored.Row(Quiet)["Warnings"], Is.Empty, "an account with its date has no such warning");
                 Assert.That(printed, Does.Not.Contain("created after the moment scored").And.Not.Contain("AccountCreatedInFuture"), "created by the import at the export's moment, not after it");
                 Assert.That(System.Text.RegularExpressions.Regex.Replace(printed, @"\s+", " "),
                     Does.Contain("Note: 1 account has no created-on date in the export").And.Contain("add Created On (createdon) to the account's fields"));
-                Assert.That(report, Does.Contain("1 account has no created-on date in the export"));
+                Assert.That(scored.Report, Does.Contain("1 account has no created-on date in the export"));
                 Assert.That(printed, Does.Contain("Accounts with warnings: 1").And.Contain("CMTLAB Account: no created-on date in the export"));
             });
         }
@@ -198,35 +212,33 @@ namespace LoyaltyHealth.Tests.Cmt
                 return export;
             }
 
-            var without = CliHarness.Run("score", Calls(withStatus: false).Write(Path.Combine(Folder, "without.zip")), "--output", Path.Combine(Folder, "without"));
-            var with = CliHarness.Run("score", Calls(withStatus: true).Write(Path.Combine(Folder, "with.zip")), "--output", Path.Combine(Folder, "with"));
+            var without = Score(Calls(withStatus: false), "without");
+            var with = Score(Calls(withStatus: true), "with");
 
-            var withoutRow = CsvRow(Path.Combine(Folder, "without", "accounts.csv"), Account);
-            var withRow = CsvRow(Path.Combine(Folder, "with", "accounts.csv"), Account);
+            var withoutRow = without.Row(Account);
+            var withRow = with.Row(Account);
             Assert.Multiple(() =>
             {
-                Assert.That(without.Exit, Is.Zero, without.Output);
+                Assert.That(without.Exit, Is.Zero, without.Printed);
                 Assert.That(withoutRow["Warnings"], Is.EqualTo("24 activities have no status in the export: imported open, so not counted as completed"));
                 Assert.That(withoutRow["Band"], Is.EqualTo("Not enough data"), "open activities are no evidence, as in Dataverse after such an import");
-                Assert.That(System.Text.RegularExpressions.Regex.Replace(without.Output, @"\s+", " "),
+                Assert.That(System.Text.RegularExpressions.Regex.Replace(without.Printed, @"\s+", " "),
                     Does.Contain("Note: 24 activities have no status in the export").And.Contain("add Status (statecode) to the activity tables' fields"));
-                Assert.That(with.Exit, Is.Zero, with.Output);
+                Assert.That(with.Exit, Is.Zero, with.Printed);
                 Assert.That(withRow["Warnings"], Is.Empty);
                 Assert.That(withRow["Band"], Is.Not.EqualTo("Not enough data"), "the same calls, completed, are evidence");
-                Assert.That(with.Output, Does.Not.Contain("no status in the export"));
+                Assert.That(with.Printed, Does.Not.Contain("no status in the export"));
             });
         }
 
         [Test]
         public void An_export_with_every_standard_column_money_companions_and_an_opportunity_table_scores_without_an_error()
         {
-            var zip = Genuine(withHistory: false).Write(Path.Combine(Folder, "genuine.zip"));
-            var output = Path.Combine(Folder, "out");
+            var scored = Score(Genuine(withHistory: false), "genuine");
 
-            var (exit, printed) = CliHarness.Run("score", zip, "--output", output);
-
-            var row = CsvRow(Path.Combine(output, "accounts.csv"), Account);
-            var report = File.ReadAllText(Path.Combine(output, "report.html"));
+            var (exit, printed, _) = scored;
+            var row = scored.Row(Account);
+            var report = scored.Report;
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, printed);
@@ -262,18 +274,15 @@ namespace LoyaltyHealth.Tests.Cmt
         [Test]
         public void An_export_with_the_stored_assessment_and_history_shows_a_trend_offline()
         {
-            var withHistory = Genuine(withHistory: true).Write(Path.Combine(Folder, "history.zip"));
-            var fresh = Genuine(withHistory: false).Write(Path.Combine(Folder, "fresh.zip"));
+            var scored = Score(Genuine(withHistory: true), "history");
+            var first = Score(Genuine(withHistory: false), "fresh");
 
-            var scored = CliHarness.Run("score", withHistory, "--output", Path.Combine(Folder, "history"));
-            var first = CliHarness.Run("score", fresh, "--output", Path.Combine(Folder, "fresh"));
-
-            var row = CsvRow(Path.Combine(Folder, "history", "accounts.csv"), Account);
-            var freshRow = CsvRow(Path.Combine(Folder, "fresh", "accounts.csv"), Account);
+            var row = scored.Row(Account);
+            var freshRow = first.Row(Account);
             Assert.Multiple(() =>
             {
-                Assert.That(scored.Exit, Is.Zero, scored.Output);
-                Assert.That(first.Exit, Is.Zero, first.Output);
+                Assert.That(scored.Exit, Is.Zero, scored.Printed);
+                Assert.That(first.Exit, Is.Zero, first.Printed);
                 Assert.That(freshRow["Trend"], Is.Empty, "without a previous assessment there is no trend");
                 Assert.That(row["Trend"], Is.AnyOf("Declining", "Improving", "Stable"), "the stored history gives the trend, as in Dataverse");
                 Assert.That(int.Parse(row["History rows"]), Is.EqualTo(3), "the two exported history rows and the new one");
