@@ -51,7 +51,7 @@ namespace LoyaltyHealth.Cli.Commands
             {
                 var problems = PolicyLoader.TryLoad(document, out var loaded);
                 if (problems.Count > 0)
-                    throw new CliException($"{what} is invalid ({problems.Count} {(problems.Count == 1 ? "problem" : "problems")}); nothing was run:\n  " + string.Join("\n  ", problems));
+                    throw new CliException($"{what} is invalid ({Quantity.Of(problems.Count, "problem", "problems")}); nothing was run:\n  " + string.Join("\n  ", problems));
                 policy = loaded!;
             }
             policy.Explanations.Language = language;

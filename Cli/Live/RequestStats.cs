@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using LoyaltyHealth.Cli.Output;
 
 namespace LoyaltyHealth.Cli.Live
 {
@@ -32,7 +33,7 @@ namespace LoyaltyHealth.Cli.Live
         {
             var reasons = RetriesByReason;
             var retries = reasons.Count == 0 ? "no retries" : $"{reasons.Values.Sum()} retried ({string.Join(", ", reasons.Select(r => $"{r.Key}: {r.Value}"))})";
-            return $"Requests sent {Requests.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}; {retries}; token refreshed {TokenRefreshes} {(TokenRefreshes == 1 ? "time" : "times")}.";
+            return $"Requests sent {Requests.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}; {retries}; token refreshed {Quantity.Of(TokenRefreshes, "time", "times")}.";
         }
     }
 }
