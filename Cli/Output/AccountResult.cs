@@ -9,6 +9,11 @@ namespace LoyaltyHealth.Cli.Output
     {
         public Guid Id { get; init; }
         public string Name { get; init; } = "";
+        /// <summary>
+        /// Active in Dataverse (statecode Active, or no state given, as an import creates it). The product's account views,
+        /// its dashboard and its daily refresh take active accounts only, so the report's lists do too.
+        /// </summary>
+        public bool Active { get; init; } = true;
         public int? Understanding { get; init; }
         public int? Familiarity { get; init; }
         public int? Service { get; init; }
@@ -49,6 +54,9 @@ namespace LoyaltyHealth.Cli.Output
     /// </summary>
     public sealed record OrganisationResult(DateTime AsOf, string Language, IReadOnlyCollection<AccountResult> Accounts, int FailedJobs, string Source)
     {
+        /// <summary>The active accounts, which the lists show (the product's account views filter on statecode Active).</summary>
+        public ActiveAccounts Active => new(Accounts);
+
         /// <summary>What the run noted about its input: skipped tables and columns, excluded records.</summary>
         public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
     }

@@ -6,7 +6,8 @@ using Spectre.Console;
 namespace LoyaltyHealth.Cli.Output
 {
     /// <summary>
-    /// The console summary: one row per account, riskiest first, up to <see cref="RowsShown"/> (an export of
+    /// The console summary: one row per active account (inactive ones are counted: the product's views list active
+    /// accounts only), riskiest first, up to <see cref="RowsShown"/> (an export of
     /// 50,000 accounts would scroll past, and the table is held until it prints: the rest are counted and are in
     /// accounts.csv and report.html), then what to do about the riskiest ones.
     /// </summary>
@@ -28,7 +29,9 @@ namespace LoyaltyHealth.Cli.Output
                 .AddColumn(text["Band"])
                 .AddColumn(text["Trend"])
                 .AddColumn(text["PerkDependent"]);
-            foreach (var account in result.Accounts.Take(RowsShown))
+            // Active accounts only, as the product's views list them; the inactive ones are counted below.
+            var active = result.Active;
+            foreach (var account in active.Take(RowsShown))
             {
                 table.AddRow(
                     Markup.Escape(account.Name),
@@ -41,11 +44,12 @@ namespace LoyaltyHealth.Cli.Output
                     account.PerkDependent ? $"[red]{Markup.Escape(text.YesNo(true))}[/]" : Markup.Escape(text.YesNo(false)));
             }
             console.Write(table);
-            if (result.Accounts.Count > RowsShown)
-                console.MarkupLine($"[grey]{(result.Accounts.Count - RowsShown).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {Markup.Escape(text["MoreInFiles"])}[/]");
+            if (active.Count > RowsShown)
+                console.MarkupLine($"[grey]{(active.Count - RowsShown).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {Markup.Escape(text["MoreInFiles"])}[/]");
+            if (active.Inactive > 0) console.MarkupLine($"[grey]{Markup.Escape(text.InactiveLine(active.Inactive))}[/]");
             Problems(console, result, text);
 
-            var riskiest = result.Accounts.Where(a => a.Band is HealthBand.AtRisk or HealthBand.Watch).Take(RiskiestShown).ToList();
+            var riskiest = active.Where(a => a.Band is HealthBand.AtRisk or HealthBand.Watch).Take(RiskiestShown).ToList();
             if (riskiest.Count == 0) return;
             console.WriteLine();
             console.MarkupLine($"[bold]{Markup.Escape(text["Riskiest"])}[/]");

@@ -6,7 +6,7 @@ using LoyaltyHealth.Model.Output;
 namespace LoyaltyHealth.Cli.Output
 {
     /// <summary>
-    /// Writes one CSV row per account (RFC 4180): scores, band, trend, perk figures, and the reasons and
+    /// Writes one CSV row per account (RFC 4180), active or not: status, scores, band, trend, perk figures, and the reasons and
     /// actions as text. Numbers are invariant so a spreadsheet in any locale reads them the same way.
     /// </summary>
     public static class CsvExport
@@ -17,7 +17,7 @@ namespace LoyaltyHealth.Cli.Output
             using var csv = CsvWriter.Create(file, null, leaveOpen: true);
             csv.WriteHeader(new[]
             {
-                "accountid", text["Account"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service),
+                "accountid", text["Account"], text["Status"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service),
                 text["Health"], text["Band"], text["Trend"], text["PerkDependent"], text["PerkShare"], text["PerkSpend"], text["DeliveredValue"],
                 text["Reasons"], text["Actions"], text["History"], text["FollowUps"], text["Warnings"], text["Error"],
             });
@@ -25,7 +25,7 @@ namespace LoyaltyHealth.Cli.Output
             {
                 csv.WriteRecord(Safe(new[]
                 {
-                    a.Id.ToString("D"), a.Name, N(a.Understanding), N(a.Familiarity), N(a.Service), N(a.Overall),
+                    a.Id.ToString("D"), a.Name, text.Status(a), N(a.Understanding), N(a.Familiarity), N(a.Service), N(a.Overall),
                     text.Band(a), a.Trend is null ? "" : text.Trend(a.Trend), a.PerkDependent ? "true" : "false",
                     N(a.PerkSharePercent), N(a.PerkSpend), N(a.DeliveredValue),
                     string.Join(" | ", a.Reasons), string.Join(" | ", a.Actions), N(a.HistoryRows), N(a.OpenFollowUps),

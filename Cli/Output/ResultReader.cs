@@ -53,6 +53,7 @@ namespace LoyaltyHealth.Cli.Output
             {
                 Id = account.Id,
                 Name = account.GetAttributeValue<string>(AccountSchema.Name) ?? account.Id.ToString(),
+                Active = IsActive(account),
                 Understanding = account.GetAttributeValue<int?>(AccountSchema.UnderstandingScore),
                 Familiarity = account.GetAttributeValue<int?>(AccountSchema.FamiliarityScore),
                 Service = account.GetAttributeValue<int?>(AccountSchema.ServiceScore),
@@ -71,6 +72,9 @@ namespace LoyaltyHealth.Cli.Output
                 OpenFollowUps = openFollowUps,
             };
         }
+
+        /// <summary>Whether the account is active; an account without a state is, as Dataverse creates it.</summary>
+        public static bool IsActive(Entity account) => (account.OptionValue(AccountSchema.StateCode) ?? AccountSchema.StateActive) == AccountSchema.StateActive;
 
         /// <summary>The stored reason texts whose reason says a stored value could not be read (codes and texts are the same reasons, in the same order).</summary>
         private static IReadOnlyList<string> UnreadableValues(IReadOnlyList<string?> codes, IReadOnlyList<string> reasons)

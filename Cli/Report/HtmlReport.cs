@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -8,7 +9,8 @@ namespace LoyaltyHealth.Cli.Report
 {
     /// <summary>
     /// The report a sales leader can open from an email: one self-contained HTML file (styles and
-    /// charts inline, nothing loaded from anywhere) with the accounts by band, the pillar scores of each
+    /// charts inline, nothing loaded from anywhere) with the active accounts by band (as the product's views, which list
+    /// active accounts only; the inactive ones are counted), the pillar scores of each
     /// account, the perk-dependent accounts with their perk share and spend against delivered value, and
     /// the reasons and next best actions of every account at risk. All text is HTML-encoded.
     /// </summary>
@@ -45,24 +47,28 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             html.Write("<title>" + E($"{text["Title"]} {text["AsOf"]} {result.AsOf:yyyy-MM-dd}") + "</title>\n");
             html.Write("<style>" + Style + "</style>\n</head>\n<body>\n");
             html.Write("<h1>" + E(text["Title"]) + "</h1>\n");
-            html.Write("<p class=\"meta\">" + E($"{text["AsOf"]} {result.AsOf:yyyy-MM-dd} · {result.Accounts.Count} {text["Accounts"]} · {text["Source"]}: {result.Source}"));
+            // The lists and charts take the active accounts, as the product's account views and dashboard do; the data's
+            // problems (unreadable values, failures, warnings) are listed for every account.
+            var active = result.Active;
+            html.Write("<p class=\"meta\">" + E($"{text["AsOf"]} {result.AsOf:yyyy-MM-dd} · {active.Count} {text["Accounts"]} · {text["Source"]}: {result.Source}"));
             if (result.FailedJobs > 0) html.Write(E($" · {result.FailedJobs} {text["FailedJobs"]}"));
             html.Write("</p>\n");
+            if (active.Inactive > 0) html.Write("<p id=\"inactive\" class=\"meta\">" + E(text.InactiveLine(active.Inactive)) + "</p>\n");
 
             Heading(html, text["Distribution"]);
-            Charts.Bands(html, result.Accounts, text);
+            Charts.Bands(html, active, text);
             html.Write('\n');
 
             Heading(html, text["Pillars"]);
-            Charts.Pillars(html, result.Accounts, text);
+            Charts.Pillars(html, active, text);
             html.Write('\n');
-            AccountTable(html, result, text);
+            AccountTable(html, active, text);
 
             Heading(html, text["PerkAccounts"]);
-            PerkTable(html, result, text);
+            PerkTable(html, active, text);
 
             Heading(html, text["AtRisk"]);
-            AtRisk(html, result, text);
+            AtRisk(html, active, text);
             Unreadable(html, result, text);
 
             Problems(html, result, text);
@@ -79,13 +85,13 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
 
         private static void Heading(TextWriter html, string heading) => html.Write("<h2>" + E(heading) + "</h2>\n");
 
-        private static void AccountTable(TextWriter html, OrganisationResult result, UiText text)
+        private static void AccountTable(TextWriter html, IEnumerable<AccountResult> accounts, UiText text)
         {
             html.Write("<table id=\"accounts\">\n<thead><tr>");
             foreach (var heading in new[] { text["Account"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service), text["Health"], text["Band"], text["Trend"], text["PerkDependent"] })
                 html.Write("<th>" + E(heading) + "</th>");
             html.Write("</tr></thead>\n<tbody>\n");
-            foreach (var a in result.Accounts)
+            foreach (var a in accounts)
             {
                 html.Write("<tr><td>" + E(a.Name) + "</td>");
                 foreach (var score in new[] { a.Understanding, a.Familiarity, a.Service, a.Overall })
@@ -97,9 +103,9 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             html.Write("</tbody>\n</table>\n");
         }
 
-        private static void PerkTable(TextWriter html, OrganisationResult result, UiText text)
+        private static void PerkTable(TextWriter html, IEnumerable<AccountResult> accounts, UiText text)
         {
-            var perkAccounts = result.Accounts.Where(a => a.PerkDependent);
+            var perkAccounts = accounts.Where(a => a.PerkDependent);
             if (!perkAccounts.Any())
             {
                 html.Write("<p>" + E(text["NoPerkAccounts"]) + "</p>\n");
@@ -122,9 +128,9 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             html.Write("</tbody>\n</table>\n");
         }
 
-        private static void AtRisk(TextWriter html, OrganisationResult result, UiText text)
+        private static void AtRisk(TextWriter html, IEnumerable<AccountResult> accounts, UiText text)
         {
-            var atRisk = result.Accounts.Where(a => a.Band == HealthBand.AtRisk);
+            var atRisk = accounts.Where(a => a.Band == HealthBand.AtRisk);
             if (!atRisk.Any())
             {
                 html.Write("<p>" + E(text["NoAtRisk"]) + "</p>\n");

@@ -176,6 +176,7 @@ namespace LoyaltyHealth.Cli.Staging
                         {
                             Id = slice.Account.Id,
                             Name = slice.Account.GetAttributeValue<string>(Plugins.Schema.AccountSchema.Name) ?? slice.Account.Id.ToString(),
+                            Active = ResultReader.IsActive(slice.Account),
                             Error = e.Message.Split('\n')[0],
                             Warnings = slice.Warnings,
                         };

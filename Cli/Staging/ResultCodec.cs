@@ -19,6 +19,7 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 writer.Write(result.Id.ToByteArray());
                 writer.Write(result.Name);
+                writer.Write(result.Active);
                 Write(writer, result.Understanding);
                 Write(writer, result.Familiarity);
                 Write(writer, result.Service);
@@ -50,6 +51,7 @@ namespace LoyaltyHealth.Cli.Staging
             {
                 Id = new Guid(reader.ReadBytes(16)),
                 Name = reader.ReadString(),
+                Active = reader.ReadBoolean(),
                 Understanding = ReadInt(reader),
                 Familiarity = ReadInt(reader),
                 Service = ReadInt(reader),

@@ -164,7 +164,7 @@ namespace LoyaltyHealth.Plugins.Health
         public static XElement StaleAccounts(DateTime scoredBefore, DateTime notScoredAfter, bool countOnly)
         {
             var filter = Filter("and",
-                Condition(AccountSchema.StateCode, "eq", 0),
+                Condition(AccountSchema.StateCode, "eq", AccountSchema.StateActive),
                 Filter("or", Condition(AccountSchema.HealthScoredOn, "null"), Condition(AccountSchema.HealthScoredOn, "lt", scoredBefore),
                     Condition(AccountSchema.HealthScoredOn, "gt", notScoredAfter)));
             if (countOnly)

@@ -10,6 +10,8 @@ namespace LoyaltyHealth.Plugins.Schema
         public const string ModifiedOn = "modifiedon";
         public const string OwnerId = "ownerid";
         public const string StateCode = "statecode";
+        /// <summary>statecode Active; the product's account views and its daily refresh take these accounts only.</summary>
+        public const int StateActive = 0;
         /// <summary>The row version: the post-image carries it so the guarded write can use the image.</summary>
         public const string VersionNumber = "versionnumber";
 
