@@ -45,19 +45,19 @@ namespace LoyaltyHealth.Cli.Cmt
 
         public bool IsEmpty { get { lock (_gate) return _tables.Count == 0 && _columns.Count == 0; } }
 
-        /// <summary>One line per skipped table, then one per table with its skipped columns and their value counts.</summary>
-        public IReadOnlyList<string> Lines()
+        /// <summary>One note per skipped table, then one per table with its skipped columns and their value counts.</summary>
+        public IReadOnlyList<DataNote> Notes()
         {
             var c = CultureInfo.InvariantCulture;
-            var lines = new List<string>();
+            var notes = new List<DataNote>();
             lock (_gate)
             {
                 foreach (var table in _tables)
-                    lines.Add($"table {table.Key} is not used: {Quantity.Of(table.Value, "record", "records")} skipped");
+                    notes.Add(DataNote.Of(NoteTexts.SkippedTable, table.Value, table.Key));
                 foreach (var table in _columns)
-                    lines.Add($"columns of {table.Key} not used: " + string.Join(", ", table.Value.Select(p => $"{p.Key} ({p.Value.ToString("N0", c)})")));
+                    notes.Add(DataNote.Of(NoteTexts.SkippedColumns, table.Value.Count, table.Key, string.Join(", ", table.Value.Select(p => $"{p.Key} ({p.Value.ToString("N0", c)})"))));
             }
-            return lines;
+            return notes;
         }
     }
 }

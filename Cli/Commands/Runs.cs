@@ -112,13 +112,14 @@ namespace LoyaltyHealth.Cli.Commands
             using var staging = stageShown();
             stagingClock.Stop();
             var until = staging.AsOf;
-            foreach (var line in skips.Lines()) console.MarkupLine($"[grey]Skipped: {Markup.Escape(line)}[/]");
-            foreach (var line in staging.Notes) console.MarkupLine($"[yellow]Note: {Markup.Escape(line)}[/]");
+            var text = new UiText(language);
+            foreach (var note in skips.Notes()) console.MarkupLine($"[grey]{Markup.Escape($"{text.SkippedLabel}: {text.Note(note)}")}[/]");
+            foreach (var note in staging.Notes) console.MarkupLine($"[yellow]{Markup.Escape($"{text.NoteLabel}: {text.Note(note)}")}[/]");
             var replay = new AccountReplay(probe.Pipeline.Registrations, probe.Store.Schema!, policyJson, until);
             (ScoredAccounts Accounts, ExportRunStats Stats) run = default;
             Progress.Run(console, "Scoring every account through the plugins", report =>
                 run = ExportRun.Score(staging, skips, replay, stagingClock.Elapsed, workers, (done, total) => report(done, total), cancel: Interruption.Token));
-            var notes = skips.Lines().Concat(staging.Notes).ToList();
+            var notes = skips.Notes().Concat(staging.Notes).ToList();
             var result = new OrganisationResult(until, language, run.Accounts!, 0, source) { Notes = notes };
             return new ExportScore(result, run.Stats!, run.Accounts!);
         }
@@ -175,7 +176,7 @@ namespace LoyaltyHealth.Cli.Commands
         }
 
         public static OrganisationResult Result(LocalOrganisation organisation, string language, string source) =>
-            new(organisation.Clock.UtcNow, language, ResultReader.Read(organisation.Store), organisation.Pipeline.FailedJobs.Count(), source) { Notes = organisation.Notes };
+            new(organisation.Clock.UtcNow, language, ResultReader.Read(organisation.Store), organisation.Pipeline.FailedJobs.Count(), source);
 
         /// <summary>Writes report.html and accounts.csv, both or neither.</summary>
         public static void Write(OrganisationResult result, UiText text, string folder, IAnsiConsole console)

@@ -40,8 +40,6 @@ namespace LoyaltyHealth.Cli.Local
 
         public MovingClock Clock { get; }
 
-        /// <summary>What the run noted about its input (skipped tables and columns), for the console and the report.</summary>
-        public IReadOnlyList<string> Notes { get; set; } = Array.Empty<string>();
         public InMemoryOrganizationService Store { get; }
         public LocalPipeline Pipeline { get; }
         public IOrganizationService Service => Pipeline.Service;

@@ -58,6 +58,6 @@ namespace LoyaltyHealth.Cli.Output
         public ActiveAccounts Active => new(Accounts);
 
         /// <summary>What the run noted about its input: skipped tables and columns, excluded records.</summary>
-        public IReadOnlyList<string> Notes { get; init; } = Array.Empty<string>();
+        public IReadOnlyList<DataNote> Notes { get; init; } = Array.Empty<DataNote>();
     }
 }

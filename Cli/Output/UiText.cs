@@ -13,7 +13,7 @@ namespace LoyaltyHealth.Cli.Output
     /// </summary>
     public sealed class UiText
     {
-        private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Words = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["en"] = new Dictionary<string, string>
             {
@@ -273,7 +273,14 @@ namespace LoyaltyHealth.Cli.Output
         };
 
         /// <summary>The languages the command line speaks, in the order they are offered.</summary>
-        public static IReadOnlyList<string> Languages { get; } = Texts.Keys.ToList();
+        /// <summary>The words above and the notes' (<see cref="NoteTexts"/>, as "Note.&lt;key&gt;"), by language.</summary>
+        private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts = Words.ToDictionary(
+            language => language.Key,
+            language => (IReadOnlyDictionary<string, string>)language.Value
+                .Concat(NoteTexts.Texts.TryGetValue(language.Key, out var notes) ? notes.Select(n => KeyValuePair.Create("Note." + n.Key, n.Value)) : Enumerable.Empty<KeyValuePair<string, string>>())
+                .ToDictionary(t => t.Key, t => t.Value));
+
+        public static IReadOnlyList<string> Languages { get; } = Words.Keys.ToList();
 
         /// <summary>Every language's words, for the check that no language lacks one.</summary>
         public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> AllTexts => Texts;
@@ -305,6 +312,23 @@ namespace LoyaltyHealth.Cli.Output
         public string Money(decimal? amount) => amount?.ToString("N0", Culture) ?? "–";
         public string Percent(decimal? percent) => percent is { } p ? (p / 100m).ToString("P0", Culture) : "–";
         public string YesNo(bool value) => value ? this["Yes"] : this["No"];
+        /// <summary>A note on the data in this language: its kind's text, singular or plural by its count, with its values.</summary>
+        public string Note(DataNote note)
+        {
+            var key = "Note." + note.Kind;
+            var template = _texts.TryGetValue(key + (note.Count == 1 ? ".One" : ".Other"), out var counted) ? counted : _texts[key];
+            var arguments = new object[note.Values.Count + 1];
+            arguments[0] = note.Count.ToString("N0", Culture);
+            for (var i = 0; i < note.Values.Count; i++) arguments[i + 1] = note.Values[i];
+            return string.Format(Culture, template, arguments);
+        }
+
+        /// <summary>The console's label before a skipped table's or column's line.</summary>
+        public string SkippedLabel => this["Note.Skipped"];
+
+        /// <summary>The console's label before a note on the data.</summary>
+        public string NoteLabel => this["Note.Note"];
+
         public string Status(AccountResult account) => account.Active ? this["Active"] : this["Inactive"];
         /// <summary>"Inactive accounts: 3 – scored, but not in the lists…": a heading and its count, so no language needs a plural.</summary>
         public string InactiveLine(int inactive) => $"{this["InactiveAccounts"]}: {inactive.ToString("N0", Culture)} – {this["InactiveLeftOut"]}";

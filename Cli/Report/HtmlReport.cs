@@ -76,7 +76,7 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             if (result.Notes.Count > 0)
             {
                 html.Write("<h2>" + E(text["Notes"]) + "</h2>\n<ul id=\"notes\">\n");
-                foreach (var note in result.Notes) html.Write("<li>" + E(note) + "</li>\n");
+                foreach (var note in result.Notes) html.Write("<li>" + E(text.Note(note)) + "</li>\n");
                 html.Write("</ul>\n");
             }
 

@@ -44,13 +44,17 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly TrendPolicy _trend;
         private readonly DateTime _asOf;
         private readonly LocalPipelineOptions _options;
+        private readonly UiText _text;
 
         public AccountReplay(SolutionRegistrations boundRegistrations, OrganisationSchema schema, string policyJson, DateTime asOf)
         {
             _registrations = boundRegistrations;
             _schema = schema;
             _policyJson = policyJson;
-            _trend = PolicyLoader.Load(policyJson).Trend;
+            var policy = PolicyLoader.Load(policyJson);
+            _trend = policy.Trend;
+            // The policy's language is the run's: --language sets it, and the plugins write the reasons in it.
+            _text = new UiText(policy.Explanations.Language);
             _asOf = asOf;
             // One set of plugin instances for every account's organisation, as Dataverse keeps its instances;
             // each organisation's data, queue and traces stay its own.
@@ -84,15 +88,20 @@ namespace LoyaltyHealth.Cli.Staging
             result = result with
             {
                 Error = failed is null ? null : $"{failed.Step.Name}: {FirstLine(failed.Error)}",
-                Warnings = WithNotes(slice.Warnings, organisation.Pipeline.Traces),
+                Warnings = WithNotes(Words(slice.Warnings), organisation.Pipeline.Traces),
             };
             return new AccountOutcome(result, requests, ImportRequestsPerAccount, byMessage);
         }
 
-        /// <summary>The slice's warnings, then each distinct note the plugins traced about what they ignored, in the order traced.</summary>
-        private static List<string> WithNotes(IReadOnlyList<string> warnings, IReadOnlyList<StepTrace> traces)
+        /// <summary>The slice's warnings in the run's language.</summary>
+        public List<string> Words(IReadOnlyList<DataNote> warnings) => warnings.Select(_text.Note).ToList();
+
+        /// <summary>
+        /// The slice's warnings (already in the run's language), then each distinct note the plugins traced about what they
+        /// ignored, in the order traced and in the words of their trace log.
+        /// </summary>
+        private static List<string> WithNotes(List<string> all, IReadOnlyList<StepTrace> traces)
         {
-            var all = new List<string>(warnings);
             HashSet<string>? notes = null;
             foreach (var trace in traces)
             {

@@ -178,7 +178,7 @@ namespace LoyaltyHealth.Cli.Staging
                             Name = slice.Account.GetAttributeValue<string>(Plugins.Schema.AccountSchema.Name) ?? slice.Account.Id.ToString(),
                             Active = ResultReader.IsActive(slice.Account),
                             Error = e.Message.Split('\n')[0],
-                            Warnings = slice.Warnings,
+                            Warnings = replay.Words(slice.Warnings),
                         };
                     }
                     results.Add(result);

@@ -15,7 +15,7 @@ namespace LoyaltyHealth.Cli.Staging
 {
     /// <summary>One account with every row it needs for its recalculation, and what was left out of it.</summary>
     /// <remarks>The rows are only to be seeded into the account's organisation (<see cref="SeedRow"/>); the account goes through the pipeline as an entity.</remarks>
-    public sealed record AccountSlice(Entity Account, IReadOnlyList<SeedRow> Rows, IReadOnlyList<string> Warnings);
+    public sealed record AccountSlice(Entity Account, IReadOnlyList<SeedRow> Rows, IReadOnlyList<DataNote> Warnings);
 
     /// <summary>
     /// An export staged once in an embedded SQLite file, kept by region of accounts, so a run holds one region's
@@ -130,7 +130,7 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>Notes for the console and the report: excluded accounts and records in no account.</summary>
-        public List<string> Notes { get; } = new();
+        public List<DataNote> Notes { get; } = new();
 
         public void Add(Entity record)
         {
@@ -238,15 +238,13 @@ namespace LoyaltyHealth.Cli.Staging
             _transaction!.Commit();
             _transaction = null;
             if (_excludedAccounts > 0)
-                Notes.Add($"{Quantity.Of(_excludedAccounts, "account", "accounts")} created after the as-of moment {AsOfText} {(_excludedAccounts == 1 ? "was" : "were")} left out, with their records");
+                Notes.Add(DataNote.Of(NoteTexts.ExcludedAccounts, _excludedAccounts, AsOfText));
             if (ExcludedAfterAsOf > 0)
-                Notes.Add($"{Quantity.Of(ExcludedAfterAsOf, "record", "records")} dated after the as-of moment {AsOfText} {(ExcludedAfterAsOf == 1 ? "was" : "were")} excluded (created or completed later; counted per account)");
+                Notes.Add(DataNote.Of(NoteTexts.ExcludedRecords, ExcludedAfterAsOf, AsOfText));
             if (_accountsWithoutCreatedOn > 0)
-                Notes.Add($"{Quantity.Of(_accountsWithoutCreatedOn, "account has", "accounts have")} no created-on date in the export, so each is scored as created by this import and is not rated as an established account; " +
-                    "add Created On (createdon) to the account's fields in the export's schema and export again to score them");
+                Notes.Add(DataNote.Of(NoteTexts.NoCreatedOn, _accountsWithoutCreatedOn));
             if (_activitiesWithoutStatus > 0)
-                Notes.Add($"{Quantity.Of(_activitiesWithoutStatus, "activity has", "activities have")} no status in the export, so each is imported open, as Dataverse imports it, and none of them counts as completed; " +
-                    "add Status (statecode) to the activity tables' fields in the export's schema and export again to count them");
+                Notes.Add(DataNote.Of(NoteTexts.NoStatus, _activitiesWithoutStatus));
         }
 
         /// <summary>
@@ -349,11 +347,14 @@ namespace LoyaltyHealth.Cli.Staging
             }
 
             _lastSliceRows = rows.Count;
-            var warnings = excluded is null ? new List<string>()
-                : excluded.Select(p => $"{Quantity.Of(p.Value, $"{p.Key} record", $"{p.Key} records")} dated after the as-of moment {(p.Value == 1 ? "was" : "were")} left out").ToList();
+            var warnings = excluded is null ? new List<DataNote>()
+                : excluded.Select(p => DataNote.Of(NoteTexts.ExcludedOfTable, p.Value, p.Key)).ToList();
+            // An account the export gives no created-on date is stamped by Dataverse's import as created by it, so the model
+            // sees an account of 0 days and does not rate it as established. A live export written without the column
+            // (TALXIS/platform-metadata's CmtPackage/live-export) gives every account so.
             if (account is not null && account.GetAttributeValue<DateTime?>(RecordCreatedOn) is null && account.GetAttributeValue<DateTime?>(AccountSchema.CreatedOn) is null)
-                warnings.Add(NoCreatedOnWarning);
-            if (withoutStatus > 0) warnings.Add($"{Quantity.Of(withoutStatus, "activity has", "activities have")} no status in the export: imported open, so not counted as completed");
+                warnings.Add(DataNote.Of(NoteTexts.AccountWithoutCreatedOn, 1));
+            if (withoutStatus > 0) warnings.Add(DataNote.Of(NoteTexts.ActivitiesWithoutStatus, withoutStatus));
             return new AccountSlice(account!, rows, warnings);
         }
 
@@ -420,8 +421,7 @@ namespace LoyaltyHealth.Cli.Staging
                 });
             }
             foreach (var (table, (count, first)) in byTable)
-                Notes.Add($"{Quantity.Of(count, $"{table} record counts", $"{table} records count")} toward no account in the file (what they regard, their parent or their account is missing), so {(count == 1 ? "it was" : "they were")} not used: " +
-                          string.Join(", ", first) + (count > first.Count ? ", …" : ""));
+                Notes.Add(DataNote.Of(NoteTexts.InNoAccount, count, table, string.Join(", ", first) + (count > first.Count ? ", …" : "")));
         }
 
         /// <summary>Appends a row to the region of the account it is held for, counting its bytes toward the account.</summary>
@@ -455,13 +455,6 @@ namespace LoyaltyHealth.Cli.Staging
         private static DateTime? CreatedOn(IStagingRecord record) => record.Date(RecordCreatedOn) ?? record.Date(AccountSchema.CreatedOn);
 
         private const string RecordCreatedOn = "overriddencreatedon";
-
-        /// <summary>
-        /// What the import does with an account the export gives no created-on date: Dataverse stamps it as created by the
-        /// import, so the model sees an account of 0 days and does not rate it as established. A live export written
-        /// without the column (TALXIS/platform-metadata's CmtPackage/live-export) gives every account so.
-        /// </summary>
-        private const string NoCreatedOnWarning = "no created-on date in the export: scored as created by this import, so it is not rated as an established account";
 
         private void AddAccount(int ordinal, IStagingRecord account, bool excluded)
         {

@@ -96,7 +96,7 @@ namespace LoyaltyHealth.Tests.Cli
             var (accounts, _) = ExportScoring.Score(zip, options.AsOf, workers: 2, Folder);
             using var scored = accounts;
             var text = new UiText("en");
-            var spilled = new OrganisationResult(options.AsOf, "en", scored, 0, "generated.zip") { Notes = new[] { "a note" } };
+            var spilled = new OrganisationResult(options.AsOf, "en", scored, 0, "generated.zip") { Notes = new[] { DataNote.Of(NoteTexts.SkippedTable, 2, "invoice") } };
             var held = spilled with { Accounts = HeldOrder(scored.ToList()) };
 
             CsvExport.Write(Path.Combine(Folder, "spilled.csv"), spilled, text);

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using LoyaltyHealth.Cli.Cmt;
 using LoyaltyHealth.Cli.Generation;
+using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Cli.SampleData;
 using LoyaltyHealth.Plugins.Schema;
 using LoyaltyHealth.Tests.Pipeline;
@@ -137,7 +138,7 @@ namespace LoyaltyHealth.Tests.Cmt
             Assert.Multiple(() =>
             {
                 Assert.That(package.Rows("account").Single().Contains("favouritecolour"), Is.False);
-                Assert.That(package.Skips.Lines(), Is.EqualTo(new[] { "table invoice is not used: 2 records skipped", "columns of account not used: favouritecolour (1)" }));
+                Assert.That(package.Skips.Notes().Select(new UiText("en").Note), Is.EqualTo(new[] { "table invoice is not used: 2 records skipped", "columns of account not used: favouritecolour (1)" }));
             });
         }
 
@@ -157,7 +158,7 @@ namespace LoyaltyHealth.Tests.Cmt
             {
                 Assert.That(package.Rows("task").Single().GetAttributeValue<EntityReference>("loy_healthassessmentid")?.Id,
                     Is.EqualTo(new Guid("4a000000-0000-0000-0000-000000000001")));
-                Assert.That(package.Skips.Lines(), Is.Empty);
+                Assert.That(package.Skips.Notes().Select(new UiText("en").Note), Is.Empty);
             });
         }
 

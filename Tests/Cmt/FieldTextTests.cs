@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Cli.Output;
 using Microsoft.Xrm.Sdk;
 using NUnit.Framework;
 
@@ -40,7 +41,7 @@ namespace LoyaltyHealth.Tests.Cmt
             Assert.Multiple(() =>
             {
                 Assert.That(package.Rows("account").Select(a => a.GetAttributeValue<string>("name")), Is.EqualTo(new[] { "Text Traders", "Second", null }));
-                Assert.That(package.Skips.Lines(), Is.EqualTo(new[] { "columns of account not used: favouritecolour (2)" }));
+                Assert.That(package.Skips.Notes().Select(new UiText("en").Note), Is.EqualTo(new[] { "columns of account not used: favouritecolour (2)" }));
                 Assert.That(package.Rows("contact").Single().GetAttributeValue<EntityReference>("parentcustomerid").LogicalName, Is.EqualTo("account"));
                 Assert.That((party.LogicalName, party.Id.ToString()), Is.EqualTo(("contact", Contact)));
             });
@@ -67,7 +68,7 @@ namespace LoyaltyHealth.Tests.Cmt
                     Is.EqualTo(new[] { "2026-01-02", "2026-02-03", null, "2026-04-05" }));
                 Assert.That(accounts.Select(a => a.GetAttributeValue<OptionSetValue>("statecode")?.Value), Is.EqualTo(new int?[] { 0, 1, null, null }));
                 Assert.That(accounts.Select(a => a.Attributes.ContainsKey("favouritecolour")), Is.All.False);
-                Assert.That(package.Skips.Lines(), Is.EqualTo(new[] { "columns of account not used: favouritecolour (2)" }));
+                Assert.That(package.Skips.Notes().Select(new UiText("en").Note), Is.EqualTo(new[] { "columns of account not used: favouritecolour (2)" }));
             });
         }
 

@@ -108,10 +108,10 @@ namespace LoyaltyHealth.Tests.Cmt
         }
 
         /// <summary>The export written as <paramref name="name"/>.zip and scored into the folder <paramref name="name"/>.</summary>
-        private Scored Score(ExportBuilder export, string name)
+        private Scored Score(ExportBuilder export, string name, params string[] options)
         {
             var output = Path.Combine(Folder, name);
-            var (exit, printed) = CliHarness.Run("score", export.Write(output + ".zip"), "--output", output);
+            var (exit, printed) = CliHarness.Run(new[] { "score", export.Write(output + ".zip"), "--output", output }.Concat(options).ToArray());
             return new Scored(exit, printed, output);
         }
 
@@ -182,6 +182,39 @@ namespace LoyaltyHealth.Tests.Cmt
                     Does.Contain("Note: 1 account has no created-on date in the export").And.Contain("add Created On (createdon) to the account's fields"));
                 Assert.That(scored.Report, Does.Contain("1 account has no created-on date in the export"));
                 Assert.That(printed, Does.Contain("Accounts with warnings: 1").And.Contain("CMTLAB Account: no created-on date in the export"));
+            });
+        }
+
+        /// <summary>
+        /// The notes and the warnings the tool writes itself speak the run's language, as the table and the report do: the same
+        /// live-shaped export scored in German has no English left in its notes, its skipped columns or its account's warning.
+        /// </summary>
+        [Test]
+        public void The_notes_and_warnings_on_the_data_speak_the_language_of_the_run()
+        {
+            var export = new ExportBuilder { Timestamp = "2026-10-05T17:42:19.8956467Z" }
+                .Table("account", ("accountid", "guid", null), ("name", "string", null), ("favouritecolour", "string", null), ("createdon", "datetime", null))
+                .Table("transactioncurrency", ("transactioncurrencyid", "guid", null), ("isocurrencycode", "string", null))
+                .Record("account", Account, ("name", "CMTLAB Account"), ("favouritecolour", "teal"))
+                .Record("transactioncurrency", "e0000000-0000-0000-0000-0000000000e1", ("isocurrencycode", "EUR"));
+
+            var scored = Score(export, "de", "--language", "de");
+
+            var printed = System.Text.RegularExpressions.Regex.Replace(scored.Printed, @"\s+", " ");
+            var report = System.Net.WebUtility.HtmlDecode(scored.Report);
+            Assert.Multiple(() =>
+            {
+                Assert.That(scored.Exit, Is.Zero, scored.Printed);
+                Assert.That(printed, Does.Contain("Übersprungen: Tabelle transactioncurrency wird nicht verwendet: 1 Datensatz übersprungen"));
+                Assert.That(printed, Does.Contain("Übersprungen: nicht verwendete Spalten von account: favouritecolour (1)"));
+                Assert.That(printed, Does.Contain("Hinweis: 1 Kunde hat im Export kein Erstellungsdatum"));
+                Assert.That(scored.Row(Account)["Warnungen"], Is.EqualTo("kein Erstellungsdatum im Export: als durch diesen Import angelegt bewertet, daher nicht als bestehender Kunde eingestuft"));
+                Assert.That(report, Does.Contain("<li>1 Kunde hat im Export kein Erstellungsdatum").And.Contain("<li>Tabelle transactioncurrency wird nicht verwendet"));
+                foreach (var english in new[] { "Skipped:", "Note:", "is not used", "not used:", "no created-on date", "created-on" })
+                {
+                    Assert.That(printed, Does.Not.Contain(english));
+                    Assert.That(report, Does.Not.Contain(english));
+                }
             });
         }
 
