@@ -1,11 +1,13 @@
 using System.Collections.Generic;
+using System.Linq;
+using LoyaltyHealth.Plugins.Health;
 
 namespace LoyaltyHealth.Cli.Output
 {
     /// <summary>
     /// The words of the notes on the data and the per-account warnings the tool itself writes (<see cref="DataNote"/>), in the
     /// five languages. {0} is the count, {1} and on the note's values; a kind with a ".One" and an ".Other" text takes one by
-    /// the count. The plugins' own notes (what the recalculation traced as ignored) stay in their trace log's English.
+    /// the count. What the plugins traced as ignored (<see cref="IgnoredInput"/>) is read back and worded here too.
     /// </summary>
     public static class NoteTexts
     {
@@ -21,8 +23,25 @@ namespace LoyaltyHealth.Cli.Output
         public const string AccountWithoutCreatedOn = "AccountWithoutCreatedOn";
         public const string ActivitiesWithoutStatus = "ActivitiesWithoutStatus";
 
-        /// <summary>The texts by language (merged into <see cref="UiText"/>'s words as "Note.&lt;key&gt;").</summary>
-        public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts = new Dictionary<string, IReadOnlyDictionary<string, string>>
+        /// <summary>The prefix of the kinds of what the plugins traced as ignored: "Ignored." and an <see cref="IgnoredInput"/> kind.</summary>
+        public const string Ignored = "Ignored.";
+
+        /// <summary>
+        /// The texts by language (merged into <see cref="UiText"/>'s words as "Note.&lt;key&gt;"); the English of what the plugins
+        /// ignored is theirs (<see cref="IgnoredInput.English"/>), so the trace log and the report cannot drift apart.
+        /// </summary>
+        public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts => WithTheTracesEnglish();
+
+        private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> WithTheTracesEnglish()
+        {
+            var texts = Written.ToDictionary(l => l.Key, l => l.Value);
+            var english = texts["en"].ToDictionary(t => t.Key, t => t.Value);
+            foreach (var kind in IgnoredInput.English) english[Ignored + kind.Key] = kind.Value.Replace("{record}", "{1}").Replace("{value}", "{2}");
+            texts["en"] = english;
+            return texts;
+        }
+
+        private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Written = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["en"] = new Dictionary<string, string>
             {
@@ -69,6 +88,17 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWithoutCreatedOn"] = "kein Erstellungsdatum im Export: als durch diesen Import angelegt bewertet, daher nicht als bestehender Kunde eingestuft",
                 ["ActivitiesWithoutStatus.One"] = "{0} Aktivität hat im Export keinen Status: offen importiert, daher nicht als abgeschlossen gezählt",
                 ["ActivitiesWithoutStatus.Other"] = "{0} Aktivitäten haben im Export keinen Status: offen importiert, daher nicht als abgeschlossen gezählt",
+                ["Ignored.InteractionWithoutDate"] = "Aktivität {1}: ohne Datum abgeschlossen (kein tatsächliches oder geplantes Ende); nicht gezählt",
+                ["Ignored.InteractionInFuture"] = "Aktivität {1}: nach dem Bewertungszeitpunkt abgeschlossen; nicht gezählt",
+                ["Ignored.NegativeAmount"] = "Aktivität {1}: ein negativer Wert oder negative Kosten einer Gefälligkeit; als 0 gezählt",
+                ["Ignored.AccountCreatedInFuture"] = "Kunde {1}: nach dem Bewertungszeitpunkt angelegt; als neuer Kunde bewertet",
+                ["Ignored.UnknownPreferredChannel"] = "Kunde {1}: unbekannter Wert {2} in loy_preferredchannel; als nicht lesbar gemeldet",
+                ["Ignored.UnknownServiceCadence"] = "Kunde {1}: unbekannter Wert {2} in loy_servicecadence; als nicht lesbar gemeldet",
+                ["Ignored.UnknownChannel"] = "Aktivität {1}: unbekannter Wert {2} in loy_channel; Kanal als unbekannt behandelt",
+                ["Ignored.UnknownInteractionClass"] = "Aktivität {1}: unbekannter Wert {2} in loy_interactionclass; nach Art und Betreff eingeordnet",
+                ["Ignored.TableNotRead"] = "Aktivität {1}: die Tabelle „{2}“ liest das Modell nicht",
+                ["Ignored.RegardingNotScored"] = "{2} {1} ist weder Kunde noch Kontakt noch Verkaufschance.",
+                ["Ignored.RecordGone"] = "{2} {1} existiert nicht mehr.",
             },
             ["nl"] = new Dictionary<string, string>
             {
@@ -92,6 +122,17 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWithoutCreatedOn"] = "geen aanmaakdatum in de export: beoordeeld als aangemaakt door deze import, dus niet als bestaande klant",
                 ["ActivitiesWithoutStatus.One"] = "{0} activiteit heeft geen status in de export: open geïmporteerd, dus niet als voltooid geteld",
                 ["ActivitiesWithoutStatus.Other"] = "{0} activiteiten hebben geen status in de export: open geïmporteerd, dus niet als voltooid geteld",
+                ["Ignored.InteractionWithoutDate"] = "activiteit {1}: afgerond zonder datum (geen werkelijk of gepland einde); niet geteld",
+                ["Ignored.InteractionInFuture"] = "activiteit {1}: afgerond na het beoordelingsmoment; niet geteld",
+                ["Ignored.NegativeAmount"] = "activiteit {1}: een negatieve waarde of negatieve kosten van een attentie; als 0 geteld",
+                ["Ignored.AccountCreatedInFuture"] = "klant {1}: aangemaakt na het beoordelingsmoment; beoordeeld als nieuwe klant",
+                ["Ignored.UnknownPreferredChannel"] = "klant {1}: onbekende waarde {2} in loy_preferredchannel; gemeld als onleesbaar",
+                ["Ignored.UnknownServiceCadence"] = "klant {1}: onbekende waarde {2} in loy_servicecadence; gemeld als onleesbaar",
+                ["Ignored.UnknownChannel"] = "activiteit {1}: onbekende waarde {2} in loy_channel; kanaal als onbekend behandeld",
+                ["Ignored.UnknownInteractionClass"] = "activiteit {1}: onbekende waarde {2} in loy_interactionclass; ingedeeld op soort en onderwerp",
+                ["Ignored.TableNotRead"] = "activiteit {1}: tabel '{2}' wordt niet door het model gelezen",
+                ["Ignored.RegardingNotScored"] = "{2} {1} is geen klant, contactpersoon of verkoopkans.",
+                ["Ignored.RecordGone"] = "{2} {1} bestaat niet meer.",
             },
             ["da"] = new Dictionary<string, string>
             {
@@ -115,6 +156,17 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWithoutCreatedOn"] = "ingen oprettelsesdato i eksporten: vurderet som oprettet af denne import, så den vurderes ikke som en etableret kunde",
                 ["ActivitiesWithoutStatus.One"] = "{0} aktivitet har ingen status i eksporten: importeret åben, så den tælles ikke som afsluttet",
                 ["ActivitiesWithoutStatus.Other"] = "{0} aktiviteter har ingen status i eksporten: importeret åbne, så de tælles ikke som afsluttet",
+                ["Ignored.InteractionWithoutDate"] = "aktivitet {1}: afsluttet uden dato (ingen faktisk eller planlagt afslutning); ikke talt med",
+                ["Ignored.InteractionInFuture"] = "aktivitet {1}: afsluttet efter vurderingstidspunktet; ikke talt med",
+                ["Ignored.NegativeAmount"] = "aktivitet {1}: en negativ værdi eller negativ pris for en opmærksomhed; talt som 0",
+                ["Ignored.AccountCreatedInFuture"] = "kunde {1}: oprettet efter vurderingstidspunktet; vurderet som ny kunde",
+                ["Ignored.UnknownPreferredChannel"] = "kunde {1}: ukendt værdi {2} i loy_preferredchannel; rapporteret som ulæselig",
+                ["Ignored.UnknownServiceCadence"] = "kunde {1}: ukendt værdi {2} i loy_servicecadence; rapporteret som ulæselig",
+                ["Ignored.UnknownChannel"] = "aktivitet {1}: ukendt værdi {2} i loy_channel; kanalen behandlet som ukendt",
+                ["Ignored.UnknownInteractionClass"] = "aktivitet {1}: ukendt værdi {2} i loy_interactionclass; klassificeret efter type og emne",
+                ["Ignored.TableNotRead"] = "aktivitet {1}: tabellen '{2}' læses ikke af modellen",
+                ["Ignored.RegardingNotScored"] = "{2} {1} er hverken en kunde, en kontakt eller en salgsmulighed.",
+                ["Ignored.RecordGone"] = "{2} {1} findes ikke længere.",
             },
             ["fi"] = new Dictionary<string, string>
             {
@@ -138,6 +190,17 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWithoutCreatedOn"] = "viennissä ei ole luontipäivää: arvioitu tämän tuonnin luomaksi, joten sitä ei arvioida vakiintuneena asiakkaana",
                 ["ActivitiesWithoutStatus.One"] = "{0} aktiviteetilla ei ole viennissä tilaa: tuotu avoimena, joten sitä ei laskettu valmistuneeksi",
                 ["ActivitiesWithoutStatus.Other"] = "{0} aktiviteetilla ei ole viennissä tilaa: tuotu avoimina, joten niitä ei laskettu valmistuneiksi",
+                ["Ignored.InteractionWithoutDate"] = "aktiviteetti {1}: valmistunut ilman päivämäärää (ei toteutunutta eikä suunniteltua päättymistä); ei laskettu",
+                ["Ignored.InteractionInFuture"] = "aktiviteetti {1}: valmistunut arviointihetken jälkeen; ei laskettu",
+                ["Ignored.NegativeAmount"] = "aktiviteetti {1}: negatiivinen arvo tai huomionosoituksen negatiivinen kustannus; laskettu nollana",
+                ["Ignored.AccountCreatedInFuture"] = "asiakas {1}: luotu arviointihetken jälkeen; arvioitu uutena asiakkaana",
+                ["Ignored.UnknownPreferredChannel"] = "asiakas {1}: tuntematon arvo {2} kentässä loy_preferredchannel; ilmoitettu lukukelvottomana",
+                ["Ignored.UnknownServiceCadence"] = "asiakas {1}: tuntematon arvo {2} kentässä loy_servicecadence; ilmoitettu lukukelvottomana",
+                ["Ignored.UnknownChannel"] = "aktiviteetti {1}: tuntematon arvo {2} kentässä loy_channel; kanavaa käsitelty tuntemattomana",
+                ["Ignored.UnknownInteractionClass"] = "aktiviteetti {1}: tuntematon arvo {2} kentässä loy_interactionclass; luokiteltu tyypin ja aiheen perusteella",
+                ["Ignored.TableNotRead"] = "aktiviteetti {1}: malli ei lue taulukkoa '{2}'",
+                ["Ignored.RegardingNotScored"] = "{2} {1} ei ole asiakas, yhteyshenkilö eikä myyntimahdollisuus.",
+                ["Ignored.RecordGone"] = "{2} {1} ei ole enää olemassa.",
             },
         };
     }

@@ -274,11 +274,14 @@ namespace LoyaltyHealth.Cli.Output
 
         /// <summary>The languages the command line speaks, in the order they are offered.</summary>
         /// <summary>The words above and the notes' (<see cref="NoteTexts"/>, as "Note.&lt;key&gt;"), by language.</summary>
-        private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts = Words.ToDictionary(
-            language => language.Key,
-            language => (IReadOnlyDictionary<string, string>)language.Value
-                .Concat(NoteTexts.Texts.TryGetValue(language.Key, out var notes) ? notes.Select(n => KeyValuePair.Create("Note." + n.Key, n.Value)) : Enumerable.Empty<KeyValuePair<string, string>>())
-                .ToDictionary(t => t.Key, t => t.Value));
+        private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts = WithNotes(NoteTexts.Texts);
+
+        private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> WithNotes(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> notes) =>
+            Words.ToDictionary(
+                language => language.Key,
+                language => (IReadOnlyDictionary<string, string>)language.Value
+                    .Concat(notes.TryGetValue(language.Key, out var own) ? own.Select(n => KeyValuePair.Create("Note." + n.Key, n.Value)) : Enumerable.Empty<KeyValuePair<string, string>>())
+                    .ToDictionary(t => t.Key, t => t.Value));
 
         public static IReadOnlyList<string> Languages { get; } = Words.Keys.ToList();
 

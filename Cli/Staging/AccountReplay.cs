@@ -8,6 +8,7 @@ using LoyaltyHealth.Model.Policy;
 using LoyaltyHealth.Pipeline.Execution;
 using LoyaltyHealth.Pipeline.Registration;
 using LoyaltyHealth.Plugins.Framework;
+using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 
@@ -31,7 +32,6 @@ namespace LoyaltyHealth.Cli.Staging
     /// </summary>
     public sealed class AccountReplay
     {
-        private const string Ignored = "Ignored: ";
 
         /// <summary>
         /// The import's own requests for an account: its Create. An import makes it with or without the product;
@@ -96,11 +96,8 @@ namespace LoyaltyHealth.Cli.Staging
         /// <summary>The slice's warnings in the run's language.</summary>
         public List<string> Words(IReadOnlyList<DataNote> warnings) => warnings.Select(_text.Note).ToList();
 
-        /// <summary>
-        /// The slice's warnings (already in the run's language), then each distinct note the plugins traced about what they
-        /// ignored, in the order traced and in the words of their trace log.
-        /// </summary>
-        private static List<string> WithNotes(List<string> all, IReadOnlyList<StepTrace> traces)
+        /// <summary>The slice's warnings, then each distinct note the plugins traced about what they ignored, in the order traced; all in the run's language.</summary>
+        private List<string> WithNotes(List<string> all, IReadOnlyList<StepTrace> traces)
         {
             HashSet<string>? notes = null;
             foreach (var trace in traces)
@@ -109,13 +106,17 @@ namespace LoyaltyHealth.Cli.Staging
                 {
                     // The plugins' tracing service puts the time since its previous line before each message.
                     var message = LocalTracingService.Message(line);
-                    if (!message.StartsWith(Ignored, StringComparison.Ordinal)) continue;
-                    var note = message.Substring(Ignored.Length);
-                    if ((notes ??= new HashSet<string>(StringComparer.Ordinal)).Add(note)) all.Add(note);
+                    if (!message.StartsWith(IgnoredInput.TracePrefix, StringComparison.Ordinal)) continue;
+                    var note = message.Substring(IgnoredInput.TracePrefix.Length);
+                    if ((notes ??= new HashSet<string>(StringComparer.Ordinal)).Add(note)) all.Add(InRunLanguage(note));
                 }
             }
             return all;
         }
+
+        /// <summary>A traced note in the run's language; words no kind of <see cref="IgnoredInput"/> wrote stay as traced.</summary>
+        private string InRunLanguage(string traced) =>
+            IgnoredInput.TryRead(traced, out var input) ? _text.Note(DataNote.Of(NoteTexts.Ignored + input!.Kind, 1, input.Record.ToString("D"), input.Value ?? "")) : traced;
 
         private static string FirstLine(string? text) => (text ?? "unknown error").Split('\n')[0].Trim();
     }

@@ -90,8 +90,7 @@ namespace LoyaltyHealth.Plugins.Health
             var mapper = new SnapshotMapper();
             var snapshot = mapper.Map(account, activities, parties, checkpoints);
             var assessment = ScorerFor(policy).Assess(snapshot, asOf);
-            foreach (var note in mapper.Ignored) _trace.Trace("Ignored: {0}", note);
-            foreach (var warning in assessment.Warnings) _trace.Trace("Ignored: {0}", warning.Describe());
+            foreach (var ignored in mapper.Ignored.Concat(assessment.Warnings.Select(IgnoredInput.Of))) _trace.Trace("{0}{1}", IgnoredInput.TracePrefix, ignored.Describe());
             _trace.Trace("Account {0}: {1} activities, {2} engaged contacts; band {3}, overall {4}, reasons {5}.",
                 account.Id, mapper.ActivitiesRead, snapshot.Contacts.Count, assessment.Band,
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));

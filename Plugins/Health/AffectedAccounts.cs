@@ -45,7 +45,7 @@ namespace LoyaltyHealth.Plugins.Health
                 case OpportunitySchema.EntityName:
                     return ParentAccount(service, trace, regarding, OpportunitySchema.ParentAccountId);
                 default:
-                    trace.Trace("Ignored: {0} {1} is not an account, contact or opportunity.", regarding.LogicalName, regarding.Id);
+                    trace.Trace("{0}{1}", IgnoredInput.TracePrefix, new IgnoredInput(IgnoredInput.RegardingNotScored, regarding.Id, regarding.LogicalName).Describe());
                     return null;
             }
         }
@@ -60,7 +60,7 @@ namespace LoyaltyHealth.Plugins.Health
             }
             catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.ObjectDoesNotExist)
             {
-                trace.Trace("Ignored: {0} {1} no longer exists.", record.LogicalName, record.Id);
+                trace.Trace("{0}{1}", IgnoredInput.TracePrefix, new IgnoredInput(IgnoredInput.RecordGone, record.Id, record.LogicalName).Describe());
                 return null;
             }
         }

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using LoyaltyHealth.Model.Input;
 using LoyaltyHealth.Model.Output;
 using LoyaltyHealth.Model.Scoring;
+using LoyaltyHealth.Plugins.Health;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 
@@ -20,9 +22,9 @@ namespace LoyaltyHealth.Plugins.Mapping
         private static readonly string PartyId = QueryAliases.Linked(QueryAliases.Party, ActivityPartySchema.PartyId);
         private static readonly string RegardingOpportunityAccount = QueryAliases.Linked(QueryAliases.RegardingOpportunity, OpportunitySchema.ParentAccountId);
 
-        private readonly List<string> _ignored = new();
+        private readonly List<IgnoredInput> _ignored = new();
 
-        public IReadOnlyList<string> Ignored => _ignored;
+        public IReadOnlyList<IgnoredInput> Ignored => _ignored;
 
         /// <summary>The activities the last <see cref="Map(Entity, IEnumerable{Entity}, IEnumerable{Entity}, TrendCheckpoints)"/> counted toward the account.</summary>
         public int ActivitiesRead { get; private set; }
@@ -144,13 +146,13 @@ namespace LoyaltyHealth.Plugins.Mapping
             var channel = ServiceChannel.Unknown;
             if (channelValue is { } value && !OptionMaps.Channel.TryGet(value, out channel))
             {
-                Ignore($"account {account.Id}: unknown {AccountSchema.PreferredChannel} value {value}; reported as unreadable");
+                Ignore(IgnoredInput.UnknownPreferredChannel, account.Id, value);
                 unreadable.Add(new UnreadableValue(SellerInput.ServiceChannel, value));
             }
             if (cadence is null) return null;
             if (!OptionMaps.Cadence.TryGet(cadence.Value, out var agreed))
             {
-                Ignore($"account {account.Id}: unknown {AccountSchema.ServiceCadence} value {cadence.Value}; reported as unreadable");
+                Ignore(IgnoredInput.UnknownServiceCadence, account.Id, cadence.Value);
                 unreadable.Add(new UnreadableValue(SellerInput.ServiceCadence, cadence.Value));
                 return null;
             }
@@ -181,7 +183,7 @@ namespace LoyaltyHealth.Plugins.Mapping
             var linked = LinkedActivityTable.Find(table);
             if (linked is null)
             {
-                Ignore($"activity {row.Id}: table '{table}' is not one the model reads");
+                _ignored.Add(new IgnoredInput(IgnoredInput.TableNotRead, row.Id, table));
                 return null;
             }
             var kind = linked.Table.Kind;
@@ -242,7 +244,7 @@ namespace LoyaltyHealth.Plugins.Mapping
             var value = row.LinkedOptionValue(table.Channel);
             if (value is null) return ServiceChannel.Unknown;
             if (OptionMaps.Channel.TryGet(value.Value, out var channel)) return channel;
-            Ignore($"activity {row.Id}: unknown {ActivitySchema.Channel} value {value}; channel treated as unknown");
+            Ignore(IgnoredInput.UnknownChannel, row.Id, value.Value);
             return ServiceChannel.Unknown;
         }
 
@@ -251,10 +253,10 @@ namespace LoyaltyHealth.Plugins.Mapping
             var value = row.LinkedOptionValue(table.InteractionClass);
             if (value is null) return null;
             if (OptionMaps.Class.TryGet(value.Value, out var logged)) return logged;
-            Ignore($"activity {row.Id}: unknown {ActivitySchema.InteractionClass} value {value}; classified from its kind and subject");
+            Ignore(IgnoredInput.UnknownInteractionClass, row.Id, value.Value);
             return null;
         }
 
-        private void Ignore(string note) => _ignored.Add(note);
+        private void Ignore(string kind, Guid record, int value) => _ignored.Add(new IgnoredInput(kind, record, value.ToString(CultureInfo.InvariantCulture)));
     }
 }

@@ -169,19 +169,41 @@ namespace LoyaltyHealth.Tests.Cmt
             });
         }
 
+        private const string UndatedCall = "9c000000-0000-0000-0000-000000000001";
+
+        /// <summary>A call of Problem Traders completed with neither an actual nor a scheduled end: the model cannot place it in time.</summary>
+        private static ExportBuilder WithUndatedCall(ExportBuilder export) => export
+            .Table("phonecall", ("activityid", "guid", null), ("subject", "string", null), ("regardingobjectid", "entityreference", "account|contact|opportunity"),
+                ("statecode", "state", null))
+            .Record("phonecall", UndatedCall, ("subject", "Quarterly review"), ("regardingobjectid", Account + "@account"), ("statecode", "1"));
+
+        /// <summary>What the plugins ignored is traced in English for the administrator and said on the account in the run's language.</summary>
+        [Test]
+        public void A_value_the_plugins_ignore_is_said_on_the_account_in_the_language_of_the_run()
+        {
+            var export = WithUndatedCall(Small()
+                .Record("account", "a0000000-0000-0000-0000-000000000003", ("name", "Own Options Ltd"), ("loy_servicecadence", "100000099"), ("createdon", "2024-01-01T00:00:00Z")));
+
+            var (exit, output) = Score(export, "--as-of", "2026-06-30", "--language", "de");
+
+            var csv = Path.Combine(Folder, "out", "accounts.csv");
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, output);
+                Assert.That(GenuineExportTests.CsvRow(csv, "a0000000-0000-0000-0000-000000000003")["Warnungen"],
+                    Is.EqualTo("Kunde a0000000-0000-0000-0000-000000000003: unbekannter Wert 100000099 in loy_servicecadence; als nicht lesbar gemeldet"));
+                Assert.That(GenuineExportTests.CsvRow(csv, Account)["Warnungen"],
+                    Is.EqualTo($"Aktivität {UndatedCall}: ohne Datum abgeschlossen (kein tatsächliches oder geplantes Ende); nicht gezählt"));
+                Assert.That(output, Does.Not.Contain("reported as unreadable").And.Not.Contain("not counted"));
+            });
+        }
+
         [Test]
         public void An_activity_the_scorer_cannot_use_is_a_warning_on_the_account_in_words_not_a_code()
         {
-            // Completed, but with neither an actual nor a scheduled end: the model cannot place it in time.
-            const string call = "9c000000-0000-0000-0000-000000000001";
-            var export = Small()
-                .Table("phonecall", ("activityid", "guid", null), ("subject", "string", null), ("regardingobjectid", "entityreference", "account|contact|opportunity"),
-                    ("statecode", "state", null))
-                .Record("phonecall", call, ("subject", "Quarterly review"), ("regardingobjectid", Account + "@account"), ("statecode", "1"));
+            var (exit, output) = Score(WithUndatedCall(Small()), "--as-of", "2026-06-30");
 
-            var (exit, output) = Score(export, "--as-of", "2026-06-30");
-
-            var warning = $"activity {call}: completed without a date (no actual or scheduled end); not counted";
+            var warning = $"activity {UndatedCall}: completed without a date (no actual or scheduled end); not counted";
             Assert.Multiple(() =>
             {
                 Assert.That(exit, Is.Zero, output);

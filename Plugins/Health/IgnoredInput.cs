@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using LoyaltyHealth.Model.Output;
+using LoyaltyHealth.Plugins.Schema;
+
+namespace LoyaltyHealth.Plugins.Health
+{
+    /// <summary>
+    /// Input a recalculation left out or took its own way, as the plug-in trace log says it after "Ignored: ": the record
+    /// first, then what it held, then what was done with it. The words are declared once, here, per kind; the local tool
+    /// reads a traced line back (<see cref="TryRead"/>) to say it on the account in the report's language.
+    /// </summary>
+    public sealed class IgnoredInput : IEquatable<IgnoredInput>
+    {
+        public const string TracePrefix = "Ignored: ";
+
+        public const string InteractionWithoutDate = DataWarningCodes.InteractionWithoutDate;
+        public const string InteractionInFuture = DataWarningCodes.InteractionInFuture;
+        public const string NegativeAmount = DataWarningCodes.NegativeAmount;
+        public const string AccountCreatedInFuture = DataWarningCodes.AccountCreatedInFuture;
+        public const string UnknownPreferredChannel = "UnknownPreferredChannel";
+        public const string UnknownServiceCadence = "UnknownServiceCadence";
+        public const string UnknownChannel = "UnknownChannel";
+        public const string UnknownInteractionClass = "UnknownInteractionClass";
+        public const string TableNotRead = "TableNotRead";
+        public const string RegardingNotScored = "RegardingNotScored";
+        public const string RecordGone = "RecordGone";
+
+        /// <summary>The English words of each kind: {record} is the record's id, {value} what it held (or its table).</summary>
+        public static readonly IReadOnlyDictionary<string, string> English = new Dictionary<string, string>
+        {
+            [InteractionWithoutDate] = "activity {record}: completed without a date (no actual or scheduled end); not counted",
+            [InteractionInFuture] = "activity {record}: completed after the moment scored; not counted",
+            [NegativeAmount] = "activity {record}: a negative value or perk cost; counted as 0",
+            [AccountCreatedInFuture] = "account {record}: created after the moment scored; scored as a new account",
+            [UnknownPreferredChannel] = "account {record}: unknown " + AccountSchema.PreferredChannel + " value {value}; reported as unreadable",
+            [UnknownServiceCadence] = "account {record}: unknown " + AccountSchema.ServiceCadence + " value {value}; reported as unreadable",
+            [UnknownChannel] = "activity {record}: unknown " + ActivitySchema.Channel + " value {value}; channel treated as unknown",
+            [UnknownInteractionClass] = "activity {record}: unknown " + ActivitySchema.InteractionClass + " value {value}; classified from its kind and subject",
+            [TableNotRead] = "activity {record}: table '{value}' is not one the model reads",
+            [RegardingNotScored] = "{value} {record} is not an account, contact or opportunity.",
+            [RecordGone] = "{value} {record} no longer exists.",
+        };
+
+        /// <summary>Each kind's words as a pattern that reads a traced line back, tried in the order above.</summary>
+        private static readonly IReadOnlyList<KeyValuePair<string, Regex>> Patterns = English
+            .Select(kind => new KeyValuePair<string, Regex>(kind.Key, new Regex(
+                "^" + Regex.Escape(kind.Value).Replace(@"\{record}", "(?<record>[0-9a-fA-F-]{36})").Replace(@"\{value}", "(?<value>.*)") + "$",
+                RegexOptions.CultureInvariant)))
+            .ToList();
+
+        public IgnoredInput(string kind, Guid record, string? value = null)
+        {
+            if (!English.ContainsKey(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind of ignored input");
+            Kind = kind;
+            Record = record;
+            Value = value;
+        }
+
+        public string Kind { get; }
+        public Guid Record { get; }
+        public string? Value { get; }
+
+        /// <summary>The model's warning as ignored input: the codes are the kinds.</summary>
+        public static IgnoredInput Of(DataWarning warning) => new IgnoredInput(warning.Code, warning.RecordId);
+
+        /// <summary>The words the trace log gets after "Ignored: ".</summary>
+        public string Describe() => English[Kind]
+            .Replace("{record}", Record.ToString("D", CultureInfo.InvariantCulture))
+            .Replace("{value}", Value ?? "");
+
+        /// <summary>Reads back what <see cref="Describe"/> wrote; false for any other words.</summary>
+        public static bool TryRead(string described, out IgnoredInput? input)
+        {
+            foreach (var pattern in Patterns)
+            {
+                var match = pattern.Value.Match(described);
+                if (!match.Success || !Guid.TryParse(match.Groups["record"].Value, out var record)) continue;
+                var value = match.Groups["value"];
+                input = new IgnoredInput(pattern.Key, record, value.Success ? value.Value : null);
+                return true;
+            }
+            input = null;
+            return false;
+        }
+
+        public bool Equals(IgnoredInput? other) => other is not null && Kind == other.Kind && Record == other.Record && Value == other.Value;
+
+        public override bool Equals(object? obj) => Equals(obj as IgnoredInput);
+
+        public override int GetHashCode() => Kind.GetHashCode() ^ Record.GetHashCode();
+
+        public override string ToString() => Describe();
+    }
+}
