@@ -18,7 +18,8 @@ namespace LoyaltyHealth.Cli.Output
             ["en"] = new Dictionary<string, string>
             {
                 ["Account"] = "Account",
-                ["Accounts"] = "accounts",
+                ["Accounts.One"] = "{0} account",
+                ["Accounts.Other"] = "{0} accounts",
                 ["Health"] = "Health",
                 ["Band"] = "Band",
                 ["Trend"] = "Trend",
@@ -69,7 +70,8 @@ namespace LoyaltyHealth.Cli.Output
             ["de"] = new Dictionary<string, string>
             {
                 ["Account"] = "Kunde",
-                ["Accounts"] = "Kunden",
+                ["Accounts.One"] = "{0} Kunde",
+                ["Accounts.Other"] = "{0} Kunden",
                 ["Health"] = "Gesamtbewertung",
                 ["Band"] = "Stufe",
                 ["Trend"] = "Trend",
@@ -120,7 +122,8 @@ namespace LoyaltyHealth.Cli.Output
             ["nl"] = new Dictionary<string, string>
             {
                 ["Account"] = "Klant",
-                ["Accounts"] = "klanten",
+                ["Accounts.One"] = "{0} klant",
+                ["Accounts.Other"] = "{0} klanten",
                 ["Health"] = "Totaalscore",
                 ["Band"] = "Status",
                 ["Trend"] = "Trend",
@@ -171,7 +174,8 @@ namespace LoyaltyHealth.Cli.Output
             ["da"] = new Dictionary<string, string>
             {
                 ["Account"] = "Kunde",
-                ["Accounts"] = "kunder",
+                ["Accounts.One"] = "{0} kunde",
+                ["Accounts.Other"] = "{0} kunder",
                 ["Health"] = "Samlet score",
                 ["Band"] = "Status",
                 ["Trend"] = "Tendens",
@@ -222,7 +226,8 @@ namespace LoyaltyHealth.Cli.Output
             ["fi"] = new Dictionary<string, string>
             {
                 ["Account"] = "Asiakas",
-                ["Accounts"] = "asiakasta",
+                ["Accounts.One"] = "{0} asiakas",
+                ["Accounts.Other"] = "{0} asiakasta",
                 ["Health"] = "Kokonaisarvio",
                 ["Band"] = "Tila",
                 ["Trend"] = "Suunta",
@@ -316,13 +321,15 @@ namespace LoyaltyHealth.Cli.Output
         public string Percent(decimal? percent) => percent is { } p ? (p / 100m).ToString("P0", Culture) : "–";
         public string YesNo(bool value) => value ? this["Yes"] : this["No"];
         /// <summary>A note on the data in this language: its kind's text, singular or plural by its count, with its values.</summary>
-        public string Note(DataNote note)
+        public string Note(DataNote note) => Counted("Note." + note.Kind, note.Count, note.Values);
+
+        /// <summary>"1 account", "2 accounts": the text of <paramref name="key"/> for the count ("key.One" or "key.Other", else "key"), the count as {0}, the values from {1}.</summary>
+        public string Counted(string key, long count, IReadOnlyList<string>? values = null)
         {
-            var key = "Note." + note.Kind;
-            var template = _texts.TryGetValue(key + (note.Count == 1 ? ".One" : ".Other"), out var counted) ? counted : _texts[key];
-            var arguments = new object[note.Values.Count + 1];
-            arguments[0] = note.Count.ToString("N0", Culture);
-            for (var i = 0; i < note.Values.Count; i++) arguments[i + 1] = note.Values[i];
+            var template = _texts.TryGetValue(key + (count == 1 ? ".One" : ".Other"), out var counted) ? counted : _texts[key];
+            var arguments = new object[(values?.Count ?? 0) + 1];
+            arguments[0] = count.ToString("N0", Culture);
+            for (var i = 1; i < arguments.Length; i++) arguments[i] = values![i - 1];
             return string.Format(Culture, template, arguments);
         }
 

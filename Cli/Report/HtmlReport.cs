@@ -50,7 +50,7 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             // The lists and charts take the active accounts, as the product's account views and dashboard do; the data's
             // problems (unreadable values, failures, warnings) are listed for every account.
             var active = result.Active;
-            html.Write("<p class=\"meta\">" + E($"{text["AsOf"]} {result.AsOf:yyyy-MM-dd} · {active.Count} {text["Accounts"]} · {text["Source"]}: {result.Source}"));
+            html.Write("<p class=\"meta\">" + E($"{text["AsOf"]} {result.AsOf:yyyy-MM-dd} · {text.Counted("Accounts", active.Count)} · {text["Source"]}: {result.Source}"));
             if (result.FailedJobs > 0) html.Write(E($" · {result.FailedJobs} {text["FailedJobs"]}"));
             html.Write("</p>\n");
             if (active.Inactive > 0) html.Write("<p id=\"inactive\" class=\"meta\">" + E(text.InactiveLine(active.Inactive)) + "</p>\n");

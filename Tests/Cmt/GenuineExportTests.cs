@@ -210,6 +210,7 @@ namespace LoyaltyHealth.Tests.Cmt
                 Assert.That(printed, Does.Contain("Hinweis: 1 Kunde hat im Export kein Erstellungsdatum"));
                 Assert.That(scored.Row(Account)["Warnungen"], Is.EqualTo("kein Erstellungsdatum im Export: als durch diesen Import angelegt bewertet, daher nicht als bestehender Kunde eingestuft"));
                 Assert.That(report, Does.Contain("<li>1 Kunde hat im Export kein Erstellungsdatum").And.Contain("<li>Tabelle transactioncurrency wird nicht verwendet"));
+                Assert.That(report, Does.Contain("· 1 Kunde ·"), "one account, in the singular");
                 foreach (var english in new[] { "Skipped:", "Note:", "is not used", "not used:", "no created-on date", "created-on" })
                 {
                     Assert.That(printed, Does.Not.Contain(english));
