@@ -48,6 +48,9 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly List<long> _accountBytes = new();
         private readonly AccountLinks _contactParent = new();
         private readonly AccountLinks _opportunityAccount = new();
+        // The maps' entries (accounts, contacts, opportunities): the managed heap's limit is kept above them.
+        private long _links;
+        private readonly HeapLimit _heap;
         // Counted apart from the map: an account that appears twice takes a second ordinal until the repeat is refused once the file is read (UniqueRecordIds).
         private int _accountCount, _excludedAccounts;
         // Records whose export left out a column the score depends on, for the notes (each account's own count is its slice's warning).
@@ -64,8 +67,11 @@ namespace LoyaltyHealth.Cli.Staging
 
         /// <param name="accountsPerRegion">How many accounts' rows share a region of the staging file (see <see cref="RowKey"/>).</param>
         /// <param name="regionBytesRead">The most bytes of rows a region's sweep holds at once (see <see cref="Slices"/>).</param>
-        public ExportStaging(DateTime asOf, string? folder = null, int accountsPerRegion = DefaultAccountsPerRegion, int regionBytesRead = DefaultRegionBytesRead)
+        /// <param name="heap">The managed heap's limit, raised as the maps grow; by default this process's.</param>
+        public ExportStaging(DateTime asOf, string? folder = null, int accountsPerRegion = DefaultAccountsPerRegion, int regionBytesRead = DefaultRegionBytesRead,
+            HeapLimit? heap = null)
         {
+            _heap = heap ?? HeapLimit.OfThisProcess();
             if (accountsPerRegion < 1) throw new ArgumentOutOfRangeException(nameof(accountsPerRegion), accountsPerRegion, "At least one account per region.");
             _asOf = asOf;
             _accountsPerRegion = accountsPerRegion;
@@ -157,17 +163,20 @@ namespace LoyaltyHealth.Cli.Staging
                     if (excluded) _excludedAccounts++;
                     if (CreatedOn(record) is null) _accountsWithoutCreatedOn++;
                     AddAccount(primary, record, excluded);
+                    Linked();
                     break;
                 case ContactSchema.EntityName:
                     var parent = record.Lookup(ContactSchema.ParentCustomerId);
                     _contactParent.Add(record.Id, parent, _accounts);
                     Attach(parent, ref primary);
+                    Linked();
                     break;
                 case OpportunitySchema.EntityName:
                     // The opportunity's account column names only accounts (parentaccountid).
                     var owner = record.Lookup(OpportunitySchema.ParentAccountId);
                     _opportunityAccount.Add(record.Id, owner is { } o ? new RecordLink(AccountSchema.EntityName, o.Id) : null, _accounts);
                     Attach(owner, ref primary);
+                    Linked();
                     break;
                 case HealthAssessmentSchema.EntityName:
                     Attach(record.Lookup(HealthAssessmentSchema.AccountId), ref primary);
@@ -455,6 +464,11 @@ namespace LoyaltyHealth.Cli.Staging
         private static DateTime? CreatedOn(IStagingRecord record) => record.Date(RecordCreatedOn) ?? record.Date(AccountSchema.CreatedOn);
 
         private const string RecordCreatedOn = "overriddencreatedon";
+
+        private void Linked()
+        {
+            if (++_links % HeapLimit.LinksPerCheck == 0) _heap.Hold(_links);
+        }
 
         private void AddAccount(int ordinal, IStagingRecord account, bool excluded)
         {

@@ -1,0 +1,72 @@
+using System;
+
+namespace LoyaltyHealth.Cli.Staging
+{
+    /// <summary>
+    /// Keeps the managed heap's hard limit above what a run must hold. Cli.csproj sets the limit (runtimeconfig.json's
+    /// System.GC.HeapHardLimit): without one, the server collector sizes its room to the live data, so the peak grew by
+    /// about 1.5 KB an account, and every new allocation touched memory it had not used before; with one it reuses what it
+    /// has, and staging and scoring took less processor time (docs/performance-log.md). What a run holds that grows with the
+    /// export is the maps that resolve links (an entry per account, contact and opportunity: <see cref="ExportStaging"/>);
+    /// as they grow the limit is raised through the collector's documented <see cref="GC.RefreshMemoryLimit"/>, so no export
+    /// is too large for it. A process without the setting (the tests' host) is left as it is.
+    /// </summary>
+    public sealed class HeapLimit
+    {
+        /// <summary>The runtimeconfig.json setting that Cli.csproj declares; its value is read from the running process.</summary>
+        public const string Setting = "System.GC.HeapHardLimit";
+
+        /// <summary>
+        /// What an entry of the maps costs at most while they grow: a dictionary entry of an id and an ordinal with its bucket
+        /// (about 32 bytes), while a resize briefly holds the old arrays beside the new ones.
+        /// </summary>
+        public const long BytesPerLink = 64;
+
+        /// <summary>The maps are weighed after every so many entries: a check costs nothing next to staging a record.</summary>
+        public const int LinksPerCheck = 1 << 16;
+
+        private readonly ulong _room;
+        private readonly Action<ulong> _raise;
+        private ulong _limit;
+
+        /// <param name="configured">The limit set for the process; 0 when none is.</param>
+        /// <param name="effective">The limit in force (an environment variable may have set a larger one).</param>
+        /// <param name="raise">Sets a new, higher limit.</param>
+        public HeapLimit(ulong configured, ulong effective, Action<ulong> raise)
+        {
+            _room = configured;
+            _limit = Math.Max(configured, effective);
+            _raise = raise;
+        }
+
+        /// <summary>The limit of this process as runtimeconfig.json sets it, raised through the collector.</summary>
+        public static HeapLimit OfThisProcess()
+        {
+            var configured = ulong.TryParse(AppContext.GetData(Setting) as string, out var bytes) ? bytes : 0;
+            return new HeapLimit(configured, (ulong)GC.GetGCMemoryInfo().TotalAvailableMemoryBytes, limit =>
+            {
+                // The private name is the one the collector reads on a refresh (GC.RefreshMemoryLimit's documentation).
+                AppContext.SetData("GCHeapHardLimit", limit);
+                GC.RefreshMemoryLimit();
+            });
+        }
+
+        /// <summary>The limit in force, as far as this run has set it.</summary>
+        public ulong Limit => _limit;
+
+        /// <summary>
+        /// Makes room for <paramref name="links"/> entries of the maps: the configured room holds the run's other data and the
+        /// maps' first quarter of it (about 500,000 links at 128 MB: 80,000 accounts with their contacts); beyond that, the
+        /// limit grows with the maps, by a quarter at least each time, so a growing export raises it a few times only.
+        /// </summary>
+        public void Hold(long links)
+        {
+            if (_room == 0) return;
+            var maps = (ulong)links * BytesPerLink;
+            var wanted = _room + (maps > _room / 4 ? maps - _room / 4 : 0);
+            if (wanted <= _limit) return;
+            _limit = Math.Max(wanted, _limit + _limit / 4);
+            _raise(_limit);
+        }
+    }
+}

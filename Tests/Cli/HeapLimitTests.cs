@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using LoyaltyHealth.Cli.Staging;
+using LoyaltyHealth.Plugins.Schema;
+using LoyaltyHealth.Tests.Cmt;
+using Microsoft.Xrm.Sdk;
+using NUnit.Framework;
+
+namespace LoyaltyHealth.Tests.Cli
+{
+    /// <summary>
+    /// The tool runs with a small managed heap (runtimeconfig.json's System.GC.HeapHardLimit), so its peak does not grow with
+    /// the collector's room; the limit is raised as the maps that resolve links grow, so no export is too large for it.
+    /// </summary>
+    public class HeapLimitTests : TempFolderTests
+    {
+        private const ulong Room = 128UL << 20;
+
+        [Test]
+        public void The_tool_ships_with_a_heap_limit()
+        {
+            // The tool's runtimeconfig.json, as the build writes it next to loyalty.dll (and the test output copies it).
+            var config = Path.Combine(AppContext.BaseDirectory, "loyalty.runtimeconfig.json");
+            using var json = JsonDocument.Parse(File.ReadAllText(config));
+
+            var limit = json.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty(HeapLimit.Setting).GetUInt64();
+
+            Assert.That(limit, Is.EqualTo(Room), "Cli.csproj's System.GC.HeapHardLimit");
+        }
+
+        [Test]
+        public void The_configured_room_holds_the_first_maps_and_the_limit_grows_with_the_rest()
+        {
+            var raised = new List<ulong>();
+            var heap = new HeapLimit(Room, Room, raised.Add);
+            var covered = (long)(Room / 4) / HeapLimit.BytesPerLink;
+
+            heap.Hold(covered);
+            Assert.That(raised, Is.Empty, "a quarter of the room is the maps'");
+
+            for (var links = covered; links <= 40 * covered; links += covered / 10) heap.Hold(links);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(raised, Is.Not.Empty);
+                Assert.That(raised, Is.Ordered.Ascending);
+                Assert.That(raised.Zip(raised.Skip(1), (a, b) => b >= a + a / 4).All(x => x), Is.True, "by a quarter at least, so a few raises only");
+                Assert.That(raised.Count, Is.LessThan(20));
+                Assert.That(heap.Limit, Is.GreaterThanOrEqualTo(Room + (ulong)(40 * covered - covered) * HeapLimit.BytesPerLink), "room for every map entry held");
+            });
+        }
+
+        [Test]
+        public void A_process_without_the_setting_and_a_larger_limit_from_the_environment_are_left_alone()
+        {
+            var raised = new List<ulong>();
+
+            new HeapLimit(0, 24UL << 30, raised.Add).Hold(50_000_000);
+            new HeapLimit(Room, 2UL << 30, raised.Add).Hold(1_000_000);
+
+            Assert.That(raised, Is.Empty);
+        }
+
+        [Test]
+        public void Staging_weighs_its_maps_as_accounts_and_contacts_are_read()
+        {
+            var weighed = new List<ulong>();
+            // A room so small that every check finds the maps beyond it.
+            var heap = new HeapLimit(1024, 1024, weighed.Add);
+            var asOf = new DateTime(2026, 6, 30, 0, 0, 0, DateTimeKind.Utc);
+            using var staging = new ExportStaging(asOf, Folder, heap: heap);
+
+            var account = new Guid("a0000000-0000-0000-0000-000000000001");
+            staging.Add(new Entity(AccountSchema.EntityName, account) { [AccountSchema.Name] = "Alpha" });
+            for (var i = 1; i < 2 * HeapLimit.LinksPerCheck; i++)
+                staging.Add(new Entity(ContactSchema.EntityName, new Guid(i, 0, 0, new byte[8])) { [ContactSchema.ParentCustomerId] = new EntityReference(AccountSchema.EntityName, account) });
+            staging.Finish();
+
+            Assert.That(weighed, Has.Count.EqualTo(2), "once per LinksPerCheck entries");
+            Assert.That(heap.Limit, Is.GreaterThanOrEqualTo((ulong)(2 * HeapLimit.LinksPerCheck) * HeapLimit.BytesPerLink));
+        }
+    }
+}
