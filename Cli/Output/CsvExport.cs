@@ -6,7 +6,7 @@ using LoyaltyHealth.Model.Output;
 namespace LoyaltyHealth.Cli.Output
 {
     /// <summary>
-    /// Writes one CSV row per account (RFC 4180), active or not: status, scores, band, trend, perk figures, and the reasons and
+    /// Writes one CSV row per account (RFC 4180), active or not (as the perk-dependent flag, true or false): scores, band, trend, perk figures, and the reasons and
     /// actions as text. Numbers are invariant so a spreadsheet in any locale reads them the same way.
     /// </summary>
     public static class CsvExport
@@ -15,17 +15,12 @@ namespace LoyaltyHealth.Cli.Output
         {
             using var file = new StreamWriter(path, false, new System.Text.UTF8Encoding(true));
             using var csv = CsvWriter.Create(file, null, leaveOpen: true);
-            csv.WriteHeader(new[]
-            {
-                "accountid", text["Account"], text["Status"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service),
-                text["Health"], text["Band"], text["Trend"], text["PerkDependent"], text["PerkShare"], text["PerkSpend"], text["DeliveredValue"],
-                text["Reasons"], text["Actions"], text["History"], text["FollowUps"], text["Warnings"], text["Error"],
-            });
+            csv.WriteHeader(Header(text));
             foreach (var a in result.Accounts)
             {
                 csv.WriteRecord(Safe(new[]
                 {
-                    a.Id.ToString("D"), a.Name, text.Status(a), N(a.Understanding), N(a.Familiarity), N(a.Service), N(a.Overall),
+                    a.Id.ToString("D"), a.Name, a.Active ? "true" : "false", N(a.Understanding), N(a.Familiarity), N(a.Service), N(a.Overall),
                     text.Band(a), a.Trend is null ? "" : text.Trend(a.Trend), a.PerkDependent ? "true" : "false",
                     N(a.PerkSharePercent), N(a.PerkSpend), N(a.DeliveredValue),
                     string.Join(" | ", a.Reasons), string.Join(" | ", a.Actions), N(a.HistoryRows), N(a.OpenFollowUps),
@@ -34,6 +29,14 @@ namespace LoyaltyHealth.Cli.Output
             }
             csv.Flush();
         }
+
+        /// <summary>The columns' names in the language: each a different word, as a spreadsheet reads the columns by them.</summary>
+        public static string[] Header(UiText text) => new[]
+        {
+            "accountid", text["Account"], text["Active"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service),
+            text["Health"], text["Band"], text["Trend"], text["PerkDependent"], text["PerkShare"], text["PerkSpend"], text["DeliveredValue"],
+            text["Reasons"], text["Actions"], text["History"], text["FollowUps"], text["Warnings"], text["Error"],
+        };
 
         /// <summary>
         /// A cell a spreadsheet would run as a formula (beginning with =, +, -, @, a tab or a carriage return,

@@ -61,9 +61,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWarnings"] = "Warnings per account",
                 ["WithWarnings"] = "Accounts with warnings",
                 ["MoreInFiles"] = "more accounts are in accounts.csv and report.html",
-                ["Status"] = "Status",
                 ["Active"] = "Active",
-                ["Inactive"] = "Inactive",
                 ["InactiveAccounts"] = "Inactive accounts",
                 ["InactiveLeftOut"] = "scored, but not in the lists and charts (the views in Dataverse show active accounts only); they are in accounts.csv",
             },
@@ -113,9 +111,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWarnings"] = "Warnungen je Kunde",
                 ["WithWarnings"] = "Kunden mit Warnungen",
                 ["MoreInFiles"] = "weitere Kunden stehen in accounts.csv und report.html",
-                ["Status"] = "Status",
                 ["Active"] = "Aktiv",
-                ["Inactive"] = "Inaktiv",
                 ["InactiveAccounts"] = "Inaktive Kunden",
                 ["InactiveLeftOut"] = "bewertet, aber nicht in den Listen und Diagrammen (die Ansichten in Dataverse zeigen nur aktive Kunden); sie stehen in accounts.csv",
             },
@@ -165,9 +161,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWarnings"] = "Waarschuwingen per klant",
                 ["WithWarnings"] = "Klanten met waarschuwingen",
                 ["MoreInFiles"] = "andere klanten staan in accounts.csv en report.html",
-                ["Status"] = "Status",
                 ["Active"] = "Actief",
-                ["Inactive"] = "Inactief",
                 ["InactiveAccounts"] = "Inactieve klanten",
                 ["InactiveLeftOut"] = "beoordeeld, maar niet in de lijsten en grafieken (de weergaven in Dataverse tonen alleen actieve klanten); ze staan in accounts.csv",
             },
@@ -217,9 +211,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWarnings"] = "Advarsler pr. kunde",
                 ["WithWarnings"] = "Kunder med advarsler",
                 ["MoreInFiles"] = "andre kunder står i accounts.csv og report.html",
-                ["Status"] = "Status",
                 ["Active"] = "Aktiv",
-                ["Inactive"] = "Inaktiv",
                 ["InactiveAccounts"] = "Inaktive kunder",
                 ["InactiveLeftOut"] = "vurderet, men ikke med i listerne og diagrammerne (visningerne i Dataverse viser kun aktive kunder); de står i accounts.csv",
             },
@@ -269,9 +261,7 @@ namespace LoyaltyHealth.Cli.Output
                 ["AccountWarnings"] = "Varoitukset asiakkaittain",
                 ["WithWarnings"] = "Asiakkaat, joilla on varoituksia",
                 ["MoreInFiles"] = "muuta asiakasta on tiedostoissa accounts.csv ja report.html",
-                ["Status"] = "Tila",
                 ["Active"] = "Aktiivinen",
-                ["Inactive"] = "Passiivinen",
                 ["InactiveAccounts"] = "Passiiviset asiakkaat",
                 ["InactiveLeftOut"] = "arvioitu, mutta ei listoissa eikä kaavioissa (Dataversen näkymät näyttävät vain aktiiviset asiakkaat); ne ovat tiedostossa accounts.csv",
             },
@@ -339,7 +329,6 @@ namespace LoyaltyHealth.Cli.Output
         /// <summary>The console's label before a note on the data.</summary>
         public string NoteLabel => this["Note.Note"];
 
-        public string Status(AccountResult account) => account.Active ? this["Active"] : this["Inactive"];
         /// <summary>"Inactive accounts: 3 – scored, but not in the lists…": a heading and its count, so no language needs a plural.</summary>
         public string InactiveLine(int inactive) => $"{this["InactiveAccounts"]}: {inactive.ToString("N0", Culture)} – {this["InactiveLeftOut"]}";
     }

@@ -13,7 +13,7 @@ namespace LoyaltyHealth.Tests.Cli
     /// <summary>
     /// An export's inactive account is scored, as the plugins score it in Dataverse, but the report's and the console's
     /// lists leave it out, as the product's account views do (they filter on statecode Active); accounts.csv keeps it,
-    /// with its status.
+    /// with Active false.
     /// </summary>
     public class InactiveAccountTests : TempFolderTests
     {
@@ -65,12 +65,12 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(active.Exit, Is.Zero, active.Printed);
                 Assert.That(AtRiskSection(activeReport), Does.Contain(HarbourBakeryName), "active, the account is among the at-risk accounts");
                 Assert.That(active.Printed, Does.Contain(HarbourBakeryName).And.Not.Contain("Inactive accounts"));
-                Assert.That(GenuineExportTests.CsvRow(Path.Combine(active.Output, "accounts.csv"), HarbourBakery)["Status"], Is.EqualTo("Active"));
+                Assert.That(GenuineExportTests.CsvRow(Path.Combine(active.Output, "accounts.csv"), HarbourBakery)["Active"], Is.EqualTo("true"));
 
                 Assert.That(inactive.Exit, Is.Zero, inactive.Printed);
-                Assert.That(harbour["Status"], Is.EqualTo("Inactive"));
+                Assert.That(harbour["Active"], Is.EqualTo("false"));
                 Assert.That(harbour["Band"], Is.EqualTo("At risk"), "scored as the plugins score it in Dataverse");
-                Assert.That(GenuineExportTests.CsvRow(csv, Nordlicht)["Status"], Is.EqualTo("Active"));
+                Assert.That(GenuineExportTests.CsvRow(csv, Nordlicht)["Active"], Is.EqualTo("true"));
                 Assert.That(AtRiskSection(inactiveReport), Does.Not.Contain(HarbourBakeryName));
                 Assert.That(AccountTable(inactiveReport), Does.Not.Contain(HarbourBakeryName));
                 Assert.That(inactiveReport, Does.Contain("Inactive accounts: 1 – scored, but not in the lists and charts"));

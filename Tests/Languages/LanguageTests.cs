@@ -44,6 +44,15 @@ namespace LoyaltyHealth.Tests.Languages
             Assert.That(TextCatalogue.Problems(UiText.AllTexts), Is.Empty);
         }
 
+        /// <summary>A spreadsheet, and a reader, tell accounts.csv's columns apart by their names: no language may name two alike.</summary>
+        [TestCaseSource(nameof(Five))]
+        public void Every_column_of_the_csv_has_a_name_of_its_own(string language)
+        {
+            var header = CsvExport.Header(new UiText(language));
+
+            Assert.That(header.GroupBy(h => h, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key), Is.Empty);
+        }
+
         [Test]
         public void The_check_names_a_missing_text_an_extra_text_and_a_renamed_placeholder()
         {
