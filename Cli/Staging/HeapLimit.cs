@@ -23,7 +23,7 @@ namespace LoyaltyHealth.Cli.Staging
         public const long BytesPerLink = 64;
 
         /// <summary>The maps are weighed after every so many entries: a check costs nothing next to staging a record.</summary>
-        public const int LinksPerCheck = 1 << 16;
+        public const int LinksPerCheck = 1 << 14;
 
         private readonly ulong _room;
         private readonly Action<ulong> _raise;
@@ -55,15 +55,17 @@ namespace LoyaltyHealth.Cli.Staging
         public ulong Limit => _limit;
 
         /// <summary>
-        /// Makes room for <paramref name="links"/> entries of the maps: the configured room holds the run's other data and the
-        /// maps' first quarter of it (about 500,000 links at 128 MB: 80,000 accounts with their contacts); beyond that, the
-        /// limit grows with the maps, by a quarter at least each time, so a growing export raises it a few times only.
+        /// Makes room for <paramref name="links"/> entries of the maps on top of the configured room, which holds the run's other
+        /// data; the limit grows by a quarter at least each time, so a growing export raises it a few times only.
         /// </summary>
+        /// <remarks>
+        /// The maps were first given a quarter of the room, but 200,000 accounts × 5 activities ran out of memory there (the
+        /// server collector splits the limit between its heaps, and a growing map's new arrays go to one of them at once).
+        /// </remarks>
         public void Hold(long links)
         {
             if (_room == 0) return;
-            var maps = (ulong)links * BytesPerLink;
-            var wanted = _room + (maps > _room / 4 ? maps - _room / 4 : 0);
+            var wanted = _room + (ulong)links * BytesPerLink;
             if (wanted <= _limit) return;
             _limit = Math.Max(wanted, _limit + _limit / 4);
             _raise(_limit);
