@@ -26,21 +26,6 @@ namespace LoyaltyHealth.Cli.Output
         /// <summary>The prefix of the kinds of what the plugins traced as ignored: "Ignored." and an <see cref="IgnoredInput"/> kind.</summary>
         public const string Ignored = "Ignored.";
 
-        /// <summary>
-        /// The texts by language (merged into <see cref="UiText"/>'s words as "Note.&lt;key&gt;"); the English of what the plugins
-        /// ignored is theirs (<see cref="IgnoredInput.English"/>), so the trace log and the report cannot drift apart.
-        /// </summary>
-        public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts => WithTheTracesEnglish();
-
-        private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> WithTheTracesEnglish()
-        {
-            var texts = Written.ToDictionary(l => l.Key, l => l.Value);
-            var english = texts["en"].ToDictionary(t => t.Key, t => t.Value);
-            foreach (var kind in IgnoredInput.English) english[Ignored + kind.Key] = kind.Value.Replace("{record}", "{1}").Replace("{value}", "{2}");
-            texts["en"] = english;
-            return texts;
-        }
-
         private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Written = new Dictionary<string, IReadOnlyDictionary<string, string>>
         {
             ["en"] = new Dictionary<string, string>
@@ -203,5 +188,20 @@ namespace LoyaltyHealth.Cli.Output
                 ["Ignored.RecordGone"] = "{2} {1} ei ole enää olemassa.",
             },
         };
+
+        /// <summary>
+        /// The texts by language (merged into <see cref="UiText"/>'s words as "Note.&lt;key&gt;"); the English of what the plugins
+        /// ignored is theirs (<see cref="IgnoredInput.English"/>), so the trace log and the report cannot drift apart.
+        /// </summary>
+        public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts { get; } = WithTheTracesEnglish();
+
+        private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> WithTheTracesEnglish()
+        {
+            var texts = Written.ToDictionary(l => l.Key, l => l.Value);
+            var english = texts["en"].ToDictionary(t => t.Key, t => t.Value);
+            foreach (var kind in IgnoredInput.English) english[Ignored + kind.Key] = kind.Value.Replace("{record}", "{1}").Replace("{value}", "{2}");
+            texts["en"] = english;
+            return texts;
+        }
     }
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace LoyaltyHealth.Cli.Output
 {
-    /// <summary>A count with its words, "1 account has" or "2,048 accounts have", as every note, warning and summary of the tool writes it.</summary>
+    /// <summary>
+    /// A count with its English words, "1 problem" or "2,048 problems", for the tool's own lines (summaries, errors), which are
+    /// English in every language; what the report and accounts.csv say is counted in the run's language by <see cref="UiText.Counted"/>.
+    /// </summary>
     internal static class Quantity
     {
         /// <param name="one">The words after a count of one (noun and verb, as the sentence needs them).</param>

@@ -32,7 +32,6 @@ namespace LoyaltyHealth.Cli.Staging
     /// </summary>
     public sealed class AccountReplay
     {
-
         /// <summary>
         /// The import's own requests for an account: its Create. An import makes it with or without the product;
         /// every other request the organisation counts is made by the product's plugins.

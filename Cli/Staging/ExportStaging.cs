@@ -361,7 +361,7 @@ namespace LoyaltyHealth.Cli.Staging
             // An account the export gives no created-on date is stamped by Dataverse's import as created by it, so the model
             // sees an account of 0 days and does not rate it as established. A live export written without the column
             // (TALXIS/platform-metadata's CmtPackage/live-export) gives every account so.
-            if (account is not null && account.GetAttributeValue<DateTime?>(RecordCreatedOn) is null && account.GetAttributeValue<DateTime?>(AccountSchema.CreatedOn) is null)
+            if (account is not null && CreatedOn(new EntityRecord { Entity = account }) is null)
                 warnings.Add(DataNote.Of(NoteTexts.AccountWithoutCreatedOn, 1));
             if (withoutStatus > 0) warnings.Add(DataNote.Of(NoteTexts.ActivitiesWithoutStatus, withoutStatus));
             return new AccountSlice(account!, rows, warnings);

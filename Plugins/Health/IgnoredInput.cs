@@ -13,7 +13,7 @@ namespace LoyaltyHealth.Plugins.Health
     /// first, then what it held, then what was done with it. The words are declared once, here, per kind; the local tool
     /// reads a traced line back (<see cref="TryRead"/>) to say it on the account in the report's language.
     /// </summary>
-    public sealed class IgnoredInput : IEquatable<IgnoredInput>
+    public sealed class IgnoredInput
     {
         public const string TracePrefix = "Ignored: ";
 
@@ -86,13 +86,5 @@ namespace LoyaltyHealth.Plugins.Health
             input = null;
             return false;
         }
-
-        public bool Equals(IgnoredInput? other) => other is not null && Kind == other.Kind && Record == other.Record && Value == other.Value;
-
-        public override bool Equals(object? obj) => Equals(obj as IgnoredInput);
-
-        public override int GetHashCode() => Kind.GetHashCode() ^ Record.GetHashCode();
-
-        public override string ToString() => Describe();
     }
 }
