@@ -29,13 +29,17 @@ namespace LoyaltyHealth.Cli.Staging
         private readonly Action<ulong> _raise;
         private ulong _limit;
 
-        /// <param name="configured">The limit set for the process; 0 when none is.</param>
-        /// <param name="effective">The limit in force (an environment variable may have set a larger one).</param>
+        /// <param name="configured">The limit runtimeconfig.json sets for the process; 0 when none is.</param>
+        /// <param name="effective">The limit in force: another one when the environment set it (DOTNET_GCHeapHardLimit).</param>
         /// <param name="raise">Sets a new, higher limit.</param>
+        /// <remarks>
+        /// A limit the environment sets, smaller or larger, is the user's choice and is never raised: with too small a one the
+        /// run stops with the documented out-of-memory error instead of taking more than it was allowed.
+        /// </remarks>
         public HeapLimit(ulong configured, ulong effective, Action<ulong> raise)
         {
-            _room = configured;
-            _limit = Math.Max(configured, effective);
+            _room = effective == configured ? configured : 0;
+            _limit = effective;
             _raise = raise;
         }
 
@@ -51,7 +55,7 @@ namespace LoyaltyHealth.Cli.Staging
             });
         }
 
-        /// <summary>The limit in force, as far as this run has set it.</summary>
+        /// <summary>The limit in force, as this run has raised it.</summary>
         public ulong Limit => _limit;
 
         /// <summary>
