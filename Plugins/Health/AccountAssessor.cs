@@ -90,7 +90,7 @@ namespace LoyaltyHealth.Plugins.Health
             var mapper = new SnapshotMapper();
             var snapshot = mapper.Map(account, activities, parties, checkpoints);
             var assessment = ScorerFor(policy).Assess(snapshot, asOf);
-            foreach (var ignored in mapper.Ignored.Concat(assessment.Warnings.Select(IgnoredInput.Of))) _trace.Trace("{0}{1}", IgnoredInput.TracePrefix, ignored.Describe());
+            foreach (var ignored in mapper.Ignored.Concat(assessment.Warnings.Select(IgnoredInput.Of))) ignored.Trace(_trace);
             _trace.Trace("Account {0}: {1} activities, {2} engaged contacts; band {3}, overall {4}, reasons {5}.",
                 account.Id, mapper.ActivitiesRead, snapshot.Contacts.Count, assessment.Band,
                 assessment.Overall?.ToString(CultureInfo.InvariantCulture) ?? "none", string.Join(",", assessment.Reasons.Select(r => r.Code)));

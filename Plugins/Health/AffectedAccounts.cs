@@ -45,7 +45,7 @@ namespace LoyaltyHealth.Plugins.Health
                 case OpportunitySchema.EntityName:
                     return ParentAccount(service, trace, regarding, OpportunitySchema.ParentAccountId);
                 default:
-                    trace.Trace("{0}{1}", IgnoredInput.TracePrefix, new IgnoredInput(IgnoredInput.RegardingNotScored, regarding.Id, regarding.LogicalName).Describe());
+                    new IgnoredInput(IgnoredInput.RegardingNotScored, regarding.Id, regarding.LogicalName).Trace(trace);
                     return null;
             }
         }
@@ -60,7 +60,7 @@ namespace LoyaltyHealth.Plugins.Health
             }
             catch (FaultException<OrganizationServiceFault> fault) when (fault.Detail?.ErrorCode == DataverseErrorCodes.ObjectDoesNotExist)
             {
-                trace.Trace("{0}{1}", IgnoredInput.TracePrefix, new IgnoredInput(IgnoredInput.RecordGone, record.Id, record.LogicalName).Describe());
+                new IgnoredInput(IgnoredInput.RecordGone, record.Id, record.LogicalName).Trace(trace);
                 return null;
             }
         }

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using LoyaltyHealth.Model.Output;
 using LoyaltyHealth.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
 
 namespace LoyaltyHealth.Plugins.Health
 {
@@ -66,6 +67,9 @@ namespace LoyaltyHealth.Plugins.Health
 
         /// <summary>The model's warning as ignored input: the codes are the kinds.</summary>
         public static IgnoredInput Of(DataWarning warning) => new IgnoredInput(warning.Code, warning.RecordId);
+
+        /// <summary>Writes the line to the plug-in trace log: "Ignored: " and the words (<see cref="TryRead"/> reads the words back).</summary>
+        public void Trace(ITracingService trace) => trace.Trace("{0}{1}", TracePrefix, Describe());
 
         /// <summary>The words the trace log gets after "Ignored: ".</summary>
         public string Describe() => English[Kind]
