@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LoyaltyHealth.Cli.Cmt;
+using LoyaltyHealth.Cli.Staging;
 using LoyaltyHealth.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 
@@ -83,8 +84,8 @@ namespace LoyaltyHealth.Cli.Local
             }
         }
 
-        private static DateTime? Created(Entity row) =>
-            row.GetAttributeValue<DateTime?>("overriddencreatedon") ?? row.GetAttributeValue<DateTime?>("createdon");
+        /// <summary>When the row was created, by the rule staging keeps an export's records by.</summary>
+        private static DateTime? Created(Entity row) => ExportStaging.CreatedOn(new EntityRecord { Entity = row });
 
         private static Entity Copy(Entity row)
         {

@@ -461,7 +461,7 @@ namespace LoyaltyHealth.Cli.Staging
         }
 
         /// <summary>When the record was created, as the import keeps it: its "record created on" date, else its createdon.</summary>
-        private static DateTime? CreatedOn(IStagingRecord record) => record.Date(RecordCreatedOn) ?? record.Date(AccountSchema.CreatedOn);
+        internal static DateTime? CreatedOn(IStagingRecord record) => record.Date(RecordCreatedOn) ?? record.Date(AccountSchema.CreatedOn);
 
         private const string RecordCreatedOn = "overriddencreatedon";
 
