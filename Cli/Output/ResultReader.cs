@@ -52,7 +52,7 @@ namespace LoyaltyHealth.Cli.Output
             return new AccountResult
             {
                 Id = account.Id,
-                Name = account.GetAttributeValue<string>(AccountSchema.Name) ?? account.Id.ToString(),
+                Name = NameOf(account),
                 Active = IsActive(account),
                 Understanding = account.GetAttributeValue<int?>(AccountSchema.UnderstandingScore),
                 Familiarity = account.GetAttributeValue<int?>(AccountSchema.FamiliarityScore),
@@ -72,6 +72,9 @@ namespace LoyaltyHealth.Cli.Output
                 OpenFollowUps = openFollowUps,
             };
         }
+
+        /// <summary>The account's name as the results show it; its id where it has none.</summary>
+        public static string NameOf(Entity account) => account.GetAttributeValue<string>(AccountSchema.Name) ?? account.Id.ToString();
 
         /// <summary>Whether the account is active; an account without a state is, as Dataverse creates it.</summary>
         public static bool IsActive(Entity account) => (account.OptionValue(AccountSchema.StateCode) ?? AccountSchema.StateActive) == AccountSchema.StateActive;

@@ -267,7 +267,6 @@ namespace LoyaltyHealth.Cli.Output
             },
         };
 
-        /// <summary>The languages the command line speaks, in the order they are offered.</summary>
         /// <summary>The words above and the notes' (<see cref="NoteTexts"/>, as "Note.&lt;key&gt;"), by language.</summary>
         private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts = WithNotes(NoteTexts.Texts);
 
@@ -278,6 +277,7 @@ namespace LoyaltyHealth.Cli.Output
                     .Concat(notes.TryGetValue(language.Key, out var own) ? own.Select(n => KeyValuePair.Create("Note." + n.Key, n.Value)) : Enumerable.Empty<KeyValuePair<string, string>>())
                     .ToDictionary(t => t.Key, t => t.Value));
 
+        /// <summary>The languages the command line speaks, in the order they are offered.</summary>
         public static IReadOnlyList<string> Languages { get; } = Words.Keys.ToList();
 
         /// <summary>Every language's words, for the check that no language lacks one.</summary>

@@ -175,7 +175,7 @@ namespace LoyaltyHealth.Cli.Staging
                         result = new AccountResult
                         {
                             Id = slice.Account.Id,
-                            Name = slice.Account.GetAttributeValue<string>(Plugins.Schema.AccountSchema.Name) ?? slice.Account.Id.ToString(),
+                            Name = ResultReader.NameOf(slice.Account),
                             Active = ResultReader.IsActive(slice.Account),
                             Error = e.Message.Split('\n')[0],
                             Warnings = replay.Words(slice.Warnings),

@@ -46,13 +46,6 @@ namespace LoyaltyHealth.Plugins.Health
             [RecordGone] = "{value} {record} no longer exists.",
         };
 
-        /// <summary>Each kind's words as a pattern that reads a traced line back, tried in the order above.</summary>
-        private static readonly IReadOnlyList<KeyValuePair<string, Regex>> Patterns = English
-            .Select(kind => new KeyValuePair<string, Regex>(kind.Key, new Regex(
-                "^" + Regex.Escape(kind.Value).Replace(@"\{record}", "(?<record>[0-9a-fA-F-]{36})").Replace(@"\{value}", "(?<value>.*)") + "$",
-                RegexOptions.CultureInvariant)))
-            .ToList();
-
         public IgnoredInput(string kind, Guid record, string? value = null)
         {
             if (!English.ContainsKey(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a kind of ignored input");
@@ -79,7 +72,7 @@ namespace LoyaltyHealth.Plugins.Health
         /// <summary>Reads back what <see cref="Describe"/> wrote; false for any other words.</summary>
         public static bool TryRead(string described, out IgnoredInput? input)
         {
-            foreach (var pattern in Patterns)
+            foreach (var pattern in ReadBack.Patterns)
             {
                 var match = pattern.Value.Match(described);
                 if (!match.Success || !Guid.TryParse(match.Groups["record"].Value, out var record)) continue;
@@ -89,6 +82,19 @@ namespace LoyaltyHealth.Plugins.Health
             }
             input = null;
             return false;
+        }
+
+        /// <summary>
+        /// Each kind's words as a pattern that reads a traced line back, tried in the order of <see cref="English"/>. Held apart so
+        /// the plugins, which only write the lines, never build them: only the local tool reads lines back.
+        /// </summary>
+        private static class ReadBack
+        {
+            public static readonly IReadOnlyList<KeyValuePair<string, Regex>> Patterns = English
+                .Select(kind => new KeyValuePair<string, Regex>(kind.Key, new Regex(
+                    "^" + Regex.Escape(kind.Value).Replace(@"\{record}", "(?<record>[0-9a-fA-F-]{36})").Replace(@"\{value}", "(?<value>.*)") + "$",
+                    RegexOptions.CultureInvariant)))
+                .ToList();
         }
     }
 }
