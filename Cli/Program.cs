@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LoyaltyHealth.Cli.Commands;
 using LoyaltyHealth.Cli.Live;
+using LoyaltyHealth.Cli.Output;
 using Spectre.Console;
 
 namespace LoyaltyHealth.Cli
@@ -11,7 +12,7 @@ namespace LoyaltyHealth.Cli
         public static int Main(string[] args)
         {
             Interruption.Install();
-            return Run(args, AnsiConsole.Console);
+            return Run(args, ConsoleWidth.Fit(AnsiConsole.Console, System.Console.IsOutputRedirected));
         }
 
         /// <param name="live">How commands reach live environments; the tests route it to a loopback host.</param>

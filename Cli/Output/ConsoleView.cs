@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LoyaltyHealth.Model.Output;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace LoyaltyHealth.Cli.Output
 {
@@ -19,31 +21,12 @@ namespace LoyaltyHealth.Cli.Output
 
         public static void Show(IAnsiConsole console, OrganisationResult result, UiText text)
         {
-            var table = new Table().Border(TableBorder.Rounded)
-                .Title($"{text["Title"]} {text["AsOf"]} {result.AsOf:yyyy-MM-dd}")
-                .AddColumn(text["Account"])
-                .AddColumn(new TableColumn(text.Pillar(Pillar.Understanding)).RightAligned())
-                .AddColumn(new TableColumn(text.Pillar(Pillar.Familiarity)).RightAligned())
-                .AddColumn(new TableColumn(text.Pillar(Pillar.Service)).RightAligned())
-                .AddColumn(new TableColumn(text["Health"]).RightAligned())
-                .AddColumn(text["Band"])
-                .AddColumn(text["Trend"])
-                .AddColumn(text["PerkDependent"]);
             // Active accounts only, as the product's views list them; the inactive ones are counted below.
             var active = result.Active;
-            foreach (var account in active.Take(RowsShown))
-            {
-                table.AddRow(
-                    Markup.Escape(account.Name),
-                    text.Score(account.Understanding),
-                    text.Score(account.Familiarity),
-                    text.Score(account.Service),
-                    text.Score(account.Overall),
-                    $"[{(account.Failed ? "red" : Colour(account.Band))}]{Markup.Escape(text.Band(account))}[/]",
-                    Markup.Escape(text.Trend(account.Trend)),
-                    account.PerkDependent ? $"[red]{Markup.Escape(text.YesNo(true))}[/]" : Markup.Escape(text.YesNo(false)));
-            }
-            console.Write(table);
+            var shown = active.Take(RowsShown).ToList();
+            var table = Table(result, text, shown);
+            if (Fits(console, table)) console.Write(table);
+            else List(console, result, text, shown);
             if (active.Count > RowsShown)
                 console.MarkupLine($"[grey]{(active.Count - RowsShown).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {Markup.Escape(text["MoreInFiles"])}[/]");
             if (active.Inactive > 0) console.MarkupLine($"[grey]{Markup.Escape(text.InactiveLine(active.Inactive))}[/]");
@@ -78,6 +61,66 @@ namespace LoyaltyHealth.Cli.Output
                 foreach (var warning in account.Warnings.Take(LinesShown))
                     console.MarkupLine($"  {Markup.Escape(account.Name)}: {Markup.Escape(warning)}");
         }
+
+        private static Table Table(OrganisationResult result, UiText text, IReadOnlyList<AccountResult> accounts)
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title(Title(result, text))
+                .AddColumn(text["Account"])
+                .AddColumn(new TableColumn(text.Pillar(Pillar.Understanding)).RightAligned())
+                .AddColumn(new TableColumn(text.Pillar(Pillar.Familiarity)).RightAligned())
+                .AddColumn(new TableColumn(text.Pillar(Pillar.Service)).RightAligned())
+                .AddColumn(new TableColumn(text["Health"]).RightAligned())
+                .AddColumn(text["Band"])
+                .AddColumn(text["Trend"])
+                .AddColumn(text["PerkDependent"]);
+            foreach (var account in accounts)
+            {
+                table.AddRow(
+                    Markup.Escape(account.Name),
+                    text.Score(account.Understanding),
+                    text.Score(account.Familiarity),
+                    text.Score(account.Service),
+                    text.Score(account.Overall),
+                    BandMarkup(account, text),
+                    Markup.Escape(text.Trend(account.Trend)),
+                    PerkMarkup(account, text));
+            }
+            return table;
+        }
+
+        /// <summary>
+        /// Whether the table fits the console without wrapping a cell: its column names cannot be shortened in every
+        /// language, so below that width (an 80-column terminal) Spectre.Console would break names and headers mid-word.
+        /// </summary>
+        private static bool Fits(IAnsiConsole console, Table table) =>
+            ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue).Max <= console.Profile.Width;
+
+        /// <summary>The same values as the table, two lines an account, for a console too narrow for it.</summary>
+        private static void List(IAnsiConsole console, OrganisationResult result, UiText text, IReadOnlyList<AccountResult> accounts)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(Title(result, text))}[/]");
+            foreach (var account in accounts)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(account.Name)}[/] ({BandMarkup(account, text)}, {Markup.Escape(text.Score(account.Overall))}) · " +
+                    $"{Markup.Escape(text["Trend"])}: {Markup.Escape(text.Trend(account.Trend))}");
+                console.MarkupLine("  " + string.Join(" · ",
+                    Labelled(text.Pillar(Pillar.Understanding), text.Score(account.Understanding)),
+                    Labelled(text.Pillar(Pillar.Familiarity), text.Score(account.Familiarity)),
+                    Labelled(text.Pillar(Pillar.Service), text.Score(account.Service)),
+                    $"{Markup.Escape(text["PerkDependent"])}: {PerkMarkup(account, text)}"));
+            }
+        }
+
+        private static string Labelled(string label, string value) => $"{Markup.Escape(label)} {Markup.Escape(value)}";
+
+        private static string Title(OrganisationResult result, UiText text) => $"{text["Title"]} {text["AsOf"]} {result.AsOf:yyyy-MM-dd}";
+
+        private static string BandMarkup(AccountResult account, UiText text) =>
+            $"[{(account.Failed ? "red" : Colour(account.Band))}]{Markup.Escape(text.Band(account))}[/]";
+
+        private static string PerkMarkup(AccountResult account, UiText text) =>
+            account.PerkDependent ? $"[red]{Markup.Escape(text.YesNo(true))}[/]" : Markup.Escape(text.YesNo(false));
 
         private static string Colour(HealthBand band) => band switch
         {

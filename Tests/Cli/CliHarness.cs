@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using LoyaltyHealth.Cli;
+using LoyaltyHealth.Cli.Output;
 using Spectre.Console;
 
 namespace LoyaltyHealth.Tests.Cli
@@ -18,7 +19,7 @@ namespace LoyaltyHealth.Tests.Cli
             return (exit, writer.ToString());
         }
 
-        /// <summary>A console that writes plain text, 240 columns wide, to <paramref name="writer"/>.</summary>
+        /// <summary>A console that writes plain text to <paramref name="writer"/>, as wide as the tool writes to a file.</summary>
         public static IAnsiConsole PlainConsole(TextWriter writer)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -28,7 +29,7 @@ namespace LoyaltyHealth.Tests.Cli
                 Interactive = InteractionSupport.No,
                 Out = new AnsiConsoleOutput(writer),
             });
-            console.Profile.Width = 240;
+            console.Profile.Width = ConsoleWidth.Redirected;
             return console;
         }
     }

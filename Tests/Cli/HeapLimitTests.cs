@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
@@ -40,17 +39,13 @@ namespace LoyaltyHealth.Tests.Cli
             var zip = Path.Combine(Folder, "data.zip");
             Assert.That(CliHarness.Run("generate", "--accounts", "6000", "--activities", "2", "--as-of", "2026-06-30", "--output", zip).Exit, Is.Zero);
             var output = Path.Combine(Folder, "out");
-            var start = StopOnRequestTests.Tool(Folder, new[] { "score", zip, "--output", output });
-
-            using var tool = Process.Start(start)!;
-            var errors = tool.StandardError.ReadToEndAsync();
-            var printed = tool.StandardOutput.ReadToEnd();
-            Assert.That(tool.WaitForExit(TimeSpan.FromMinutes(3)), Is.True, "the run ends");
+            var run = StopOnRequestTests.RunToEnd(Folder, TimeSpan.FromMinutes(3), "score", zip, "--output", output);
+            Assert.That(run.Ended, Is.True, "the run ends");
 
             Assert.Multiple(() =>
             {
-                Assert.That(tool.ExitCode, Is.Zero, printed + errors.Result);
-                Assert.That(System.Text.RegularExpressions.Regex.Replace(printed, @"\s+", " "), Does.Contain("Accounts scored 6,000, failed 0"));
+                Assert.That(run.Exit, Is.Zero, run.Printed + run.Errors);
+                Assert.That(run.Printed, Does.Contain("Accounts scored 6,000, failed 0"));
                 Assert.That(File.ReadLines(Path.Combine(output, "accounts.csv")).Count(), Is.EqualTo(6001), "a header and a row per account");
             });
         }

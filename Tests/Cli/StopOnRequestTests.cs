@@ -194,5 +194,16 @@ namespace LoyaltyHealth.Tests.Cli
             start.Environment["TMPDIR"] = temp + Path.DirectorySeparatorChar;
             return start;
         }
+
+        /// <summary>Runs the tool as <see cref="Tool"/> starts it, to its end or for at most <paramref name="timeout"/>, with what it printed.</summary>
+        internal static (bool Ended, int Exit, string Printed, string Errors) RunToEnd(string temp, TimeSpan timeout, params string[] arguments)
+        {
+            using var tool = Process.Start(Tool(temp, arguments))!;
+            var errors = tool.StandardError.ReadToEndAsync();
+            var printed = tool.StandardOutput.ReadToEnd();
+            var ended = tool.WaitForExit(timeout);
+            if (!ended) tool.Kill(entireProcessTree: true);
+            return (ended, ended ? tool.ExitCode : -1, printed, ended ? errors.Result : "");
+        }
     }
 }
