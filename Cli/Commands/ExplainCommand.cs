@@ -76,23 +76,9 @@ namespace LoyaltyHealth.Cli.Commands
             console.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {Markup.Escape(text["Health"])} {Markup.Escape(text.Score(assessment.Overall))}, " +
                 $"{Markup.Escape(text.Band(assessment.Band))}, {Markup.Escape(text["Trend"])} {Markup.Escape(text.Trend(assessment.Trend))}, " +
                 $"{Markup.Escape(text["PerkDependent"])} {Markup.Escape(text.YesNo(assessment.Perks.IsPerkDependent))}");
-            var table = new Table().Border(TableBorder.Rounded)
-                .AddColumn(text["Pillar"]).AddColumn(text["Measure"]).AddColumn(new TableColumn(text["Score"]).RightAligned())
-                .AddColumn(new TableColumn(text["Weight"]).RightAligned()).AddColumn(new TableColumn(text["EffectiveWeight"]).RightAligned()).AddColumn(text["Finding"]);
-            foreach (var pillar in assessment.Pillars)
-            {
-                foreach (var measure in pillar.Measures)
-                {
-                    table.AddRow(
-                        Markup.Escape($"{text.Pillar(pillar.Pillar)} ({text.Score(pillar.Score)})"),
-                        Markup.Escape($"{text.Renderer.MeasureLabel(measure.Code)} ({measure.Code})"),
-                        Markup.Escape(measure.Score is { } s ? s.ToString("0.#", text.Culture) : text["Unknown"]),
-                        Markup.Escape(measure.Weight.ToString("0.00", CultureInfo.InvariantCulture)),
-                        Markup.Escape(measure.EffectiveWeight.ToString("P1", text.Culture)),
-                        Markup.Escape(Finding(measure, text)));
-                }
-            }
-            console.Write(table);
+            var table = Table(assessment, text);
+            if (ConsoleWidth.Fits(console, table)) console.Write(table);
+            else List(console, assessment, text);
             if (assessment.Reasons.Count > 0)
             {
                 console.MarkupLine($"[bold]{Markup.Escape(text["Reasons"])}[/]");
@@ -104,6 +90,52 @@ namespace LoyaltyHealth.Cli.Commands
                 foreach (var action in assessment.NextBestActions) console.MarkupLine($"  → {Markup.Escape(text.Renderer.Render(action))}");
             }
         }
+
+        private static Table Table(Assessment assessment, UiText text)
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumn(text["Pillar"]).AddColumn(text["Measure"]).AddColumn(new TableColumn(text["Score"]).RightAligned())
+                .AddColumn(new TableColumn(text["Weight"]).RightAligned()).AddColumn(new TableColumn(text["EffectiveWeight"]).RightAligned()).AddColumn(text["Finding"]);
+            foreach (var pillar in assessment.Pillars)
+            {
+                foreach (var measure in pillar.Measures)
+                {
+                    table.AddRow(
+                        Markup.Escape(PillarLabel(pillar, text)),
+                        Markup.Escape(MeasureLabel(measure, text)),
+                        Markup.Escape(MeasureScore(measure, text)),
+                        Markup.Escape(Weight(measure)),
+                        Markup.Escape(EffectiveWeight(measure, text)),
+                        Markup.Escape(Finding(measure, text)));
+                }
+            }
+            return table;
+        }
+
+        /// <summary>The table's values for a console too narrow for it: each pillar, then each measure and its finding.</summary>
+        private static void List(IAnsiConsole console, Assessment assessment, UiText text)
+        {
+            foreach (var pillar in assessment.Pillars)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(PillarLabel(pillar, text))}[/]");
+                foreach (var measure in pillar.Measures)
+                {
+                    ConsoleWidth.WriteIndented(console, 2, $"{Markup.Escape(MeasureLabel(measure, text))}: {Markup.Escape(MeasureScore(measure, text))} · " +
+                        $"{Markup.Escape(text["Weight"])} {Markup.Escape(Weight(measure))} · {Markup.Escape(text["EffectiveWeight"])} {Markup.Escape(EffectiveWeight(measure, text))}");
+                    ConsoleWidth.WriteIndented(console, 4, Markup.Escape(Finding(measure, text)));
+                }
+            }
+        }
+
+        private static string PillarLabel(PillarResult pillar, UiText text) => $"{text.Pillar(pillar.Pillar)} ({text.Score(pillar.Score)})";
+
+        private static string MeasureLabel(SubMeasureResult measure, UiText text) => $"{text.Renderer.MeasureLabel(measure.Code)} ({measure.Code})";
+
+        private static string MeasureScore(SubMeasureResult measure, UiText text) => measure.Score is { } s ? s.ToString("0.#", text.Culture) : text["Unknown"];
+
+        private static string Weight(SubMeasureResult measure) => measure.Weight.ToString("0.00", CultureInfo.InvariantCulture);
+
+        private static string EffectiveWeight(SubMeasureResult measure, UiText text) => measure.EffectiveWeight.ToString("P1", text.Culture);
 
         private static string Finding(SubMeasureResult measure, UiText text) =>
             string.IsNullOrEmpty(measure.ReasonCode) ? text["Unknown"] : text.Renderer.Render(new Reason(measure.ReasonCode, 0m, measure.Evidence, measure.Code));

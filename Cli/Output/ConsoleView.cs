@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Linq;
 using LoyaltyHealth.Model.Output;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace LoyaltyHealth.Cli.Output
 {
@@ -25,7 +24,7 @@ namespace LoyaltyHealth.Cli.Output
             var active = result.Active;
             var shown = active.Take(RowsShown).ToList();
             var table = Table(result, text, shown);
-            if (Fits(console, table)) console.Write(table);
+            if (ConsoleWidth.Fits(console, table)) console.Write(table);
             else List(console, result, text, shown);
             if (active.Count > RowsShown)
                 console.MarkupLine($"[grey]{(active.Count - RowsShown).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {Markup.Escape(text["MoreInFiles"])}[/]");
@@ -89,13 +88,6 @@ namespace LoyaltyHealth.Cli.Output
             return table;
         }
 
-        /// <summary>
-        /// Whether the table fits the console without wrapping a cell: its column names cannot be shortened in every
-        /// language, so below that width (an 80-column terminal) Spectre.Console would break names and headers mid-word.
-        /// </summary>
-        private static bool Fits(IAnsiConsole console, Table table) =>
-            ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue).Max <= console.Profile.Width;
-
         /// <summary>The same values as the table, two lines an account, for a console too narrow for it.</summary>
         private static void List(IAnsiConsole console, OrganisationResult result, UiText text, IReadOnlyList<AccountResult> accounts)
         {
@@ -104,7 +96,7 @@ namespace LoyaltyHealth.Cli.Output
             {
                 console.MarkupLine($"[bold]{Markup.Escape(account.Name)}[/] ({BandMarkup(account, text)}, {Markup.Escape(text.Score(account.Overall))}) · " +
                     $"{Markup.Escape(text["Trend"])}: {Markup.Escape(text.Trend(account.Trend))}");
-                console.MarkupLine("  " + string.Join(" · ",
+                ConsoleWidth.WriteIndented(console, 2, string.Join(" · ",
                     Labelled(text.Pillar(Pillar.Understanding), text.Score(account.Understanding)),
                     Labelled(text.Pillar(Pillar.Familiarity), text.Score(account.Familiarity)),
                     Labelled(text.Pillar(Pillar.Service), text.Score(account.Service)),

@@ -19,6 +19,16 @@ namespace LoyaltyHealth.Tests.Cli
             return (exit, writer.ToString());
         }
 
+        /// <summary>On a console <paramref name="width"/> columns wide, as a terminal of that width.</summary>
+        public static (int Exit, string Output) RunAt(int width, params string[] args)
+        {
+            var writer = new StringWriter();
+            var console = PlainConsole(writer);
+            console.Profile.Width = width;
+            var exit = Program.Run(args, console);
+            return (exit, writer.ToString());
+        }
+
         /// <summary>A console that writes plain text to <paramref name="writer"/>, as wide as the tool writes to a file.</summary>
         public static IAnsiConsole PlainConsole(TextWriter writer)
         {

@@ -216,6 +216,25 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void Explain_on_a_console_too_narrow_for_its_table_lists_each_measure_with_its_weights_and_finding()
+        {
+            var (exit, printed) = CliHarness.RunAt(80, "explain", "Harbour Bakery");
+            var lines = printed.Replace("\r", "").Split('\n').Select(line => line.TrimEnd()).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(printed, Does.Not.Contain("│"), "no table, whose cells would wrap mid-word:\n" + printed);
+                Assert.That(lines, Does.Contain("Service (0)"));
+                Assert.That(lines, Does.Contain("  Goals reviewed (GoalsCurrency): 0 · Weight 0.35 · Effective weight 14.0%"));
+                Assert.That(lines, Does.Contain("    The customer's current goals and needs are not documented."));
+                Assert.That(lines, Does.Contain("    Nobody has asked the customer which service level they want."));
+                Assert.That(lines, Does.Contain("    days."), "a finding's wrapped line indented as the finding");
+                Assert.That(lines.All(line => line.Length <= 80), Is.True, "nothing wider than the console:\n" + printed);
+            });
+        }
+
+        [Test]
         public void Explain_names_the_sub_measures_in_the_chosen_language_and_keeps_their_codes()
         {
             var (exit, printed) = CliHarness.Run("explain", "Harbour Bakery", "--language", "fi");
