@@ -209,15 +209,22 @@ namespace LoyaltyHealth.Cli.Commands
             foreach (var group in events.GroupBy(e => e.Name).OrderBy(g => g.Key, StringComparer.Ordinal))
                 console.MarkupLine($"  {Markup.Escape(group.Key)}: {group.Count()}");
             var table = new Table().AddColumns("raised on", "event", "account", "old band", "new band", "overall", "before");
+            var lines = new List<string>();
             foreach (var raised in events.Skip(Math.Max(0, events.Count - last)))
             {
                 var name = organisation.Store.Peek(Plugins.Schema.AccountSchema.EntityName, raised.AccountId, new Microsoft.Xrm.Sdk.Query.ColumnSet(Plugins.Schema.AccountSchema.Name))?.GetAttributeValue<string>(Plugins.Schema.AccountSchema.Name) ?? raised.AccountId.ToString();
-                table.AddRow(raised.RaisedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(raised.Name.Replace("loy_OnAccount", "")), Markup.Escape(name),
-                    Band(raised, Plugins.Schema.BusinessEventNames.OldBand), Band(raised, Plugins.Schema.BusinessEventNames.NewBand),
-                    Value(raised, Plugins.Schema.BusinessEventNames.OverallHealth), Value(raised, Plugins.Schema.BusinessEventNames.PreviousOverallHealth));
+                var on = raised.RaisedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                var kind = raised.Name.Replace("loy_OnAccount", "");
+                string oldBand = Band(raised, Plugins.Schema.BusinessEventNames.OldBand), newBand = Band(raised, Plugins.Schema.BusinessEventNames.NewBand);
+                string overall = Value(raised, Plugins.Schema.BusinessEventNames.OverallHealth), before = Value(raised, Plugins.Schema.BusinessEventNames.PreviousOverallHealth);
+                table.AddRow(on, Markup.Escape(kind), Markup.Escape(name), oldBand, newBand, overall, before);
+                var health = before.Length > 0 ? $", {before} → {overall}" : overall.Length > 0 ? $", {overall}" : "";
+                lines.Add(Markup.Escape($"{on} {kind}: {name}, {oldBand} → {newBand}{health}"));
             }
             if (events.Count > last) console.MarkupLine($"  the last {last}:");
-            console.Write(table);
+            // Too narrow for the table: one line an event, the bands and then the overall health before and after.
+            if (ConsoleWidth.Fits(console, table)) console.Write(table);
+            else foreach (var line in lines) ConsoleWidth.WriteIndented(console, 2, line);
         }
 
         private static string Value(LoyaltyHealth.Pipeline.Execution.RaisedEvent raised, string parameter) =>

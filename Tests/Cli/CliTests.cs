@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Text.RegularExpressions;
 using LoyaltyHealth.Cli.Output;
 using LoyaltyHealth.Model.Output;
 using NUnit.Framework;
@@ -212,6 +213,23 @@ namespace LoyaltyHealth.Tests.Cli
                              "ThreadConcentration", "TwoWayEngagement", "ReferenceCustomer", "ServiceLevelAgreed", "CadenceAdherence", "ImprovementProposals" })
                     Assert.That(printed, Does.Contain(measure));
                 Assert.That(printed, Does.Contain("Effective weight").And.Contain("Nobody has asked the customer which service level they want."));
+            });
+        }
+
+        [Test]
+        public void The_demo_on_an_80_column_console_lists_accounts_and_business_events_without_a_table()
+        {
+            var (exit, printed) = CliHarness.RunAt(80, "demo", "--output", InFolder("report"));
+            var lines = printed.Replace("\r", "").Split('\n').Select(line => line.TrimEnd()).ToList();
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(exit, Is.Zero, printed);
+                Assert.That(printed, Does.Not.Contain("│"), "no table, whose cells would wrap mid-word:\n" + printed);
+                Assert.That(lines.Any(line => Regex.IsMatch(line, @"^Riverside Logistics \(Watch, \d+\) · Trend: Declining$")), Is.True, printed);
+                Assert.That(lines.Any(line => Regex.IsMatch(line, @"^  \d{4}-\d{2}-\d{2} HealthDeclined: Riverside Logistics, Healthy → Watch, \d+ → \d+$")), Is.True,
+                    "an event on one line, the bands and the overall health before and after:\n" + printed);
+                Assert.That(lines.All(line => line.Length <= 80), Is.True, "nothing wider than the console:\n" + printed);
             });
         }
 
