@@ -66,9 +66,19 @@ namespace LoyaltyHealth.Cli.Commands
             return matches.Count switch
             {
                 1 => matches[0],
-                0 => throw new CliException($"No account is called '{wanted}'. Accounts: {string.Join(", ", accounts.Select(a => a.Name).OrderBy(n => n))}."),
-                _ => throw new CliException($"'{wanted}' matches {matches.Count} accounts: {string.Join(", ", matches.Select(m => m.Name))}; give more of the name or the id."),
+                0 => throw new CliException($"No account is called '{wanted}'. Accounts: {Names(accounts.Select(a => a.Name).OrderBy(n => n, StringComparer.CurrentCulture))}."),
+                _ => throw new CliException($"'{wanted}' matches {matches.Count.ToString("N0", CultureInfo.InvariantCulture)} accounts: {Names(matches.Select(m => m.Name).OrderBy(n => n, StringComparer.CurrentCulture))}; give more of the name or the id."),
             };
+        }
+
+        /// <summary>At most this many names in an error: an export of 50,000 accounts would otherwise print every one.</summary>
+        public const int NamesListed = 20;
+
+        private static string Names(IEnumerable<string> names)
+        {
+            var all = names.ToList();
+            var listed = string.Join(", ", all.Take(NamesListed));
+            return all.Count <= NamesListed ? listed : $"{listed} and {(all.Count - NamesListed).ToString("N0", CultureInfo.InvariantCulture)} more";
         }
 
         private static void Show(IAnsiConsole console, string name, Assessment assessment, UiText text)

@@ -330,6 +330,25 @@ namespace LoyaltyHealth.Tests.Cli
         }
 
         [Test]
+        public void Explain_names_at_most_twenty_accounts_when_none_or_many_match()
+        {
+            var zip = InFolder("generated.zip");
+            Assert.That(CliHarness.Run("generate", "--accounts", "30", "--activities", "2", "--output", zip).Exit, Is.Zero);
+
+            var (noneExit, none) = CliHarness.Run("explain", "Nobody Ltd", "--data", zip);
+            var (manyExit, many) = CliHarness.Run("explain", "Account", "--data", zip);
+
+            Assert.Multiple(() =>
+            {
+                Assert.That(noneExit, Is.EqualTo(1));
+                Assert.That(none, Does.Contain("No account is called 'Nobody Ltd'. Accounts: Account 000001, Account 000002,")
+                    .And.Contain("Account 000020 and 10 more.").And.Not.Contain("Account 000021"));
+                Assert.That(manyExit, Is.EqualTo(1));
+                Assert.That(many, Does.Contain("'Account' matches 30 accounts: Account 000001,").And.Contain("and 10 more; give more of the name or the id."));
+            });
+        }
+
+        [Test]
         public void A_generated_organisation_can_be_scored()
         {
             var zip = InFolder("generated.zip");
