@@ -27,7 +27,7 @@ namespace LoyaltyHealth.Cli.Output
             if (ConsoleWidth.Fits(console, table)) console.Write(table);
             else List(console, result, text, shown);
             if (active.Count > RowsShown)
-                console.MarkupLine($"[grey]{(active.Count - RowsShown).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {Markup.Escape(text["MoreInFiles"])}[/]");
+                console.MarkupLine($"[grey]{Markup.Escape(text.Counted("MoreInFiles", active.Count - RowsShown))}[/]");
             if (active.Inactive > 0) console.MarkupLine($"[grey]{Markup.Escape(text.InactiveLine(active.Inactive))}[/]");
             Problems(console, result, text);
 

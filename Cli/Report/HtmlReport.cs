@@ -60,8 +60,10 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
             html.Write('\n');
 
             Heading(html, text["Pillars"]);
-            Charts.Pillars(html, active, text);
+            Charts.Pillars(html, active.Take(Charts.PillarAccountsShown).ToList(), text);
             html.Write('\n');
+            if (active.Count > Charts.PillarAccountsShown)
+                html.Write("<p id=\"pillar-chart-more\" class=\"meta\">" + E(text.Counted("MoreInTable", active.Count - Charts.PillarAccountsShown)) + "</p>\n");
             AccountTable(html, active, text);
 
             Heading(html, text["PerkAccounts"]);

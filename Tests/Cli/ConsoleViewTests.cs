@@ -15,9 +15,10 @@ namespace LoyaltyHealth.Tests.Cli
     /// </summary>
     public class ConsoleViewTests
     {
-        [TestCase(ConsoleView.RowsShown, false)]
-        [TestCase(ConsoleView.RowsShown + 57, true)]
-        public void The_table_shows_at_most_the_riskiest_rows_and_counts_the_rest(int accounts, bool more)
+        [TestCase(ConsoleView.RowsShown, null)]
+        [TestCase(ConsoleView.RowsShown + 1, "1 more account is in accounts.csv and report.html")]
+        [TestCase(ConsoleView.RowsShown + 1057, "1,057 more accounts are in accounts.csv and report.html")]
+        public void The_table_shows_at_most_the_riskiest_rows_and_counts_the_rest(int accounts, string? more)
         {
             var results = Enumerable.Range(0, accounts)
                 .Select(i => new AccountResult { Id = Guid.NewGuid(), Name = $"Account {i:D4}", Overall = 20 + i % 80, Band = HealthBand.Watch })
@@ -29,7 +30,8 @@ namespace LoyaltyHealth.Tests.Cli
             {
                 Assert.That(output, Does.Contain($"Account {ConsoleView.RowsShown - 1:D4}"));
                 Assert.That(output, Does.Not.Contain($"Account {ConsoleView.RowsShown:D4}"));
-                Assert.That(output.Contains("57 more accounts are in accounts.csv and report.html"), Is.EqualTo(more));
+                if (more is null) Assert.That(output, Does.Not.Contain("more account"));
+                else Assert.That(output, Does.Contain(more));
             });
         }
 

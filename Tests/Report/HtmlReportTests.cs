@@ -81,6 +81,26 @@ namespace LoyaltyHealth.Tests.Report
         }
 
         [Test]
+        public void The_pillar_chart_draws_the_riskiest_accounts_and_the_table_lists_every_one()
+        {
+            var accounts = Enumerable.Range(1, Charts.PillarAccountsShown + 3)
+                .Select(n => Account(n, $"Account {n:D4}", HealthBand.Watch, 40 + n % 50)).ToList();
+
+            var html = HtmlReport.Render(new OrganisationResult(AsOf, "en", accounts, 0, "test"), new UiText("en"));
+
+            var pillarChart = Regex.Match(html, "<svg id=\"pillar-chart\".*?</svg>", RegexOptions.Singleline).Value;
+            var table = Regex.Match(html, "<table id=\"accounts\">.*?</table>", RegexOptions.Singleline).Value;
+            Assert.Multiple(() =>
+            {
+                Assert.That(Regex.Matches(pillarChart, "<rect class=\"bar\"").Count, Is.EqualTo(3 * Charts.PillarAccountsShown), "three pillars for each account drawn");
+                Assert.That(pillarChart, Does.Contain($">Account {Charts.PillarAccountsShown:D4}<").And.Not.Contain($">Account {Charts.PillarAccountsShown + 1:D4}<"),
+                    "the first accounts, riskiest first as the result lists them");
+                Assert.That(html, Does.Contain("<p id=\"pillar-chart-more\" class=\"meta\">3 more accounts are in the table below and in accounts.csv</p>"));
+                Assert.That(Regex.Matches(table, "<tr><td>").Count, Is.EqualTo(Charts.PillarAccountsShown + 3), "every account in the table");
+            });
+        }
+
+        [Test]
         public void Chromium_renders_the_charts_and_the_table()
         {
             var folder = Path.Combine(Path.GetTempPath(), "loyalty-report-" + Guid.NewGuid().ToString("N"));
