@@ -95,10 +95,13 @@ namespace LoyaltyHealth.Cli.Report
             svg.Write("</svg>");
         }
 
+        /// <summary>The width of <see cref="SpendAgainstValue"/>'s chart, in pixels (the report's column is made to hold it).</summary>
+        public const int SpendChartWidth = 220;
+
         /// <summary>Perk spend against delivered value for one account, on a shared scale.</summary>
         public static void SpendAgainstValue(TextWriter svg, AccountResult account, UiText text)
         {
-            const double width = 220, bar = 10;
+            const double width = SpendChartWidth, bar = 10;
             var spend = account.PerkSpend ?? 0m;
             var value = account.DeliveredValue ?? 0m;
             var max = Math.Max(1m, Math.Max(spend, value));

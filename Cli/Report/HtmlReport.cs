@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -21,10 +22,11 @@ body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;marg
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}
 .meta{color:#616161;margin:0 0 12px}table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #eee;vertical-align:top}th{background:#fafafa}
-td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius:9px;color:#fff;font-size:12px}
+td.num{text-align:right}.band{white-space:nowrap;display:inline-block;padding:1px 8px;border-radius:9px;color:#fff;font-size:12px}
 .chart text{font-size:12px;fill:#212121}.chart .axis{fill:#757575;font-size:11px}.chart .unknown{fill:#9e9e9e;font-size:9px}
-.account{margin:12px 0 18px}.account h3{font-size:16px;margin:0 0 4px}ul{margin:4px 0 8px 20px;padding:0}
-";
+.account{margin:12px 0 18px;content-visibility:auto;contain-intrinsic-size:auto 180px}.account h3{font-size:16px;margin:0 0 4px}
+ul{margin:4px 0 8px 20px;padding:0}
+" + BlockedTable.Style + "\n";
 
         /// <summary>The report as one string, for a result small enough to hold.</summary>
         public static string Render(OrganisationResult result, UiText text)
@@ -89,20 +91,30 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
 
         private static void AccountTable(TextWriter html, IEnumerable<AccountResult> accounts, UiText text)
         {
-            html.Write("<table id=\"accounts\">\n<thead><tr>");
-            foreach (var heading in new[] { text["Account"], text.Pillar(Pillar.Understanding), text.Pillar(Pillar.Familiarity), text.Pillar(Pillar.Service), text["Health"], text["Band"], text["Trend"], text["PerkDependent"] })
-                html.Write("<th>" + E(heading) + "</th>");
-            html.Write("</tr></thead>\n<tbody>\n");
+            var bands = Enum.GetValues<HealthBand>().Select(text.Band).Append(text["Failed"]).ToArray();
+            var trends = Enum.GetValues<Trend>().Select(t => text.Trend(t)).ToArray();
+            var table = new BlockedTable(html, "accounts", new (string, string?)[]
+            {
+                (text["Account"], null),
+                (text.Pillar(Pillar.Understanding), BlockedTable.WordsWide(text.Pillar(Pillar.Understanding), "100")),
+                (text.Pillar(Pillar.Familiarity), BlockedTable.WordsWide(text.Pillar(Pillar.Familiarity), "100")),
+                (text.Pillar(Pillar.Service), BlockedTable.WordsWide(text.Pillar(Pillar.Service), "100")),
+                (text["Health"], BlockedTable.WordsWide(text["Health"], "100")),
+                (text["Band"], BlockedTable.TextsWide(bands.Append(text["Band"]).ToArray())),
+                (text["Trend"], BlockedTable.WordsWide(trends.Append(text["Trend"]).ToArray())),
+                (text["PerkDependent"], BlockedTable.WordsWide(text["PerkDependent"], text.YesNo(true), text.YesNo(false))),
+            });
             foreach (var a in accounts)
             {
-                html.Write("<tr><td>" + E(a.Name) + "</td>");
+                var row = table.NextRow();
+                row.Write("<tr><td>" + E(a.Name) + "</td>");
                 foreach (var score in new[] { a.Understanding, a.Familiarity, a.Service, a.Overall })
-                    html.Write("<td class=\"num\">" + E(text.Score(score)) + "</td>");
-                html.Write("<td>" + (a.Failed ? $"<span class=\"band failed\" style=\"background:#b71c1c\">{E(text["Failed"])}</span>" : Band(a.Band, text)) + "</td>");
-                html.Write("<td>" + E(text.Trend(a.Trend)) + "</td>");
-                html.Write("<td>" + E(text.YesNo(a.PerkDependent)) + "</td></tr>\n");
+                    row.Write("<td class=\"num\">" + E(text.Score(score)) + "</td>");
+                row.Write("<td>" + (a.Failed ? $"<span class=\"band failed\" style=\"background:#b71c1c\">{E(text["Failed"])}</span>" : Band(a.Band, text)) + "</td>");
+                row.Write("<td>" + E(text.Trend(a.Trend)) + "</td>");
+                row.Write("<td>" + E(text.YesNo(a.PerkDependent)) + "</td></tr>\n");
             }
-            html.Write("</tbody>\n</table>\n");
+            table.End();
         }
 
         private static void PerkTable(TextWriter html, IEnumerable<AccountResult> accounts, UiText text)
@@ -113,21 +125,27 @@ td.num{text-align:right}.band{display:inline-block;padding:1px 8px;border-radius
                 html.Write("<p>" + E(text["NoPerkAccounts"]) + "</p>\n");
                 return;
             }
-            html.Write("<table id=\"perk-accounts\">\n<thead><tr>");
-            foreach (var heading in new[] { text["Account"], text["PerkShare"], text["PerkSpend"], text["DeliveredValue"], text["SpendAgainstValue"] })
-                html.Write("<th>" + E(heading) + "</th>");
-            html.Write("</tr></thead>\n<tbody>\n");
+            // Amounts are sized for up to a billion: perk spend and value reported beyond that are rare enough to overflow.
+            var table = new BlockedTable(html, "perk-accounts", new (string, string?)[]
+            {
+                (text["Account"], null),
+                (text["PerkShare"], BlockedTable.WordsWide(text["PerkShare"], "100%")),
+                (text["PerkSpend"], BlockedTable.WordsWide(text["PerkSpend"], "999,999,999")),
+                (text["DeliveredValue"], BlockedTable.WordsWide(text["DeliveredValue"], "999,999,999")),
+                (text["SpendAgainstValue"], BlockedTable.PixelsWide(Charts.SpendChartWidth)),
+            });
             foreach (var a in perkAccounts)
             {
-                html.Write("<tr><td>" + E(a.Name) + "</td>");
-                html.Write("<td class=\"num\">" + E(text.Percent(a.PerkSharePercent)) + "</td>");
-                html.Write("<td class=\"num\">" + E(text.Money(a.PerkSpend)) + "</td>");
-                html.Write("<td class=\"num\">" + E(text.Money(a.DeliveredValue)) + "</td>");
-                html.Write("<td>");
-                Charts.SpendAgainstValue(html, a, text);
-                html.Write("</td></tr>\n");
+                var row = table.NextRow();
+                row.Write("<tr><td>" + E(a.Name) + "</td>");
+                row.Write("<td class=\"num\">" + E(text.Percent(a.PerkSharePercent)) + "</td>");
+                row.Write("<td class=\"num\">" + E(text.Money(a.PerkSpend)) + "</td>");
+                row.Write("<td class=\"num\">" + E(text.Money(a.DeliveredValue)) + "</td>");
+                row.Write("<td>");
+                Charts.SpendAgainstValue(row, a, text);
+                row.Write("</td></tr>\n");
             }
-            html.Write("</tbody>\n</table>\n");
+            table.End();
         }
 
         private static void AtRisk(TextWriter html, IEnumerable<AccountResult> accounts, UiText text)

@@ -48,7 +48,7 @@ namespace LoyaltyHealth.Tests.Cli
         private static string AtRiskSection(string report) =>
             Regex.Match(report, "<h2>At-risk accounts: reasons and next best actions</h2>(.*?)(<h2>|</body>)", RegexOptions.Singleline).Groups[1].Value;
 
-        private static string AccountTable(string report) => Regex.Match(report, "<table id=\"accounts\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        private static string AccountTable(string report) => Regex.Match(report, "<table id=\"accounts\"[^>]*>(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
 
         [Test]
         public void An_inactive_account_is_scored_into_the_csv_but_left_out_of_the_lists_as_the_product_views_leave_it_out()

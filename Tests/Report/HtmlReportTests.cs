@@ -71,7 +71,7 @@ namespace LoyaltyHealth.Tests.Report
         {
             var html = HtmlReport.Render(Result(), new UiText("en"));
 
-            var perkTable = html.Substring(html.IndexOf("<table id=\"perk-accounts\">", StringComparison.Ordinal));
+            var perkTable = html.Substring(html.IndexOf("<table id=\"perk-accounts\"", StringComparison.Ordinal));
             Assert.Multiple(() =>
             {
                 Assert.That(perkTable, Does.Contain("80%").And.Contain("2,720"));
@@ -89,7 +89,7 @@ namespace LoyaltyHealth.Tests.Report
             var html = HtmlReport.Render(new OrganisationResult(AsOf, "en", accounts, 0, "test"), new UiText("en"));
 
             var pillarChart = Regex.Match(html, "<svg id=\"pillar-chart\".*?</svg>", RegexOptions.Singleline).Value;
-            var table = Regex.Match(html, "<table id=\"accounts\">.*?</table>", RegexOptions.Singleline).Value;
+            var table = Regex.Match(html, "<table id=\"accounts\"[^>]*>.*?</table>", RegexOptions.Singleline).Value;
             Assert.Multiple(() =>
             {
                 Assert.That(Regex.Matches(pillarChart, "<rect class=\"bar\"").Count, Is.EqualTo(3 * Charts.PillarAccountsShown), "three pillars for each account drawn");
@@ -98,6 +98,40 @@ namespace LoyaltyHealth.Tests.Report
                 Assert.That(html, Does.Contain("<p id=\"pillar-chart-more\" class=\"meta\">3 more accounts are in the table below and in accounts.csv</p>"));
                 Assert.That(Regex.Matches(table, "<tr><td>").Count, Is.EqualTo(Charts.PillarAccountsShown + 3), "every account in the table");
             });
+        }
+
+        [Test]
+        public void A_long_table_is_written_in_blocks_the_browser_lays_out_as_they_come_into_view()
+        {
+            const int accounts = 2 * BlockedTable.RowsPerBlock + 203;
+            var results = Enumerable.Range(1, accounts).Select(n => Account(n, $"Account {n:D5}", HealthBand.Watch, 40 + n % 50)).ToList();
+            var folder = Path.Combine(Path.GetTempPath(), "loyalty-report-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            try
+            {
+                var file = Path.Combine(folder, "report.html");
+                var html = HtmlReport.Render(new OrganisationResult(AsOf, "en", results, 0, "test"), new UiText("en"));
+                File.WriteAllText(file, html);
+
+                var dom = Chromium.Run(file, "--dump-dom");
+
+                var section = html.Substring(html.IndexOf("<table id=\"accounts\"", StringComparison.Ordinal));
+                section = section.Substring(0, section.IndexOf("<h2>", StringComparison.Ordinal));
+                var blocks = Regex.Matches(section, "<table[^>]*>(.*?)</table>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+                Assert.Multiple(() =>
+                {
+                    Assert.That(blocks.Select(b => Regex.Matches(b, "<tr><td>").Count), Is.EqualTo(new[] { BlockedTable.RowsPerBlock, BlockedTable.RowsPerBlock, 203 }));
+                    Assert.That(blocks.Select(b => Regex.Match(b, "<colgroup>.*?</colgroup>").Value).Distinct().Count(), Is.EqualTo(1), "the same columns in every block");
+                    Assert.That(Regex.Matches(section, "<div class=\"more-rows\"><table").Count, Is.EqualTo(2), "the blocks after the first laid out when near");
+                    Assert.That(blocks[0], Does.Contain("<thead>"));
+                    Assert.That(Regex.Matches(dom, "<tr><td>Account \\d{5}</td>").Count, Is.EqualTo(accounts), "the browser reads every row of the blocks");
+                    Assert.That(dom, Does.Contain($"<tr><td>Account {accounts:D5}</td>"));
+                });
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
 
         [Test]
