@@ -22,7 +22,7 @@ namespace LoyaltyHealth.Cli.Output
                 {
                     a.Id.ToString("D"), a.Name, a.Active ? "true" : "false", N(a.Understanding), N(a.Familiarity), N(a.Service), N(a.Overall),
                     text.Band(a), a.Trend is null ? "" : text.Trend(a.Trend), a.PerkDependent ? "true" : "false",
-                    N(a.PerkSharePercent), N(a.PerkSpend), N(a.DeliveredValue),
+                    N(a.PerkSharePercent), Money(a.PerkSpend), Money(a.DeliveredValue),
                     string.Join(" | ", a.Reasons), string.Join(" | ", a.Actions), N(a.HistoryRows), N(a.OpenFollowUps),
                     string.Join(" | ", a.Warnings), a.Error ?? "",
                 }));
@@ -50,5 +50,8 @@ namespace LoyaltyHealth.Cli.Output
         private static string N(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
         private static string N(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
+
+        /// <summary>Amounts with two decimals whatever the sum's scale, so a column reads 660.00 and 0.00, not 660.00 and 0.0.</summary>
+        private static string Money(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
     }
 }

@@ -47,6 +47,7 @@ namespace LoyaltyHealth.Tests.Cli
                 Assert.That(exit, Is.Zero, printed);
                 Assert.That(rows, Has.Count.EqualTo(14));
                 Assert.That(Row("Harbour Bakery Supplies"), Does.Contain(",At risk,").And.Contain(",true,"), "the doughnut customer rests on perks");
+                Assert.That(Row("Harbour Bakery Supplies"), Does.Contain(",100,660.00,0.00,"), "perk share, perk spend and delivered value, amounts with two decimals");
                 Assert.That(Row("Grand Central Hotels"), Does.Contain(",Healthy,").And.Contain(",false,"), "perks next to strong value are no concern");
                 Assert.That(Row("Solent Marine"), Does.Contain(",Watch,"), "single-threaded keeps it out of Healthy");
                 Assert.That(Row("Brightwater Analytics"), Does.Contain(",Not enough data,"));
