@@ -37,7 +37,7 @@ namespace LoyaltyHealth.Cli.Output
             console.MarkupLine($"[bold]{Markup.Escape(text["Riskiest"])}[/]");
             foreach (var account in riskiest)
             {
-                console.MarkupLine($"[bold]{Markup.Escape(account.Name)}[/] ([{Colour(account.Band)}]{Markup.Escape(text.Band(account.Band))}[/], {Markup.Escape(text.Score(account.Overall))})");
+                console.MarkupLine(Headline(account, text));
                 console.MarkupLine($"  {Markup.Escape(text["Reasons"])}:");
                 foreach (var reason in account.Reasons.Take(LinesShown)) console.MarkupLine($"    • {Markup.Escape(reason)}");
                 console.MarkupLine($"  {Markup.Escape(text["Actions"])}:");
@@ -94,8 +94,7 @@ namespace LoyaltyHealth.Cli.Output
             console.MarkupLine($"[bold]{Markup.Escape(Title(result, text))}[/]");
             foreach (var account in accounts)
             {
-                console.MarkupLine($"[bold]{Markup.Escape(account.Name)}[/] ({BandMarkup(account, text)}, {Markup.Escape(text.Score(account.Overall))}) · " +
-                    $"{Markup.Escape(text["Trend"])}: {Markup.Escape(text.Trend(account.Trend))}");
+                console.MarkupLine($"{Headline(account, text)} · {Markup.Escape(text["Trend"])}: {Markup.Escape(text.Trend(account.Trend))}");
                 ConsoleWidth.WriteIndented(console, 2, string.Join(" · ",
                     Labelled(text.Pillar(Pillar.Understanding), text.Score(account.Understanding)),
                     Labelled(text.Pillar(Pillar.Familiarity), text.Score(account.Familiarity)),
@@ -103,6 +102,10 @@ namespace LoyaltyHealth.Cli.Output
                     $"{Markup.Escape(text["PerkDependent"])}: {PerkMarkup(account, text)}"));
             }
         }
+
+        /// <summary>"Harbour Bakery Supplies (At risk, 3)": the account, its band and its overall health.</summary>
+        private static string Headline(AccountResult account, UiText text) =>
+            $"[bold]{Markup.Escape(account.Name)}[/] ({BandMarkup(account, text)}, {Markup.Escape(text.Score(account.Overall))})";
 
         private static string Labelled(string label, string value) => $"{Markup.Escape(label)} {Markup.Escape(value)}";
 

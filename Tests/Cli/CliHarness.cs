@@ -12,25 +12,20 @@ namespace LoyaltyHealth.Tests.Cli
         public static (int Exit, string Output) Run(params string[] args) => Run(null, args);
 
         /// <summary>With how commands reach live environments (Tests/Live routes them to a loopback host).</summary>
-        public static (int Exit, string Output) Run(LoyaltyHealth.Cli.Live.LiveSettings? live, params string[] args)
-        {
-            var writer = new StringWriter();
-            var exit = Program.Run(args, PlainConsole(writer), live);
-            return (exit, writer.ToString());
-        }
+        public static (int Exit, string Output) Run(LoyaltyHealth.Cli.Live.LiveSettings? live, params string[] args) => RunOn(ConsoleWidth.Redirected, live, args);
 
         /// <summary>On a console <paramref name="width"/> columns wide, as a terminal of that width.</summary>
-        public static (int Exit, string Output) RunAt(int width, params string[] args)
+        public static (int Exit, string Output) RunAt(int width, params string[] args) => RunOn(width, null, args);
+
+        private static (int Exit, string Output) RunOn(int width, LoyaltyHealth.Cli.Live.LiveSettings? live, string[] args)
         {
             var writer = new StringWriter();
-            var console = PlainConsole(writer);
-            console.Profile.Width = width;
-            var exit = Program.Run(args, console);
+            var exit = Program.Run(args, PlainConsole(writer, width), live);
             return (exit, writer.ToString());
         }
 
-        /// <summary>A console that writes plain text to <paramref name="writer"/>, as wide as the tool writes to a file.</summary>
-        public static IAnsiConsole PlainConsole(TextWriter writer)
+        /// <summary>A console that writes plain text to <paramref name="writer"/>, by default as wide as the tool writes to a file.</summary>
+        public static IAnsiConsole PlainConsole(TextWriter writer, int width = ConsoleWidth.Redirected)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings
             {
@@ -39,7 +34,7 @@ namespace LoyaltyHealth.Tests.Cli
                 Interactive = InteractionSupport.No,
                 Out = new AnsiConsoleOutput(writer),
             });
-            console.Profile.Width = ConsoleWidth.Redirected;
+            console.Profile.Width = width;
             return console;
         }
     }

@@ -76,8 +76,7 @@ namespace LoyaltyHealth.Tests.Cli
         private static string Show(OrganisationResult result, int width = ConsoleWidth.Redirected)
         {
             var writer = new StringWriter();
-            var console = CliHarness.PlainConsole(writer);
-            console.Profile.Width = width;
+            var console = CliHarness.PlainConsole(writer, width);
             ConsoleView.Show(console, result, new UiText("en"));
             return writer.ToString();
         }
