@@ -72,11 +72,13 @@ namespace LoyaltyHealth.Tests.Cli
             {
                 Assert.That(exit, Is.Zero, output);
                 Assert.That(output, Does.Contain("3; the rows above are the first run's"), output);
-                var runs = Regex.Matches(output, @"run (\d): total \(staging \+ scoring\) ÷ the XML floor before it; after it\s*│.*= ([\d.]+) ×; ([\d.]+) ×");
+                var runs = Regex.Matches(output, @"run (\d): total \(staging \+ scoring\) ÷ the XML floor before it; after it; ÷ the parse floor\s*│.*= ([\d.]+) ×; ([\d.]+) ×; ([\d.]+) ×");
                 Assert.That(runs.Select(m => m.Groups[1].Value), Is.EqualTo(new[] { "1", "2", "3" }), output);
-                var median = Regex.Match(output, @"median of the 3 runs: total ÷ the XML floor before it; after it\s*│\s*([\d.]+) ×; ([\d.]+) × \(range: ");
+                var median = Regex.Match(output, @"median of the 3 runs: total ÷ the XML floor before it; after it; ÷ the parse floor\s*│\s*([\d.]+) ×; ([\d.]+) ×; ([\d.]+) × \(range: ");
                 Assert.That(median.Success, Is.True, output);
-                foreach (var side in new[] { 2, 3 })
+                var firstAgainstParsing = Regex.Match(output, @"total \(staging \+ scoring\)\s*│.*, ([\d.]+) × the parse floor");
+                Assert.That(runs[0].Groups[4].Value, Is.EqualTo(firstAgainstParsing.Groups[1].Value), "the first run set against the one parse floor, as the table's total is");
+                foreach (var side in new[] { 2, 3, 4 })
                 {
                     var ratios = runs.Select(m => m.Groups[side].Value).OrderBy(v => double.Parse(v, CultureInfo.InvariantCulture)).ToList();
                     Assert.That(median.Groups[side - 1].Value, Is.EqualTo(ratios[1]), "the median is the middle run's ratio");
